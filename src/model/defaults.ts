@@ -1,0 +1,31 @@
+/** What AWS creates for you (aws-semantics.md §3). */
+import type { Rule, SecurityGroup, Vpc } from './types';
+
+/** Outbound all traffic to 0.0.0.0/0, plus ::/0 when the VPC has an IPv6 block (§3.1, [J] for new groups). */
+export function defaultEgress(vpc: Pick<Vpc, 'ipv6Cidr'>): Rule[] {
+  const rules: Rule[] = [{ protocol: '-1', cidrIpv4: '0.0.0.0/0' }];
+  if (vpc.ipv6Cidr) rules.push({ protocol: '-1', cidrIpv6: '::/0' });
+  return rules;
+}
+
+/** A newly created group: no inbound rules, allow-all outbound (§3.1). */
+export function newSecurityGroup(
+  fields: Pick<SecurityGroup, 'id' | 'name' | 'description' | 'vpcId'>,
+  vpc: Pick<Vpc, 'ipv6Cidr'>,
+): SecurityGroup {
+  return { ...fields, inbound: [], outbound: defaultEgress(vpc) };
+}
+
+/** The VPC's default group: all traffic from itself, allow-all outbound (§3.2). */
+export function defaultSecurityGroup(id: string, vpc: Pick<Vpc, 'id' | 'ipv6Cidr'>): SecurityGroup {
+  return {
+    id,
+    name: 'default',
+    description: 'default VPC security group',
+    vpcId: vpc.id,
+    inbound: [{ protocol: '-1', referencedGroupId: id }],
+    outbound: defaultEgress(vpc),
+  };
+}
+
+export const isDefaultGroup = (g: Pick<SecurityGroup, 'name'>): boolean => g.name === 'default';

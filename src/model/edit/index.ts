@@ -1,0 +1,4 @@
+export * from './result';
+export * from './rules';
+export * from './groups';
+export * from './world';

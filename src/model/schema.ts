@@ -1,0 +1,183 @@
+/** The scenario document's shape as data, checked by `checkShape` with a JSON path per problem. */
+
+export type Spec =
+  | { readonly t: 'string' | 'integer' | 'boolean' }
+  | { readonly t: 'enum'; readonly values: readonly string[] }
+  | { readonly t: 'literal'; readonly value: string | number }
+  | { readonly t: 'array'; readonly of: Spec }
+  | { readonly t: 'object'; readonly fields: Readonly<Record<string, Field>> };
+
+export interface Field {
+  readonly spec: Spec;
+  readonly optional?: boolean;
+}
+
+const req = (spec: Spec): Field => ({ spec });
+const opt = (spec: Spec): Field => ({ spec, optional: true });
+const str: Spec = { t: 'string' };
+const int: Spec = { t: 'integer' };
+const bool: Spec = { t: 'boolean' };
+const oneOf = (...values: string[]): Spec => ({ t: 'enum', values });
+const list = (of: Spec): Spec => ({ t: 'array', of });
+const obj = (fields: Record<string, Field>): Spec => ({ t: 'object', fields });
+
+const RULE = obj({
+  id: opt(str),
+  protocol: req(str),
+  fromPort: opt(int),
+  toPort: opt(int),
+  cidrIpv4: opt(str),
+  cidrIpv6: opt(str),
+  referencedGroupId: opt(str),
+  prefixListId: opt(str),
+  description: opt(str),
+});
+
+export const SCENARIO_SPEC = obj({
+  format: req({ t: 'literal', value: 'sg-lab.scenario' }),
+  version: req({ t: 'literal', value: 1 }),
+  name: req(str),
+  description: opt(str),
+  vpcs: req(list(obj({ id: req(str), name: opt(str), cidr: req(str), ipv6Cidr: opt(str) }))),
+  subnets: req(
+    list(
+      obj({
+        id: req(str),
+        name: opt(str),
+        vpcId: req(str),
+        availabilityZone: req(str),
+        cidr: req(str),
+        ipv6Cidr: opt(str),
+        public: opt(bool),
+      }),
+    ),
+  ),
+  prefixLists: opt(
+    list(
+      obj({
+        id: req(str),
+        name: req(str),
+        addressFamily: req(oneOf('IPv4', 'IPv6')),
+        entries: req(list(obj({ cidr: req(str), description: opt(str) }))),
+        maxEntries: opt(int),
+      }),
+    ),
+  ),
+  securityGroups: req(
+    list(
+      obj({
+        id: req(str),
+        name: req(str),
+        description: req(str),
+        vpcId: req(str),
+        inbound: req(list(RULE)),
+        outbound: req(list(RULE)),
+      }),
+    ),
+  ),
+  instances: req(
+    list(
+      obj({
+        id: req(str),
+        name: opt(str),
+        subnetId: req(str),
+        privateIp: req(str),
+        publicIp: opt(str),
+        ipv6: opt(str),
+        securityGroupIds: req(list(str)),
+        state: opt(oneOf('running', 'stopped')),
+        kind: opt(str),
+      }),
+    ),
+  ),
+  loadBalancers: opt(
+    list(
+      obj({
+        id: req(str),
+        name: req(str),
+        type: req(oneOf('application', 'network')),
+        scheme: req(oneOf('internet-facing', 'internal')),
+        subnetIds: req(list(str)),
+        securityGroupIds: req(list(str)),
+        listeners: req(list(obj({ protocol: req(str), port: req(int), targetPort: req(int) }))),
+        targetInstanceIds: req(list(str)),
+        healthCheck: opt(obj({ protocol: req(str), port: req(int) })),
+      }),
+    ),
+  ),
+  hosts: opt(list(obj({ id: req(str), name: req(str), ip: req(str) }))),
+  expectations: opt(
+    list(
+      obj({
+        id: opt(str),
+        from: req(str),
+        to: req(str),
+        protocol: req(str),
+        port: opt(int),
+        icmpType: opt(int),
+        icmpCode: opt(int),
+        via: opt(oneOf('private', 'public', 'ipv6')),
+        expect: req(oneOf('allow', 'deny')),
+        note: opt(str),
+      }),
+    ),
+  ),
+});
+
+const kindOf = (v: unknown): string =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'an array'
+      : typeof v === 'object'
+        ? 'an object'
+        : `a ${typeof v}`;
+
+/** Every mismatch between `value` and `spec`, as [path, message]. Unknown fields are kept, not reported. */
+export function checkShape(
+  value: unknown,
+  spec: Spec,
+  path: string,
+  out: [string, string][],
+): void {
+  switch (spec.t) {
+    case 'string':
+      if (typeof value !== 'string') out.push([path, `must be a string, not ${kindOf(value)}`]);
+      return;
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        out.push([
+          path,
+          `must be a whole number, not ${kindOf(value)}${typeof value === 'number' ? ` (${value})` : ''}`,
+        ]);
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean')
+        out.push([path, `must be true or false, not ${kindOf(value)}`]);
+      return;
+    case 'enum':
+      if (typeof value !== 'string' || !spec.values.includes(value))
+        out.push([path, `must be one of ${spec.values.map((v) => `"${v}"`).join(', ')}`]);
+      return;
+    case 'literal':
+      if (value !== spec.value) out.push([path, `must be ${JSON.stringify(spec.value)}`]);
+      return;
+    case 'array':
+      if (!Array.isArray(value)) out.push([path, `must be an array, not ${kindOf(value)}`]);
+      else value.forEach((item, i) => checkShape(item, spec.of, `${path}[${i}]`, out));
+      return;
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        out.push([path, `must be an object, not ${kindOf(value)}`]);
+        return;
+      }
+      const record = value as Record<string, unknown>;
+      for (const [key, field] of Object.entries(spec.fields)) {
+        const at = path ? `${path}.${key}` : key;
+        if (record[key] === undefined) {
+          if (!field.optional) out.push([at, 'is required']);
+        } else checkShape(record[key], field.spec, at, out);
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/** Addresses inside a subnet: what AWS reserves, and the next free one for a new interface. */
+import { cidrAddress, formatIp, parseIp, type Cidr } from './cidr';
+
+/**
+ * AWS reserves the first four addresses (network, VPC router, DNS, future use) and the last one
+ * of every subnet.
+ */
+export function reservedOffsets(cidr: Cidr): number[] {
+  const size = cidr.family === 4 ? cidr.hi - cidr.lo + 1 : 0;
+  return [0, 1, 2, 3, size - 1];
+}
+
+/** The lowest address of the block that is neither reserved nor in `used`, or null when full. */
+export function nextFreeAddress(cidr: Cidr, used: Iterable<string>): string | null {
+  if (cidr.family !== 4) return null;
+  const taken = new Set<number>();
+  for (const u of used) {
+    const ip = parseIp(u);
+    if (ip?.family === 4) taken.add(ip.value);
+  }
+  const size = cidr.hi - cidr.lo + 1;
+  for (let offset = 4; offset < size - 1; offset++) {
+    const ip = cidrAddress(cidr, offset);
+    if (ip.family === 4 && !taken.has(ip.value)) return formatIp(ip);
+  }
+  return null;
+}

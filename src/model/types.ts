@@ -1,0 +1,138 @@
+/**
+ * The scenario document, version 1 (scenario-format.md). Field names follow the EC2 API so that
+ * a learner meets the words of the AWS console and CLI, and AWS JSON imports by renaming.
+ */
+
+export const SCENARIO_FORMAT = 'sg-lab.scenario';
+export const SCENARIO_VERSION = 1;
+
+export interface Scenario {
+  readonly format: typeof SCENARIO_FORMAT;
+  readonly version: typeof SCENARIO_VERSION;
+  readonly name: string;
+  readonly description?: string;
+  readonly vpcs: readonly Vpc[];
+  readonly subnets: readonly Subnet[];
+  readonly prefixLists?: readonly PrefixList[];
+  readonly securityGroups: readonly SecurityGroup[];
+  readonly instances: readonly Instance[];
+  readonly loadBalancers?: readonly LoadBalancer[];
+  readonly hosts?: readonly Host[];
+  readonly expectations?: readonly Expectation[];
+}
+
+export interface Vpc {
+  readonly id: string;
+  readonly name?: string;
+  readonly cidr: string;
+  readonly ipv6Cidr?: string;
+}
+
+export interface Subnet {
+  readonly id: string;
+  readonly name?: string;
+  readonly vpcId: string;
+  readonly availabilityZone: string;
+  readonly cidr: string;
+  readonly ipv6Cidr?: string;
+  /** Has a route to an internet gateway. */
+  readonly public?: boolean;
+}
+
+export interface PrefixListEntry {
+  readonly cidr: string;
+  readonly description?: string;
+}
+
+export interface PrefixList {
+  readonly id: string;
+  readonly name: string;
+  readonly addressFamily: 'IPv4' | 'IPv6';
+  readonly entries: readonly PrefixListEntry[];
+  /** Counts against rule quotas as AWS counts it (aws-semantics.md §6). */
+  readonly maxEntries?: number;
+}
+
+export interface SecurityGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly vpcId: string;
+  readonly inbound: readonly Rule[];
+  readonly outbound: readonly Rule[];
+}
+
+/** One rule, shaped like AWS's SecurityGroupRule: exactly one peer field is set. */
+export interface Rule {
+  readonly id?: string;
+  readonly protocol: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly cidrIpv4?: string;
+  readonly cidrIpv6?: string;
+  readonly referencedGroupId?: string;
+  readonly prefixListId?: string;
+  readonly description?: string;
+}
+
+export const PEER_FIELDS = ['cidrIpv4', 'cidrIpv6', 'referencedGroupId', 'prefixListId'] as const;
+export type PeerField = (typeof PEER_FIELDS)[number];
+
+export type Direction = 'inbound' | 'outbound';
+
+export interface Instance {
+  readonly id: string;
+  readonly name?: string;
+  readonly subnetId: string;
+  readonly privateIp: string;
+  readonly publicIp?: string;
+  readonly ipv6?: string;
+  readonly securityGroupIds: readonly string[];
+  readonly state?: 'running' | 'stopped';
+  readonly kind?: string;
+}
+
+export interface Listener {
+  readonly protocol: string;
+  readonly port: number;
+  readonly targetPort: number;
+}
+
+export interface LoadBalancer {
+  readonly id: string;
+  readonly name: string;
+  readonly type: 'application' | 'network';
+  readonly scheme: 'internet-facing' | 'internal';
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  readonly listeners: readonly Listener[];
+  readonly targetInstanceIds: readonly string[];
+  readonly healthCheck?: { readonly protocol: string; readonly port: number };
+}
+
+/** An endpoint outside every VPC: the internet, an office, "You". */
+export interface Host {
+  readonly id: string;
+  readonly name: string;
+  readonly ip: string;
+}
+
+export type Via = 'private' | 'public' | 'ipv6';
+
+export interface Expectation {
+  readonly id?: string;
+  readonly from: string;
+  readonly to: string;
+  readonly protocol: string;
+  readonly port?: number;
+  readonly icmpType?: number;
+  readonly icmpCode?: number;
+  readonly via?: Via;
+  readonly expect: 'allow' | 'deny';
+  readonly note?: string;
+}
+
+/** A flow to evaluate: an expectation without the expected outcome. */
+export type Flow = Omit<Expectation, 'expect' | 'note' | 'id'> & {
+  readonly expect?: Expectation['expect'];
+};

@@ -1,0 +1,52 @@
+/** The engine's answer for one flow (scenario-format.md, "The verdict of one flow"). */
+
+export type BlockedAt =
+  'route' | 'source-state' | 'egress' | 'ingress' | 'load-balancer' | 'target';
+
+/**
+ * Reason codes: AWS Reachability Analyzer's names where one fits (ux.md §2), so that learners meet
+ * the same words in AWS; our own names otherwise.
+ */
+export type ReasonCode =
+  | 'ENI_SG_RULES_MISMATCH'
+  | 'SG_HAS_NO_RULES'
+  | 'NO_ROUTE_TO_DESTINATION'
+  | 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS'
+  | 'BAD_STATE'
+  | 'ELB_LISTENER_PORT_RESTRICTION'
+  | 'ELB_NO_HEALTHY_TARGETS'
+  | 'UNKNOWN_ENDPOINT'
+  | 'NOT_FILTERED'
+  | 'RULE_MATCH'
+  | 'STATEFUL_RESPONSE'
+  | 'UNTRACKED_RESPONSE';
+
+export interface RuleRef {
+  readonly groupId: string;
+  readonly ruleId: string;
+}
+
+/** The rule that matches in every field but one, and the field that failed. */
+export interface NearestMiss extends RuleRef {
+  readonly field: 'protocol' | 'port' | 'peer';
+  readonly explanation: string;
+}
+
+export interface TraceStep {
+  readonly at: string;
+  readonly verdict: 'allow' | 'deny' | 'skip';
+  readonly matchedRules: readonly RuleRef[];
+  readonly explanation: string;
+  readonly code?: ReasonCode;
+  readonly kind?:
+    'route' | 'egress' | 'ingress' | 'load-balancer' | 'health' | 'response' | 'state';
+  readonly nearestMiss?: NearestMiss;
+  /** Address the rules compared against (the packet's remote address at this interface). */
+  readonly remoteAddress?: string;
+}
+
+export interface FlowVerdict {
+  readonly allowed: boolean;
+  readonly blockedAt?: BlockedAt;
+  readonly steps: readonly TraceStep[];
+}
