@@ -2,7 +2,7 @@
  * Whole-document validation: what the EC2 API would refuse across objects (unknown or foreign
  * references, duplicates, quotas) plus the shape of the network. Returns issues; never throws.
  */
-import { error, type Issue } from './issue';
+import { error, warning, type Issue } from './issue';
 import { QUOTAS, ruleQuotaUse } from './quotas';
 import { awsRuleText, peerOf, ruleKey } from './rule';
 import { validateRule } from './validate-rule';
@@ -72,11 +72,12 @@ function validateGroupName(g: SecurityGroup, path: string): Issue[] {
   if (g.name.trim() === '')
     issues.push(error('MissingParameter', `${path}.name`, 'A security group needs a name.'));
   else if (/^sg-/i.test(g.name)) {
+    // A document may name a group after its id; only creating one in AWS is refused (createGroup is).
     issues.push(
-      error(
+      warning(
         'InvalidParameterValue',
         `${path}.name`,
-        `Value (${g.name}) for parameter GroupName is invalid. Group names may not be in the format sg-*.`,
+        `AWS would refuse the name ${g.name}: group names may not be in the format sg-*.`,
       ),
     );
   } else if (g.name.length > 255) {

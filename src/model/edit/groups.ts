@@ -209,4 +209,3 @@ export function detachGroup(s: Scenario, instanceId: string, groupId: string): E
 export function defaultGroupFor(s: Scenario, vpcId: string): SecurityGroup | undefined {
   return s.securityGroups.find((g) => g.vpcId === vpcId && isDefaultGroup(g)) ?? undefined;
 }
-

@@ -1,0 +1,148 @@
+/** One security-group check at one interface: allowed by which rules, or the nearest miss. */
+import {
+  formatIp,
+  protocolLabel,
+  type Direction,
+  type Ip,
+  type NearestMiss,
+  type TraceStep,
+} from '../model';
+import { rulesOf, type Compiled, type CompiledRule, type Iface } from './compile';
+import {
+  describeRule,
+  matchFields,
+  matchesAll,
+  missReason,
+  type GroupOverride,
+  type Packet,
+} from './match';
+
+export interface CheckResult {
+  readonly allowed: boolean;
+  readonly matched: readonly CompiledRule[];
+  readonly step: TraceStep;
+}
+
+export interface CheckOptions {
+  /** The packet crossed the internet gateway: group references cannot match its addresses. */
+  readonly publicPath?: boolean;
+  readonly override?: GroupOverride;
+}
+
+export function packetLabel(pkt: Packet): string {
+  const proto = protocolLabel(String(pkt.protocol));
+  if (pkt.protocol === 6 || pkt.protocol === 17) return `${proto} ${pkt.port ?? '?'}`;
+  if (pkt.protocol === 1 || pkt.protocol === 58)
+    return `${proto} type ${pkt.icmpType ?? '?'} code ${pkt.icmpCode ?? '?'}`;
+  return `protocol ${proto}`;
+}
+
+const FIELD_ORDER = ['peer', 'port', 'protocol'] as const;
+
+function nearestMiss(
+  rules: readonly CompiledRule[],
+  c: Compiled,
+  pkt: Packet,
+  remote: Ip,
+  opts: CheckOptions,
+): NearestMiss | undefined {
+  let best: { rule: CompiledRule; field: (typeof FIELD_ORDER)[number] } | undefined;
+  for (const rule of rules) {
+    const m = matchFields(rule, pkt, remote, c.members, opts.override);
+    const failed = FIELD_ORDER.filter((f) => !m[f]);
+    if (failed.length !== 1) continue;
+    const field = failed[0] as (typeof FIELD_ORDER)[number];
+    if (!best || FIELD_ORDER.indexOf(field) < FIELD_ORDER.indexOf(best.field))
+      best = { rule, field };
+  }
+  if (!best) return undefined;
+  const { rule, field } = best;
+  return {
+    groupId: rule.groupId,
+    ruleId: rule.ruleId,
+    field,
+    explanation: `${describeRule(rule)} (${rule.groupId}) would match, but ${missReason(rule, field, pkt, remote, opts.publicPath ?? false)}.`,
+  };
+}
+
+/** Checks the packet against the union of the interface's groups in one direction (§4.1). */
+export function checkInterface(
+  c: Compiled,
+  iface: Iface,
+  direction: Direction,
+  pkt: Packet,
+  remote: Ip,
+  opts: CheckOptions = {},
+): CheckResult {
+  const at = `${iface.id} ${direction === 'inbound' ? 'ingress' : 'egress'}`;
+  const kind = direction === 'inbound' ? 'ingress' : 'egress';
+  const addr = formatIp(remote);
+  const toFrom = direction === 'inbound' ? 'from' : 'to';
+  if (iface.groupIds.length === 0) {
+    const step: TraceStep = {
+      at,
+      kind,
+      verdict: 'allow',
+      matchedRules: [],
+      remoteAddress: addr,
+      explanation: `${iface.name} has no security groups, so nothing is filtered here.`,
+    };
+    return { allowed: true, matched: [], step };
+  }
+  const rules = rulesOf(c, iface, direction);
+  const matched = rules.filter((r) =>
+    matchesAll(matchFields(r, pkt, remote, c.members, opts.override)),
+  );
+  const groups = iface.groupIds.join(', ');
+  const what = `${packetLabel(pkt)} ${toFrom} ${addr}`;
+  if (matched.length > 0) {
+    const first = matched[0] as CompiledRule;
+    const more =
+      matched.length > 1
+        ? ` and ${matched.length - 1} more rule${matched.length > 2 ? 's' : ''}`
+        : '';
+    return {
+      allowed: true,
+      matched,
+      step: {
+        at,
+        kind,
+        verdict: 'allow',
+        code: 'RULE_MATCH',
+        remoteAddress: addr,
+        matchedRules: matched.map((r) => ({ groupId: r.groupId, ruleId: r.ruleId })),
+        explanation: `${what} is allowed by ${first.groupId} ${direction} rule ${first.ruleId} (${describeRule(first)})${more}.`,
+      },
+    };
+  }
+  if (rules.length === 0) {
+    return {
+      allowed: false,
+      matched,
+      step: {
+        at,
+        kind,
+        verdict: 'deny',
+        code: 'SG_HAS_NO_RULES',
+        remoteAddress: addr,
+        matchedRules: [],
+        explanation: `${what} is denied: ${groups} ${iface.groupIds.length > 1 ? 'have' : 'has'} no ${direction} rules, so ${direction === 'inbound' ? 'no new connection gets in' : 'no new connection can leave'}.`,
+      },
+    };
+  }
+  const miss = nearestMiss(rules, c, pkt, remote, opts);
+  return {
+    allowed: false,
+    matched,
+    step: {
+      at,
+      kind,
+      verdict: 'deny',
+      code: 'ENI_SG_RULES_MISMATCH',
+      remoteAddress: addr,
+      matchedRules: [],
+      explanation: `${what} is denied: none of the ${rules.length} ${direction} rules of ${groups} allows it.${miss ? ` Nearest miss: ${miss.explanation}` : ''}`,
+      ...(miss ? { nearestMiss: miss } : {}),
+    },
+  };
+}

@@ -1,0 +1,236 @@
+/**
+ * A scenario compiled once into indexed form: rules parsed, interfaces with their addresses,
+ * group membership as address sets. Groups compile through a cache keyed by the group object, so
+ * after an immutable edit only the groups that changed are compiled again.
+ */
+import {
+  cidrOf,
+  hasErrors,
+  normaliseProtocol,
+  parseCidr,
+  parseIp,
+  peerOf,
+  portModel,
+  protocolNumber,
+  validateRule,
+  type Cidr,
+  type Direction,
+  type Instance,
+  type Ip,
+  type LoadBalancer,
+  type PortModel,
+  type PrefixList,
+  type Rule,
+  type Scenario,
+  type SecurityGroup,
+  type Subnet,
+} from '../model';
+import { loadBalancerNodes } from './lb-nodes';
+
+export type CompiledPeer =
+  | { readonly kind: 'cidr'; readonly cidr: Cidr; readonly text: string }
+  | { readonly kind: 'group'; readonly groupId: string }
+  | { readonly kind: 'prefix-list'; readonly id: string; readonly cidrs: readonly Cidr[] };
+
+export interface CompiledRule {
+  readonly groupId: string;
+  readonly ruleId: string;
+  readonly direction: Direction;
+  readonly rule: Rule;
+  /** -1 = all protocols */
+  readonly protocol: number;
+  readonly ports: PortModel;
+  /** tcp/udp: first and last port; icmp: type and code, -1 = any */
+  readonly from: number;
+  readonly to: number;
+  readonly peer: CompiledPeer;
+  /** The peer is 0.0.0.0/0 or ::/0 (decides untracked flows, aws-semantics.md §5.2). */
+  readonly anywhere: boolean;
+}
+
+export interface CompiledGroup {
+  readonly id: string;
+  readonly vpcId: string;
+  readonly source: SecurityGroup;
+  readonly inbound: readonly CompiledRule[];
+  readonly outbound: readonly CompiledRule[];
+  /** Rules left out because they are invalid (the editor marks them; they take no effect). */
+  readonly ignored: number;
+}
+
+/** A network interface: an instance's primary ENI, or one load-balancer node. */
+export interface Iface {
+  readonly id: string;
+  readonly owner:
+    | { readonly kind: 'instance'; readonly instance: Instance }
+    | { readonly kind: 'lb'; readonly lb: LoadBalancer };
+  readonly name: string;
+  readonly subnet: Subnet;
+  readonly vpcId: string;
+  readonly privateIp: Ip;
+  readonly publicIp?: Ip;
+  readonly ipv6?: Ip;
+  readonly groupIds: readonly string[];
+  readonly running: boolean;
+}
+
+export interface Members {
+  readonly v4: Set<number>;
+  readonly v6: Set<bigint>;
+}
+
+export interface Compiled {
+  readonly scenario: Scenario;
+  readonly groups: ReadonlyMap<string, CompiledGroup>;
+  readonly interfaces: readonly Iface[];
+  readonly instanceIfaces: ReadonlyMap<string, Iface>;
+  readonly lbNodes: ReadonlyMap<string, readonly Iface[]>;
+  readonly members: ReadonlyMap<string, Members>;
+  readonly subnets: ReadonlyMap<string, Subnet>;
+  readonly vpcBlocks: ReadonlyMap<string, { readonly v4: Cidr | null; readonly v6: Cidr | null }>;
+}
+
+const groupCache = new WeakMap<
+  SecurityGroup,
+  { prefixLists: Scenario['prefixLists']; compiled: CompiledGroup }
+>();
+const scenarioCache = new WeakMap<Scenario, Compiled>();
+
+function compileRule(
+  rule: Rule,
+  i: number,
+  g: SecurityGroup,
+  direction: Direction,
+  pls: ReadonlyMap<string, PrefixList>,
+): CompiledRule | null {
+  if (hasErrors(validateRule(rule, direction, ''))) return null;
+  const peer = peerOf(rule);
+  const protocol = protocolNumber(normaliseProtocol(rule.protocol));
+  if (!peer || protocol === null) return null;
+  const model = portModel(String(protocol));
+  let compiledPeer: CompiledPeer;
+  if (peer.kind === 'referencedGroupId') compiledPeer = { kind: 'group', groupId: peer.value };
+  else if (peer.kind === 'prefixListId') {
+    const list = pls.get(peer.value);
+    const cidrs = (list?.entries ?? [])
+      .map((e) => cidrOf(e.cidr))
+      .filter((c): c is Cidr => c !== null);
+    compiledPeer = { kind: 'prefix-list', id: peer.value, cidrs };
+  } else {
+    const parsed = parseCidr(peer.value);
+    if (!parsed.ok) return null;
+    compiledPeer = { kind: 'cidr', cidr: parsed.cidr, text: parsed.canonical };
+  }
+  return {
+    groupId: g.id,
+    ruleId: rule.id ?? `${direction}[${i}]`,
+    direction,
+    rule,
+    protocol,
+    ports: model,
+    from: model === 'none' ? -1 : (rule.fromPort ?? -1),
+    to: model === 'none' ? -1 : (rule.toPort ?? -1),
+    peer: compiledPeer,
+    anywhere: compiledPeer.kind === 'cidr' && compiledPeer.cidr.prefix === 0,
+  };
+}
+
+export function compileGroup(
+  g: SecurityGroup,
+  prefixLists: Scenario['prefixLists'],
+): CompiledGroup {
+  const hit = groupCache.get(g);
+  if (hit && hit.prefixLists === prefixLists) return hit.compiled;
+  const pls = new Map((prefixLists ?? []).map((p) => [p.id, p]));
+  const compileList = (direction: Direction) =>
+    g[direction].map((r, i) => compileRule(r, i, g, direction, pls));
+  const inbound = compileList('inbound');
+  const outbound = compileList('outbound');
+  const keep = (l: (CompiledRule | null)[]) => l.filter((r): r is CompiledRule => r !== null);
+  const compiled: CompiledGroup = {
+    id: g.id,
+    vpcId: g.vpcId,
+    source: g,
+    inbound: keep(inbound),
+    outbound: keep(outbound),
+    ignored: inbound.length + outbound.length - keep(inbound).length - keep(outbound).length,
+  };
+  groupCache.set(g, { prefixLists, compiled });
+  return compiled;
+}
+
+function instanceIface(inst: Instance, subnet: Subnet): Iface | null {
+  const privateIp = parseIp(inst.privateIp);
+  if (!privateIp || privateIp.family !== 4) return null;
+  const publicIp = inst.publicIp ? parseIp(inst.publicIp) : null;
+  const ipv6 = inst.ipv6 ? parseIp(inst.ipv6) : null;
+  return {
+    id: inst.id,
+    owner: { kind: 'instance', instance: inst },
+    name: inst.name ?? inst.id,
+    subnet,
+    vpcId: subnet.vpcId,
+    privateIp,
+    ...(publicIp?.family === 4 ? { publicIp } : {}),
+    ...(ipv6?.family === 6 ? { ipv6 } : {}),
+    groupIds: inst.securityGroupIds,
+    running: inst.state !== 'stopped',
+  };
+}
+
+/** Compiles a scenario; the same scenario object compiles once. */
+export function compile(s: Scenario): Compiled {
+  const hit = scenarioCache.get(s);
+  if (hit) return hit;
+  const subnets = new Map(s.subnets.map((sn) => [sn.id, sn]));
+  const groups = new Map(s.securityGroups.map((g) => [g.id, compileGroup(g, s.prefixLists)]));
+  const interfaces: Iface[] = [];
+  const instanceIfaces = new Map<string, Iface>();
+  for (const inst of s.instances) {
+    const subnet = subnets.get(inst.subnetId);
+    const iface = subnet ? instanceIface(inst, subnet) : null;
+    if (!iface) continue;
+    interfaces.push(iface);
+    instanceIfaces.set(inst.id, iface);
+  }
+  const lbNodes = loadBalancerNodes(s.loadBalancers ?? [], subnets, s.instances);
+  for (const nodes of lbNodes.values()) interfaces.push(...nodes);
+  const members = new Map<string, Members>();
+  for (const iface of interfaces) {
+    for (const gid of iface.groupIds) {
+      let m = members.get(gid);
+      if (!m) members.set(gid, (m = { v4: new Set(), v6: new Set() }));
+      m.v4.add(iface.privateIp.value as number);
+      if (iface.ipv6) m.v6.add(iface.ipv6.value as bigint);
+    }
+  }
+  const vpcBlocks = new Map(
+    s.vpcs.map((v) => [v.id, { v4: cidrOf(v.cidr), v6: v.ipv6Cidr ? cidrOf(v.ipv6Cidr) : null }]),
+  );
+  const compiled: Compiled = {
+    scenario: s,
+    groups,
+    interfaces,
+    instanceIfaces,
+    lbNodes,
+    members,
+    subnets,
+    vpcBlocks,
+  };
+  scenarioCache.set(s, compiled);
+  return compiled;
+}
+
+/** The compiled rules of an interface's groups in one direction (the union, aws-semantics.md §4.1). */
+export function rulesOf(
+  c: Compiled,
+  iface: Pick<Iface, 'groupIds'>,
+  direction: Direction,
+): CompiledRule[] {
+  const out: CompiledRule[] = [];
+  for (const gid of iface.groupIds) {
+    const g = c.groups.get(gid);
+    if (g) for (const r of g[direction]) out.push(r);
+  }
+  return out;
+}

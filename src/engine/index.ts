@@ -1,0 +1,4 @@
+/** The engine's public face (scenario-format.md): used by the UI, the command line, tests and benchmarks. */
+export { evaluateFlow, evaluateDetail, type FlowDetail } from './evaluate';
+export { compile, compileGroup, type Compiled } from './compile';
+export { targetHealth, type TargetHealth } from './lb-path';

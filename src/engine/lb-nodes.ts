@@ -1,0 +1,43 @@
+/**
+ * Load-balancer nodes: ELB puts one node (an ENI carrying the balancer's groups) in each subnet it
+ * serves (aws-semantics.md §10.1). The format has no node addresses, so each node takes the highest
+ * free address of its subnet: stable for the same scenario, clear of instances and other nodes.
+ */
+import { cidrOf, parseIp, type Instance, type LoadBalancer, type Subnet } from '../model';
+import type { Iface } from './compile';
+
+export function loadBalancerNodes(
+  lbs: readonly LoadBalancer[],
+  subnets: ReadonlyMap<string, Subnet>,
+  instances: readonly Instance[],
+): Map<string, Iface[]> {
+  const used = new Set<number>();
+  for (const i of instances) {
+    const ip = parseIp(i.privateIp);
+    if (ip?.family === 4) used.add(ip.value);
+  }
+  const out = new Map<string, Iface[]>();
+  for (const lb of lbs) {
+    const nodes: Iface[] = [];
+    for (const subnetId of lb.subnetIds) {
+      const subnet = subnets.get(subnetId);
+      const block = subnet ? cidrOf(subnet.cidr) : null;
+      if (!subnet || !block || block.family !== 4) continue;
+      let value = block.hi - 1;
+      while (used.has(value) && value > block.lo + 4) value--;
+      used.add(value);
+      nodes.push({
+        id: `${lb.id}@${subnetId}`,
+        owner: { kind: 'lb', lb },
+        name: `${lb.name} node in ${subnet.availabilityZone}`,
+        subnet,
+        vpcId: subnet.vpcId,
+        privateIp: { family: 4, value },
+        groupIds: lb.securityGroupIds,
+        running: true,
+      });
+    }
+    out.set(lb.id, nodes);
+  }
+  return out;
+}

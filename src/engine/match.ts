@@ -1,0 +1,143 @@
+/** Matching one packet against one rule, field by field (aws-semantics.md §12.2). */
+import {
+  cidrContains,
+  formatIp,
+  icmpLabel,
+  portRangeLabel,
+  protocolLabel,
+  ruleTypeOf,
+  type Ip,
+} from '../model';
+import type { CompiledRule, Members } from './compile';
+
+export interface Packet {
+  readonly protocol: number;
+  /** tcp/udp destination port */
+  readonly port?: number;
+  readonly icmpType?: number;
+  readonly icmpCode?: number;
+}
+
+export interface FieldMatch {
+  readonly protocol: boolean;
+  readonly port: boolean;
+  readonly peer: boolean;
+}
+
+/** Lets a target rule that references an NLB's group admit client-IP-preserved traffic (§4.3, §10.2). */
+export type GroupOverride = ReadonlySet<string>;
+
+export function peerMatches(
+  rule: CompiledRule,
+  remote: Ip,
+  members: ReadonlyMap<string, Members>,
+  override?: GroupOverride,
+): boolean {
+  const peer = rule.peer;
+  switch (peer.kind) {
+    case 'cidr':
+      return cidrContains(peer.cidr, remote);
+    case 'prefix-list':
+      return peer.cidrs.some((c) => cidrContains(c, remote));
+    case 'group': {
+      if (override?.has(peer.groupId)) return true;
+      const m = members.get(peer.groupId);
+      if (!m) return false;
+      return remote.family === 4 ? m.v4.has(remote.value) : m.v6.has(remote.value);
+    }
+  }
+}
+
+/** The packet's port/type/code against the rule's range; protocols without ports always pass. */
+export function portMatches(rule: CompiledRule, pkt: Packet): boolean {
+  if (rule.ports === 'none' || rule.protocol === -1) return true;
+  if (rule.ports === 'ports') {
+    const p = pkt.port ?? -1;
+    return p >= rule.from && p <= rule.to;
+  }
+  const typeOk = rule.from === -1 || rule.from === pkt.icmpType;
+  const codeOk = rule.to === -1 || rule.to === pkt.icmpCode;
+  return typeOk && codeOk;
+}
+
+export function protocolMatches(rule: CompiledRule, pkt: Packet): boolean {
+  return rule.protocol === -1 || rule.protocol === pkt.protocol;
+}
+
+export function matchFields(
+  rule: CompiledRule,
+  pkt: Packet,
+  remote: Ip,
+  members: ReadonlyMap<string, Members>,
+  override?: GroupOverride,
+): FieldMatch {
+  const protocol = protocolMatches(rule, pkt);
+  return {
+    protocol,
+    // ports only mean something once the protocol agrees (a TCP range says nothing about UDP)
+    port: protocol ? portMatches(rule, pkt) : true,
+    peer: peerMatches(rule, remote, members, override),
+  };
+}
+
+export const matchesAll = (m: FieldMatch): boolean => m.protocol && m.port && m.peer;
+
+/** "HTTPS 443 from 10.0.0.0/16", "All traffic to sg-db", "ICMP Echo Request from 0.0.0.0/0". */
+export function describeRule(rule: CompiledRule): string {
+  const type = ruleTypeOf(rule.rule);
+  const peer =
+    rule.peer.kind === 'cidr'
+      ? rule.peer.text
+      : rule.peer.kind === 'group'
+        ? rule.peer.groupId
+        : rule.peer.id;
+  const dir = rule.direction === 'inbound' ? 'from' : 'to';
+  let what: string;
+  if (rule.ports === 'icmp') {
+    what = `${protocolLabel(String(rule.protocol))} ${icmpLabel(rule.protocol === 1 ? 'icmp' : 'icmpv6', rule.from, rule.to)}`;
+  } else if (rule.ports === 'ports') {
+    const range = portRangeLabel(rule.rule).replace(/ /g, '');
+    what =
+      type.id.startsWith('custom') || type.id.startsWith('all')
+        ? `${protocolLabel(String(rule.protocol))} ${range}`
+        : `${type.label} ${range}`;
+  } else {
+    what =
+      rule.protocol === -1 ? 'All traffic' : `Protocol ${protocolLabel(String(rule.protocol))}`;
+  }
+  return `${what} ${dir} ${peer}`;
+}
+
+/** Why the one failing field failed, in a learner's words. */
+export function missReason(
+  rule: CompiledRule,
+  field: keyof FieldMatch,
+  pkt: Packet,
+  remote: Ip,
+  publicPath: boolean,
+): string {
+  const addr = formatIp(remote);
+  if (field === 'protocol') {
+    return `this is ${protocolLabel(String(pkt.protocol))} traffic, not ${protocolLabel(String(rule.protocol))}`;
+  }
+  if (field === 'port') {
+    if (rule.ports === 'icmp') {
+      const kind = pkt.protocol === 1 ? 'icmp' : 'icmpv6';
+      return `the message is ${icmpLabel(kind, pkt.icmpType ?? -1, pkt.icmpCode ?? -1)}, the rule allows ${icmpLabel(kind, rule.from, rule.to)}`;
+    }
+    const range = rule.from === rule.to ? `port ${rule.from}` : `ports ${rule.from}-${rule.to}`;
+    return `port ${pkt.port ?? '?'} is not ${range}`;
+  }
+  const peer = rule.peer;
+  if (peer.kind === 'cidr') {
+    if (peer.cidr.family !== remote.family) {
+      return `${addr} is an IPv${remote.family} address and the rule covers IPv${peer.cidr.family} only`;
+    }
+    return `${addr} is not in ${peer.text}`;
+  }
+  if (peer.kind === 'prefix-list')
+    return `${addr} is in none of the entries of prefix list ${peer.id}`;
+  return publicPath
+    ? `${addr} is a public address: a group reference matches only the private addresses of the group's interfaces`
+    : `${addr} is not an address of an interface in ${peer.groupId}`;
+}

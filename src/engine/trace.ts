@@ -1,0 +1,57 @@
+/** Collects a flow's steps in path order; the first denial names where it was blocked. */
+import type { BlockedAt, Family, FlowVerdict, Ip, TraceStep } from '../model';
+import type { CompiledRule, Iface } from './compile';
+import type { TrackingDecision } from './tracking';
+
+/** An interface the flow passed, with what admitted it: connection tracking needs both. */
+export interface Leg {
+  readonly iface: Iface;
+  readonly direction: 'inbound' | 'outbound';
+  readonly admittedBy: readonly CompiledRule[];
+  readonly family: Family;
+  readonly remote: Ip;
+  readonly tracking: TrackingDecision;
+}
+
+export class Trace {
+  readonly steps: TraceStep[] = [];
+  readonly legs: Leg[] = [];
+  blockedAt: BlockedAt | undefined;
+  throughNlb = false;
+
+  add(step: TraceStep, stage?: BlockedAt): this {
+    this.steps.push(step);
+    if (step.verdict === 'deny' && this.blockedAt === undefined && stage) this.blockedAt = stage;
+    return this;
+  }
+
+  deny(stage: BlockedAt, at: string, code: TraceStep['code'], explanation: string): this {
+    const kind =
+      stage === 'route' ? 'route' : stage === 'load-balancer' ? 'load-balancer' : 'state';
+    return this.add(
+      { at, kind, verdict: 'deny', matchedRules: [], explanation, ...(code ? { code } : {}) },
+      stage,
+    );
+  }
+
+  pass(at: string, kind: TraceStep['kind'], explanation: string, code?: TraceStep['code']): this {
+    return this.add({
+      at,
+      verdict: 'allow',
+      matchedRules: [],
+      explanation,
+      ...(kind ? { kind } : {}),
+      ...(code ? { code } : {}),
+    });
+  }
+
+  get denied(): boolean {
+    return this.blockedAt !== undefined;
+  }
+
+  verdict(): FlowVerdict {
+    return this.blockedAt === undefined
+      ? { allowed: true, steps: this.steps }
+      : { allowed: false, blockedAt: this.blockedAt, steps: this.steps };
+  }
+}
