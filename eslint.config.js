@@ -5,13 +5,7 @@ import { layersPlugin } from './eslint.layers.js';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist',
-      'node_modules',
-      'playwright-report',
-      'test-results',
-      'e2e/.artifacts',
-    ],
+    ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', 'e2e/.artifacts'],
   },
   ...tseslint.configs.recommended,
   {
@@ -22,7 +16,10 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: 'TSEnumDeclaration', message: 'Use an `as const` object or a union.' },

@@ -93,7 +93,8 @@ export const layersPlugin = {
         }
         return {
           ImportDeclaration: (node) => check(node.source, String(node.source.value)),
-          ExportNamedDeclaration: (node) => node.source && check(node.source, String(node.source.value)),
+          ExportNamedDeclaration: (node) =>
+            node.source && check(node.source, String(node.source.value)),
           ExportAllDeclaration: (node) => check(node.source, String(node.source.value)),
           ImportExpression: (node) =>
             node.source.type === 'Literal' && check(node.source, String(node.source.value)),

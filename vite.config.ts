@@ -10,5 +10,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
+    reporters: ['default', ['json', { outputFile: 'e2e/.artifacts/unit-report.json' }]],
   },
 });

@@ -14,14 +14,23 @@ for (const folder of ['aws-behaviour', 'engine-cases']) {
           const a = e.assert;
           if (!a) return;
           if (a.blockedAt) expect(v.blockedAt, why).toBe(a.blockedAt);
-          if (a.code) expect(v.steps.map((s) => s.code), why).toContain(a.code);
-          if (a.response) expect(v.steps.find((s) => s.kind === 'response')?.code, why).toBe(a.response);
+          if (a.code)
+            expect(
+              v.steps.map((s) => s.code),
+              why,
+            ).toContain(a.code);
+          if (a.response)
+            expect(v.steps.find((s) => s.kind === 'response')?.code, why).toBe(a.response);
           if (a.matchedRuleIds) {
-            const ids = v.steps.flatMap((s) => (s.kind === 'response' ? [] : s.matchedRules.map((m) => m.ruleId)));
+            const ids = v.steps.flatMap((s) =>
+              s.kind === 'response' ? [] : s.matchedRules.map((m) => m.ruleId),
+            );
             expect(ids, why).toEqual(expect.arrayContaining([...a.matchedRuleIds]));
           }
           if (a.nearestMissField) {
-            expect(v.steps.find((s) => s.nearestMiss)?.nearestMiss?.field, why).toBe(a.nearestMissField);
+            expect(v.steps.find((s) => s.nearestMiss)?.nearestMiss?.field, why).toBe(
+              a.nearestMissField,
+            );
           }
         });
       });

@@ -28,7 +28,9 @@ export function loadFixtures(folder: string): Fixture[] {
     .map((file) => {
       const parsed = parseScenario(readFileSync(path.join(dir, file), 'utf8'));
       if (!isValidScenario(parsed)) {
-        throw new Error(`${folder}/${file} is not a valid scenario: ${JSON.stringify(parsed.issues.filter((i) => i.severity === 'error'))}`);
+        throw new Error(
+          `${folder}/${file} is not a valid scenario: ${JSON.stringify(parsed.issues.filter((i) => i.severity === 'error'))}`,
+        );
       }
       return { file, scenario: parsed.scenario, expectations: parsed.scenario.expectations ?? [] };
     });

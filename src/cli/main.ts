@@ -1,0 +1,75 @@
+/**
+ * sg-lab command line. `sg-lab check <scenario.json>... [--json]`
+ * Exit 0: every expectation passes; 1: some fail; 2: a file is not a valid scenario.
+ */
+import { readFileSync } from 'node:fs';
+import { parseScenario } from '../model';
+import { checkScenarioText, serviceLabel, type CheckRow } from './check';
+import { renderTable } from './table';
+
+const USAGE = 'usage: sg-lab check <scenario.json>... [--json]';
+
+function main(argv: readonly string[]): number {
+  const [command, ...rest] = argv;
+  if (command !== 'check') {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const json = rest.includes('--json');
+  const files = rest.filter((a) => a !== '--json');
+  if (files.length === 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const rows: CheckRow[] = [];
+  let invalid = false;
+  const services = new Map<string, string>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      process.stderr.write(`${file}: cannot read: ${(e as Error).message}\n`);
+      invalid = true;
+      continue;
+    }
+    const outcome = checkScenarioText(file, text);
+    if (!outcome.ok) {
+      invalid = true;
+      process.stderr.write(`${file}: not a valid scenario\n`);
+      for (const i of outcome.issues)
+        process.stderr.write(`  ${i.path || '(document)'}: ${i.message} [${i.code}]\n`);
+      continue;
+    }
+    const parsed = parseScenario(text);
+    const expectations = parsed.ok ? (parsed.scenario.expectations ?? []) : [];
+    outcome.rows.forEach((_row, i) => {
+      const e = expectations[i];
+      if (e) services.set(`${file}#${i}`, serviceLabel(e));
+    });
+    rows.push(...outcome.rows);
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  } else if (rows.length > 0) {
+    const table = rows.map((r) => [
+      files.length > 1 ? `${r.file}#${r.index}` : `#${r.index}`,
+      r.from,
+      r.to,
+      services.get(`${r.file}#${r.index}`) ?? '',
+      r.expect.toUpperCase(),
+      r.actual.toUpperCase(),
+      r.pass ? '✓' : '✗',
+      r.reason,
+    ]);
+    process.stdout.write(
+      `${renderTable(['', 'from', 'to', 'service', 'expected', 'actual', '', 'reason'], table)}\n`,
+    );
+    const failed = rows.filter((r) => !r.pass).length;
+    process.stdout.write(`\n${rows.length - failed} passed, ${failed} failed\n`);
+  }
+  if (invalid) return 2;
+  return rows.every((r) => r.pass) ? 0 : 1;
+}
+
+process.exitCode = main(process.argv.slice(2));

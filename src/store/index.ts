@@ -1,0 +1,2 @@
+export { createAppStore, type AppState, type AppStore } from './app-store';
+export { expectationResults, endpointLabel, type ExpectationResult } from './selectors';
