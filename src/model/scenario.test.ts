@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  createGroup,
+  deleteGroup,
+  setInstanceGroups,
+  addInstance,
+  addRule,
+  duplicateRule,
+} from './edit';
+import { parseScenario } from './parse-scenario';
+import { validateScenario } from './validate-scenario';
+import type { Scenario } from './types';
+
+const threeTier = readFileSync(
+  path.resolve(import.meta.dirname, '../app/scenarios/three-tier.json'),
+  'utf8',
+);
+function load(): Scenario {
+  const r = parseScenario(threeTier);
+  if (!r.ok) throw new Error('built-in scenario does not load');
+  return r.scenario;
+}
+
+describe('parseScenario', () => {
+  it('loads the built-in scenario with no errors', () => {
+    const r = parseScenario(threeTier);
+    expect(r.ok && r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+  it('never throws; says what is wrong, where', () => {
+    expect(parseScenario('{not json')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'InvalidJson' }],
+    });
+    expect(parseScenario({ format: 'other' })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'NotAScenario', path: 'format' }],
+    });
+    expect(parseScenario({ format: 'sg-lab.scenario', version: 9 })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'NewerVersion' }],
+    });
+    const doc = JSON.parse(threeTier);
+    doc.securityGroups[1].inbound[0].fromPort = '443';
+    doc.instances[0].securityGroupIds = 'sg-web';
+    const r = parseScenario(doc);
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((i) => i.path)).toEqual([
+      'securityGroups[1].inbound[0].fromPort',
+      'instances[0].securityGroupIds',
+    ]);
+  });
+  it('gives missing rule ids stable sgr- ids and stores protocol numbers 6/17/1/58 by name', () => {
+    const doc = JSON.parse(threeTier);
+    delete doc.securityGroups[1].inbound[0].id;
+    doc.securityGroups[1].inbound[0].protocol = '6';
+    const a = parseScenario(doc);
+    const b = parseScenario(doc);
+    const ra = a.ok ? a.scenario.securityGroups[1]?.inbound[0] : undefined;
+    expect(ra?.id).toMatch(/^sgr-[0-9a-f]{17}$/);
+    expect(ra?.protocol).toBe('tcp');
+    expect(b.ok && b.scenario.securityGroups[1]?.inbound[0]?.id).toBe(ra?.id);
+  });
+});
+
+describe('validateScenario', () => {
+  it('finds duplicates after canonicalisation, unknown references and foreign groups', () => {
+    const s = load();
+    const web = s.securityGroups.find((g) => g.id === 'sg-web')!;
+    const broken: Scenario = {
+      ...s,
+      securityGroups: s.securityGroups.map((g) =>
+        g === web
+          ? {
+              ...g,
+              inbound: [
+                ...g.inbound,
+                { id: 'sgr-a', protocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '10.0.0.0/16' },
+                {
+                  id: 'sgr-b',
+                  protocol: '6',
+                  fromPort: 22,
+                  toPort: 22,
+                  cidrIpv4: '10.0.9.9/16',
+                  description: 'same rule',
+                },
+                {
+                  id: 'sgr-c',
+                  protocol: 'tcp',
+                  fromPort: 1,
+                  toPort: 1,
+                  referencedGroupId: 'sg-nope',
+                },
+                { id: 'sgr-d', protocol: 'tcp', fromPort: 1, toPort: 1, prefixListId: 'pl-nope' },
+              ],
+            }
+          : g,
+      ),
+    };
+    const codes = validateScenario(broken)
+      .filter((i) => i.severity === 'error')
+      .map((i) => i.code);
+    expect(codes).toEqual([
+      'InvalidPermission.Duplicate',
+      'InvalidGroup.NotFound',
+      'InvalidPrefixListID.NotFound',
+    ]);
+  });
+  it('counts quotas per family: a group reference counts in both', () => {
+    const s = load();
+    const rules = Array.from({ length: 61 }, (_, i) => ({
+      id: `sgr-q${i}`,
+      protocol: 'tcp',
+      fromPort: i + 1,
+      toPort: i + 1,
+      referencedGroupId: 'sg-alb',
+    }));
+    const over: Scenario = {
+      ...s,
+      securityGroups: s.securityGroups.map((g) =>
+        g.id === 'sg-web' ? { ...g, inbound: rules } : g,
+      ),
+    };
+    const quota = validateScenario(over).filter(
+      (i) => i.code === 'RulesPerSecurityGroupLimitExceeded',
+    );
+    expect(quota).toHaveLength(2);
+  });
+});
+
+describe('edits refuse what AWS refuses', () => {
+  it('deleting an attached or referenced group names its dependants; the default group cannot go', () => {
+    const s = load();
+    const web = deleteGroup(s, 'sg-web');
+    expect(web.ok).toBe(false);
+    expect(!web.ok && web.issue.code).toBe('DependencyViolation');
+    expect(!web.ok && web.issue.message).toContain('attached to i-web-a');
+    expect(!web.ok && web.issue.message).toContain(
+      'referenced by sg-alb outbound rule sgr-0alb000000toweb',
+    );
+    expect(deleteGroup(s, 'sg-default')).toMatchObject({
+      ok: false,
+      issue: { code: 'CannotDelete' },
+    });
+  });
+  it('a new group has AWS defaults; its name is checked', () => {
+    const s = load();
+    const r = createGroup(s, { name: 'cache', description: 'Redis', vpcId: 'vpc-shop' });
+    expect(r.ok).toBe(true);
+    const g = r.ok ? r.scenario.securityGroups.find((x) => x.id === r.value) : undefined;
+    expect(g?.inbound).toEqual([]);
+    expect(g?.outbound.map((x) => x.cidrIpv4 ?? x.cidrIpv6)).toEqual(['0.0.0.0/0', '::/0']);
+    expect(createGroup(s, { name: 'WEB', description: 'x', vpcId: 'vpc-shop' })).toMatchObject({
+      ok: false,
+      issue: { code: 'InvalidGroup.Duplicate' },
+    });
+    expect(createGroup(s, { name: 'sg-x', description: 'x', vpcId: 'vpc-shop' })).toMatchObject({
+      ok: false,
+      issue: { code: 'InvalidParameterValue' },
+    });
+  });
+  it('1 to 5 groups per interface', () => {
+    const s = load();
+    expect(setInstanceGroups(s, 'i-web-a', [])).toMatchObject({
+      ok: false,
+      issue: { code: 'MissingParameter' },
+    });
+    const six = ['sg-default', 'sg-alb', 'sg-web', 'sg-db', 'sg-bastion', 'sg-x'];
+    expect(setInstanceGroups(s, 'i-web-a', six)).toMatchObject({
+      ok: false,
+      issue: { code: 'SecurityGroupsPerInstanceLimitExceeded' },
+    });
+  });
+  it('a new instance gets the next free address of its subnet (AWS reserves the first four)', () => {
+    const s = load();
+    const r = addInstance(s, {
+      name: 'web-c',
+      subnetId: 'subnet-app-a',
+      securityGroupIds: ['sg-web'],
+    });
+    expect(r.ok && r.scenario.instances.at(-1)?.privateIp).toBe('10.0.11.4');
+  });
+  it('rules get new ids; a duplicated rule is flagged as a duplicate until edited', () => {
+    const s = load();
+    const added = addRule(s, 'sg-db', 'inbound', {
+      protocol: 'tcp',
+      fromPort: 6379,
+      toPort: 6379,
+      referencedGroupId: 'sg-web',
+    });
+    expect(added.ok && added.value).toMatch(/^sgr-/);
+    const dup = duplicateRule(s, 'sg-db', 'inbound', 'sgr-0db00000fromweb');
+    expect(dup.ok).toBe(true);
+    expect(
+      dup.ok &&
+        validateScenario(dup.scenario).some((i) => i.code === 'InvalidPermission.Duplicate'),
+    ).toBe(true);
+  });
+});
