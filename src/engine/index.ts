@@ -2,3 +2,4 @@
 export { evaluateFlow, evaluateDetail, type FlowDetail } from './evaluate';
 export { compile, compileGroup, type Compiled } from './compile';
 export { targetHealth, type TargetHealth } from './lb-path';
+export { createSimulation, TIMEOUTS, type Connection, type Simulation } from './simulation';
