@@ -16,7 +16,7 @@ export interface CheckRow {
 }
 
 export type CheckOutcome =
-  | { readonly ok: true; readonly rows: readonly CheckRow[] }
+  | { readonly ok: true; readonly rows: readonly CheckRow[]; readonly services: readonly string[] }
   | { readonly ok: false; readonly file: string; readonly issues: readonly Issue[] };
 
 /** Evaluates one file's text. A document that does not load, or has errors, is refused. */
@@ -25,7 +25,8 @@ export function checkScenarioText(file: string, text: string): CheckOutcome {
   if (!parsed.ok || hasErrors(parsed.issues)) {
     return { ok: false, file, issues: parsed.issues.filter((i) => i.severity === 'error') };
   }
-  const rows = (parsed.scenario.expectations ?? []).map((e, index) => {
+  const expectations = parsed.scenario.expectations ?? [];
+  const rows = expectations.map((e, index) => {
     const v = evaluateFlow(parsed.scenario, e);
     const decisive = v.allowed
       ? v.steps
@@ -46,7 +47,7 @@ export function checkScenarioText(file: string, text: string): CheckOutcome {
       reason: decisive?.explanation ?? '',
     } satisfies CheckRow;
   });
-  return { ok: true, rows };
+  return { ok: true, rows, services: expectations.map(serviceLabel) };
 }
 
 export function serviceLabel(

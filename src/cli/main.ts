@@ -3,8 +3,7 @@
  * Exit 0: every expectation passes; 1: some fail; 2: a file is not a valid scenario.
  */
 import { readFileSync } from 'node:fs';
-import { parseScenario } from '../model';
-import { checkScenarioText, serviceLabel, type CheckRow } from './check';
+import { checkScenarioText, type CheckRow } from './check';
 import { renderTable } from './table';
 
 const USAGE = 'usage: sg-lab check <scenario.json>... [--json]';
@@ -41,12 +40,7 @@ function main(argv: readonly string[]): number {
         process.stderr.write(`  ${i.path || '(document)'}: ${i.message} [${i.code}]\n`);
       continue;
     }
-    const parsed = parseScenario(text);
-    const expectations = parsed.ok ? (parsed.scenario.expectations ?? []) : [];
-    outcome.rows.forEach((_row, i) => {
-      const e = expectations[i];
-      if (e) services.set(`${file}#${i}`, serviceLabel(e));
-    });
+    outcome.rows.forEach((_row, i) => services.set(`${file}#${i}`, outcome.services[i] ?? ''));
     rows.push(...outcome.rows);
   }
   if (json) {

@@ -115,34 +115,34 @@ export function checkInterface(
       },
     };
   }
-  if (rules.length === 0) {
-    return {
-      allowed: false,
-      matched,
-      step: {
-        at,
-        kind,
-        verdict: 'deny',
-        code: 'SG_HAS_NO_RULES',
-        remoteAddress: addr,
-        matchedRules: [],
-        explanation: `${what} is denied: ${groups} ${iface.groupIds.length > 1 ? 'have' : 'has'} no ${direction} rules, so ${direction === 'inbound' ? 'no new connection gets in' : 'no new connection can leave'}.`,
-      },
-    };
-  }
-  const miss = nearestMiss(rules, c, pkt, remote, opts);
-  return {
+  const denied = (
+    code: 'SG_HAS_NO_RULES' | 'ENI_SG_RULES_MISMATCH',
+    explanation: string,
+    miss?: NearestMiss,
+  ): CheckResult => ({
     allowed: false,
     matched,
     step: {
       at,
       kind,
       verdict: 'deny',
-      code: 'ENI_SG_RULES_MISMATCH',
+      code,
       remoteAddress: addr,
       matchedRules: [],
-      explanation: `${what} is denied: none of the ${rules.length} ${direction} rules of ${groups} allows it.${miss ? ` Nearest miss: ${miss.explanation}` : ''}`,
+      explanation,
       ...(miss ? { nearestMiss: miss } : {}),
     },
-  };
+  });
+  if (rules.length === 0) {
+    return denied(
+      'SG_HAS_NO_RULES',
+      `${what} is denied: ${groups} ${iface.groupIds.length > 1 ? 'have' : 'has'} no ${direction} rules, so ${direction === 'inbound' ? 'no new connection gets in' : 'no new connection can leave'}.`,
+    );
+  }
+  const miss = nearestMiss(rules, c, pkt, remote, opts);
+  return denied(
+    'ENI_SG_RULES_MISMATCH',
+    `${what} is denied: none of the ${rules.length} ${direction} rules of ${groups} allows it.${miss ? ` Nearest miss: ${miss.explanation}` : ''}`,
+    miss,
+  );
 }

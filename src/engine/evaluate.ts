@@ -42,7 +42,7 @@ export function evaluateDetail(c: Compiled, flow: Flow): FlowDetail {
     }
   }
   if (!t.denied) route(c, t, from, to, pkt, flow);
-  if (!t.denied) respond(c, t, pkt);
+  if (!t.denied) respond(t, pkt);
   return { verdict: t.verdict(), trace: t, packet: pkt };
 }
 
@@ -285,7 +285,7 @@ function fromOutside(
 }
 
 /** The response leg: stateful unless the flow is untracked at an interface (§5.1, §5.2). */
-function respond(_c: Compiled, t: Trace, pkt: Packet): void {
+function respond(t: Trace, pkt: Packet): void {
   if (t.legs.length === 0) return;
   const parts: string[] = [];
   let untracked = false;
