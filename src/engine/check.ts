@@ -48,7 +48,7 @@ function nearestMiss(
 ): NearestMiss | undefined {
   let best: { rule: CompiledRule; field: (typeof FIELD_ORDER)[number] } | undefined;
   for (const rule of rules) {
-    const m = matchFields(rule, pkt, remote, c.members, opts.override);
+    const m = matchFields(rule, pkt, remote, { members: c.members, ...opts });
     const failed = FIELD_ORDER.filter((f) => !m[f]);
     if (failed.length !== 1) continue;
     const field = failed[0] as (typeof FIELD_ORDER)[number];
@@ -91,7 +91,7 @@ export function checkInterface(
   }
   const rules = rulesOf(c, iface, direction);
   const matched = rules.filter((r) =>
-    matchesAll(matchFields(r, pkt, remote, c.members, opts.override)),
+    matchesAll(matchFields(r, pkt, remote, { members: c.members, ...opts })),
   );
   const groups = iface.groupIds.join(', ');
   const what = `${packetLabel(pkt)} ${toFrom} ${addr}`;

@@ -178,12 +178,24 @@ function instanceIface(inst: Instance, subnet: Subnet): Iface | null {
   };
 }
 
-/** Compiles a scenario; the same scenario object compiles once. */
-export function compile(s: Scenario): Compiled {
-  const hit = scenarioCache.get(s);
-  if (hit) return hit;
+/** Interfaces and group membership: they change only when instances, subnets or LBs change. */
+interface World {
+  readonly interfaces: readonly Iface[];
+  readonly instanceIfaces: ReadonlyMap<string, Iface>;
+  readonly lbNodes: ReadonlyMap<string, readonly Iface[]>;
+  readonly members: ReadonlyMap<string, Members>;
+  readonly subnets: ReadonlyMap<string, Subnet>;
+}
+
+const worldCache = new WeakMap<
+  Scenario['instances'],
+  { subnets: Scenario['subnets']; lbs: Scenario['loadBalancers']; world: World }
+>();
+
+function compileWorld(s: Scenario): World {
+  const hit = worldCache.get(s.instances);
+  if (hit && hit.subnets === s.subnets && hit.lbs === s.loadBalancers) return hit.world;
   const subnets = new Map(s.subnets.map((sn) => [sn.id, sn]));
-  const groups = new Map(s.securityGroups.map((g) => [g.id, compileGroup(g, s.prefixLists)]));
   const interfaces: Iface[] = [];
   const instanceIfaces = new Map<string, Iface>();
   for (const inst of s.instances) {
@@ -204,19 +216,23 @@ export function compile(s: Scenario): Compiled {
       if (iface.ipv6) m.v6.add(iface.ipv6.value as bigint);
     }
   }
+  const world = { interfaces, instanceIfaces, lbNodes, members, subnets };
+  worldCache.set(s.instances, { subnets: s.subnets, lbs: s.loadBalancers, world });
+  return world;
+}
+
+/**
+ * Compiles a scenario; the same scenario object compiles once, and a new one (after an edit)
+ * reuses every group and the whole world it shares with the last.
+ */
+export function compile(s: Scenario): Compiled {
+  const hit = scenarioCache.get(s);
+  if (hit) return hit;
+  const groups = new Map(s.securityGroups.map((g) => [g.id, compileGroup(g, s.prefixLists)]));
   const vpcBlocks = new Map(
     s.vpcs.map((v) => [v.id, { v4: cidrOf(v.cidr), v6: v.ipv6Cidr ? cidrOf(v.ipv6Cidr) : null }]),
   );
-  const compiled: Compiled = {
-    scenario: s,
-    groups,
-    interfaces,
-    instanceIfaces,
-    lbNodes,
-    members,
-    subnets,
-    vpcBlocks,
-  };
+  const compiled: Compiled = { scenario: s, groups, vpcBlocks, ...compileWorld(s) };
   scenarioCache.set(s, compiled);
   return compiled;
 }

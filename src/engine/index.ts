@@ -2,4 +2,6 @@
 export { evaluateFlow, evaluateDetail, type FlowDetail } from './evaluate';
 export { compile, compileGroup, type Compiled } from './compile';
 export { targetHealth, type TargetHealth } from './lb-path';
+export { computeReachability, type Reachability, type Service } from './reachability';
+export { referenceAllowed } from './reference';
 export { createSimulation, TIMEOUTS, type Connection, type Simulation } from './simulation';

@@ -27,12 +27,15 @@ export interface FieldMatch {
 /** Lets a target rule that references an NLB's group admit client-IP-preserved traffic (§4.3, §10.2). */
 export type GroupOverride = ReadonlySet<string>;
 
-export function peerMatches(
-  rule: CompiledRule,
-  remote: Ip,
-  members: ReadonlyMap<string, Members>,
-  override?: GroupOverride,
-): boolean {
+/** Where the remote address was seen: members of groups, and whether it crossed the internet gateway. */
+export interface PeerContext {
+  readonly members: ReadonlyMap<string, Members>;
+  readonly override?: GroupOverride | undefined;
+  /** A group reference never matches a packet that came through the internet gateway (§4.3). */
+  readonly publicPath?: boolean | undefined;
+}
+
+export function peerMatches(rule: CompiledRule, remote: Ip, ctx: PeerContext): boolean {
   const peer = rule.peer;
   switch (peer.kind) {
     case 'cidr':
@@ -40,9 +43,9 @@ export function peerMatches(
     case 'prefix-list':
       return peer.cidrs.some((c) => cidrContains(c, remote));
     case 'group': {
-      if (override?.has(peer.groupId)) return true;
-      const m = members.get(peer.groupId);
-      if (!m) return false;
+      if (ctx.override?.has(peer.groupId)) return true;
+      const m = ctx.members.get(peer.groupId);
+      if (!m || ctx.publicPath) return false;
       return remote.family === 4 ? m.v4.has(remote.value) : m.v6.has(remote.value);
     }
   }
@@ -68,15 +71,14 @@ export function matchFields(
   rule: CompiledRule,
   pkt: Packet,
   remote: Ip,
-  members: ReadonlyMap<string, Members>,
-  override?: GroupOverride,
+  ctx: PeerContext,
 ): FieldMatch {
   const protocol = protocolMatches(rule, pkt);
   return {
     protocol,
     // ports only mean something once the protocol agrees (a TCP range says nothing about UDP)
     port: protocol ? portMatches(rule, pkt) : true,
-    peer: peerMatches(rule, remote, members, override),
+    peer: peerMatches(rule, remote, ctx),
   };
 }
 

@@ -1,0 +1,157 @@
+/**
+ * Properties of the engine over random scenarios (fast-check): agreement with the straightforward
+ * reference evaluator, the reachability matrix agreeing with evaluateFlow (also after an edit),
+ * monotonicity, order invariance and a JSON round trip.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addRule,
+  parseScenario,
+  removeRule,
+  type Flow,
+  type FlowVerdict,
+  type Scenario,
+} from '../model';
+import { arbitraryRule, buildRule, scenarioWithFlows } from '../test-support/arbitrary-scenario';
+import { evaluateFlow } from './evaluate';
+import { computeReachability } from './reachability';
+import { referenceAllowed } from './reference';
+
+const RUNS = { numRuns: 300 };
+
+const describeFlow = (f: Flow) => JSON.stringify(f);
+
+/** What must not change: the verdict, where it stopped and which rules admitted each step. */
+function essence(v: FlowVerdict) {
+  return {
+    allowed: v.allowed,
+    blockedAt: v.blockedAt,
+    rules: v.steps
+      .filter((s) => s.kind !== 'response')
+      .flatMap((s) => s.matchedRules.map((m) => `${m.groupId}/${m.ruleId}`))
+      .sort(),
+  };
+}
+
+describe('engine properties', () => {
+  it('evaluateFlow agrees with the reference evaluator', () => {
+    fc.assert(
+      fc.property(scenarioWithFlows, ([s, flows]) => {
+        for (const f of flows) {
+          const expected = referenceAllowed(s, f);
+          if (expected === undefined) continue;
+          expect(evaluateFlow(s, f).allowed, describeFlow(f)).toBe(expected);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('the reachability matrix agrees with evaluateFlow on every pair, before and after an edit', () => {
+    const services = [
+      { protocol: 'tcp', port: 443 },
+      { protocol: 'tcp', port: 22 },
+      { protocol: 'udp', port: 1500 },
+      { protocol: 'icmp', icmpType: 8, icmpCode: 0 },
+      { protocol: '50' },
+    ];
+    const agree = (s: Scenario) => {
+      for (const service of services) {
+        const m = computeReachability(s, service);
+        m.endpoints.forEach((from, i) =>
+          m.endpoints.forEach((to, j) => {
+            const v = evaluateFlow(s, { ...service, from, to });
+            expect(m.isAllowed(i, j), `${from} → ${to} ${JSON.stringify(service)}`).toBe(v.allowed);
+          }),
+        );
+      }
+    };
+    fc.assert(
+      fc.property(
+        scenarioWithFlows,
+        arbitraryRule,
+        fc.nat(),
+        fc.boolean(),
+        ([s], spec, pick, inbound) => {
+          agree(s);
+          const group = s.securityGroups[pick % s.securityGroups.length];
+          if (!group) return;
+          const direction = inbound ? 'inbound' : 'outbound';
+          const added = addRule(
+            s,
+            group.id,
+            direction,
+            buildRule(spec, s.securityGroups, group.vpcId, 'sgr-new'),
+          );
+          if (!added.ok) return;
+          agree(added.scenario);
+          const removed = removeRule(added.scenario, group.id, direction, 'sgr-new');
+          if (removed.ok) agree(removed.scenario);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('adding a rule never turns an allowed flow into a denied one', () => {
+    fc.assert(
+      fc.property(
+        scenarioWithFlows,
+        arbitraryRule,
+        fc.nat(),
+        fc.boolean(),
+        ([s, flows], spec, pick, inbound) => {
+          const group = s.securityGroups[pick % s.securityGroups.length];
+          if (!group) return;
+          const rule = buildRule(spec, s.securityGroups, group.vpcId, 'sgr-added');
+          const r = addRule(s, group.id, inbound ? 'inbound' : 'outbound', rule);
+          if (!r.ok) return;
+          for (const f of flows) {
+            if (evaluateFlow(s, f).allowed)
+              expect(evaluateFlow(r.scenario, f).allowed, describeFlow(f)).toBe(true);
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('the order of rules and of groups never changes a verdict', () => {
+    const reversed = (s: Scenario): Scenario => ({
+      ...s,
+      securityGroups: s.securityGroups
+        .map((g) => ({
+          ...g,
+          inbound: [...g.inbound].reverse(),
+          outbound: [...g.outbound].reverse(),
+        }))
+        .reverse(),
+      instances: s.instances.map((i) => ({
+        ...i,
+        securityGroupIds: [...i.securityGroupIds].reverse(),
+      })),
+    });
+    fc.assert(
+      fc.property(scenarioWithFlows, ([s, flows]) => {
+        const r = reversed(s);
+        for (const f of flows)
+          expect(essence(evaluateFlow(r, f)), describeFlow(f)).toEqual(essence(evaluateFlow(s, f)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('a JSON round trip never changes a verdict', () => {
+    fc.assert(
+      fc.property(scenarioWithFlows, ([s, flows]) => {
+        const parsed = parseScenario(JSON.stringify(s));
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) return;
+        for (const f of flows)
+          expect(evaluateFlow(parsed.scenario, f), describeFlow(f)).toEqual(evaluateFlow(s, f));
+      }),
+      RUNS,
+    );
+  });
+});

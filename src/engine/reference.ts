@@ -1,0 +1,174 @@
+/**
+ * A straightforward second evaluator: no compilation, no indexes, every rule re-read for every
+ * packet. It exists to be obviously right, so property tests use it as an oracle for evaluateFlow
+ * and the benchmark measures the indexed engine against it. It answers flows between instances and
+ * hosts named by id; anything else (load balancers, literal addresses) is outside its scope.
+ */
+import {
+  cidrOf,
+  hasErrors,
+  normaliseProtocol,
+  parseIp,
+  peerOf,
+  portModel,
+  protocolNumber,
+  validateRule,
+  type Direction,
+  type Flow,
+  type Instance,
+  type Ip,
+  type Scenario,
+} from '../model';
+
+interface RefPacket {
+  readonly protocol: number;
+  readonly port: number;
+  readonly icmpType: number;
+  readonly icmpCode: number;
+}
+
+function packet(flow: Flow): RefPacket | null {
+  const protocol = protocolNumber(normaliseProtocol(flow.protocol));
+  if (protocol === null || protocol === -1) return null;
+  const ported = protocol === 6 || protocol === 17;
+  const port = flow.port ?? -1;
+  if (ported && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return null;
+  const echo = protocol === 1 ? 8 : 128;
+  return { protocol, port, icmpType: flow.icmpType ?? echo, icmpCode: flow.icmpCode ?? 0 };
+}
+
+const same = (a: Ip | null | undefined, b: Ip): boolean =>
+  !!a && a.family === b.family && a.value === b.value;
+
+function inCidr(text: string, ip: Ip): boolean {
+  const c = cidrOf(text);
+  return !!c && c.family === ip.family && ip.value >= c.lo && ip.value <= c.hi;
+}
+
+/** Does any rule of these groups in this direction admit the packet from/to `remote`? */
+function admits(
+  s: Scenario,
+  groupIds: readonly string[],
+  direction: Direction,
+  pkt: RefPacket,
+  remote: Ip,
+  publicPath: boolean,
+): boolean {
+  if (groupIds.length === 0) return true; // nothing filters an interface without groups
+  for (const gid of groupIds) {
+    const group = s.securityGroups.find((g) => g.id === gid);
+    for (const rule of group?.[direction] ?? []) {
+      if (hasErrors(validateRule(rule, direction, ''))) continue;
+      const protocol = protocolNumber(normaliseProtocol(rule.protocol));
+      if (protocol !== -1 && protocol !== pkt.protocol) continue;
+      const model = portModel(String(protocol));
+      const from = rule.fromPort ?? -1;
+      const to = rule.toPort ?? -1;
+      if (protocol !== -1 && model === 'ports' && !(pkt.port >= from && pkt.port <= to)) continue;
+      if (
+        model === 'icmp' &&
+        !((from === -1 || from === pkt.icmpType) && (to === -1 || to === pkt.icmpCode))
+      )
+        continue;
+      const peer = peerOf(rule);
+      if (!peer) continue;
+      let match = false;
+      if (peer.kind === 'cidrIpv4' || peer.kind === 'cidrIpv6') match = inCidr(peer.value, remote);
+      else if (peer.kind === 'prefixListId') {
+        const list = s.prefixLists?.find((p) => p.id === peer.value);
+        match = !!list?.entries.some((e) => inCidr(e.cidr, remote));
+      } else if (!publicPath) {
+        match = memberAddresses(s, peer.value).some((a) => same(a, remote));
+      }
+      if (match) return true;
+    }
+  }
+  return false;
+}
+
+/** Private IPv4 and IPv6 addresses of every instance carrying the group (in a known subnet). */
+function memberAddresses(s: Scenario, groupId: string): (Ip | null)[] {
+  return s.instances
+    .filter((i) => i.securityGroupIds.includes(groupId) && end(s, i.id)?.kind === 'instance')
+    .flatMap((i) => [parseIp(i.privateIp), i.ipv6 ? parseIp(i.ipv6) : null]);
+}
+
+type RefEnd =
+  | { kind: 'instance'; inst: Instance; pub: boolean; priv: Ip; publicIp: Ip | null; v6: Ip | null }
+  | { kind: 'host'; ip: Ip }
+  | { kind: 'bad' };
+
+function end(s: Scenario, ref: string): RefEnd | null {
+  const inst = s.instances.find((i) => i.id === ref);
+  if (inst) {
+    const subnet = s.subnets.find((n) => n.id === inst.subnetId);
+    const priv = parseIp(inst.privateIp);
+    if (!subnet || priv?.family !== 4) return { kind: 'bad' };
+    const publicIp = inst.publicIp ? parseIp(inst.publicIp) : null;
+    const v6 = inst.ipv6 ? parseIp(inst.ipv6) : null;
+    return {
+      kind: 'instance',
+      inst,
+      pub: subnet.public === true,
+      priv,
+      publicIp: publicIp?.family === 4 ? publicIp : null,
+      v6: v6?.family === 6 ? v6 : null,
+    };
+  }
+  if (s.loadBalancers?.some((l) => l.id === ref)) return null;
+  const host = s.hosts?.find((h) => h.id === ref);
+  if (host) {
+    const ip = parseIp(host.ip);
+    return ip ? { kind: 'host', ip } : { kind: 'bad' };
+  }
+  return null;
+}
+
+const vpcOf = (s: Scenario, inst: Instance): string | undefined =>
+  s.subnets.find((n) => n.id === inst.subnetId)?.vpcId;
+
+const running = (i: Instance): boolean => i.state !== 'stopped';
+
+/** Whether the flow is allowed, or undefined when the flow is outside this evaluator's scope. */
+export function referenceAllowed(s: Scenario, flow: Flow): boolean | undefined {
+  const a = end(s, flow.from);
+  const b = end(s, flow.to);
+  if (!a || !b) return undefined;
+  const pkt = packet(flow);
+  if (!pkt || a.kind === 'bad' || b.kind === 'bad') return false;
+  if (a.kind === 'host' && b.kind === 'host') return true;
+  if (a.kind === 'host' && b.kind === 'instance') {
+    const via = flow.via ?? (a.ip.family === 6 ? 'ipv6' : 'public');
+    if (via === 'private' || !b.pub || !running(b.inst)) return false;
+    const dst = via === 'ipv6' ? b.v6 : b.publicIp;
+    if (!dst || (via === 'ipv6') !== (a.ip.family === 6)) return false;
+    return admits(s, b.inst.securityGroupIds, 'inbound', pkt, a.ip, true);
+  }
+  if (a.kind !== 'instance') return false;
+  if (!running(a.inst)) return false;
+  if (b.kind === 'host') {
+    const own = b.ip.family === 4 ? a.publicIp : a.v6;
+    return a.pub && !!own && admits(s, a.inst.securityGroupIds, 'outbound', pkt, b.ip, true);
+  }
+  if (a.inst === b.inst) return true;
+  const sameVpc = vpcOf(s, a.inst) === vpcOf(s, b.inst);
+  const via = flow.via ?? (sameVpc ? 'private' : 'public');
+  let src: Ip | null;
+  let dst: Ip | null;
+  if (via === 'private') {
+    if (!sameVpc) return false;
+    [src, dst] = [a.priv, b.priv];
+  } else if (via === 'ipv6') {
+    if (!sameVpc && !(a.pub && b.pub)) return false;
+    [src, dst] = [a.v6, b.v6];
+  } else {
+    if (!(a.pub && b.pub)) return false;
+    [src, dst] = [a.publicIp, b.publicIp];
+  }
+  if (!src || !dst || !running(b.inst)) return false;
+  const publicPath = via === 'public';
+  return (
+    admits(s, a.inst.securityGroupIds, 'outbound', pkt, dst, publicPath) &&
+    admits(s, b.inst.securityGroupIds, 'inbound', pkt, src, publicPath)
+  );
+}

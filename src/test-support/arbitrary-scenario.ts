@@ -1,0 +1,237 @@
+/**
+ * Test-only: fast-check arbitraries for whole scenarios and flows. Small worlds (two VPCs whose
+ * address blocks may overlap, public and private subnets, stopped instances, IPv6, hosts, prefix
+ * lists, group references, sometimes a load balancer) where every field that changes a verdict
+ * varies, so properties meet the corners.
+ */
+import fc from 'fast-check';
+import type { Flow, Instance, Rule, Scenario, SecurityGroup } from '../model';
+
+const VPCS = [
+  { id: 'vpc-a', cidr: '10.0.0.0/16', ipv6Cidr: '2600:1f18:aa::/56', v6: '2600:1f18:aa' },
+  // overlaps vpc-a on purpose: group references and CIDRs must not leak across VPCs
+  { id: 'vpc-b', cidr: '10.0.0.0/16', ipv6Cidr: '2600:1f18:bb::/56', v6: '2600:1f18:bb' },
+] as const;
+
+const HOSTS = [
+  { id: 'host-internet', name: 'Internet', ip: '203.0.113.7' },
+  { id: 'host-office', name: 'Office', ip: '198.51.100.77' },
+  { id: 'host-v6', name: 'IPv6 client', ip: '2001:db8::7' },
+];
+
+const PREFIX_LIST = {
+  id: 'pl-office',
+  name: 'office',
+  addressFamily: 'IPv4' as const,
+  entries: [{ cidr: '198.51.100.0/24' }, { cidr: '10.0.1.0/24' }],
+  maxEntries: 5,
+};
+
+const CIDRS = [
+  '0.0.0.0/0',
+  '::/0',
+  '10.0.0.0/16',
+  '10.0.0.0/24',
+  '10.0.1.0/24',
+  '10.0.0.11/32',
+  '10.0.1.12/32',
+  '203.0.113.0/24',
+  '198.51.100.77/32',
+  '54.0.0.0/8',
+  '2600:1f18:aa::/56',
+  '2600:1f18:aa::/64',
+  '2001:db8::/32',
+];
+
+const rulePort = fc.constantFrom<[number, number]>(
+  [22, 22],
+  [80, 80],
+  [443, 443],
+  [0, 65535],
+  [1000, 2000],
+  [3306, 3306],
+);
+const ruleIcmp = fc.constantFrom<[number, number]>([-1, -1], [8, -1], [8, 0], [0, -1], [128, 0]);
+
+type Peer = { kind: 'cidr'; value: string } | { kind: 'group'; index: number } | { kind: 'pl' };
+const peer: fc.Arbitrary<Peer> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom(...CIDRS).map((value) => ({ kind: 'cidr' as const, value })),
+  },
+  { weight: 3, arbitrary: fc.nat(9).map((index) => ({ kind: 'group' as const, index })) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'pl' as const }) },
+);
+
+const ruleSpec = fc.record({
+  protocol: fc.constantFrom('tcp', 'tcp', 'udp', 'icmp', 'icmpv6', '-1', '50'),
+  ports: rulePort,
+  icmp: ruleIcmp,
+  peer,
+});
+type RuleSpec = typeof ruleSpec extends fc.Arbitrary<infer T> ? T : never;
+
+const groupSpec = fc.record({
+  vpc: fc.nat(1),
+  inbound: fc.array(ruleSpec, { maxLength: 5 }),
+  outbound: fc.array(ruleSpec, { maxLength: 4 }),
+});
+
+const instanceSpec = fc.record({
+  vpc: fc.nat(1),
+  publicSubnet: fc.boolean(),
+  publicIp: fc.boolean(),
+  ipv6: fc.boolean(),
+  stopped: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+  groups: fc.uniqueArray(fc.nat(9), { minLength: 1, maxLength: 3 }),
+});
+
+export interface ScenarioSpec {
+  readonly groups: readonly (typeof groupSpec extends fc.Arbitrary<infer T> ? T : never)[];
+  readonly instances: readonly (typeof instanceSpec extends fc.Arbitrary<infer T> ? T : never)[];
+  readonly loadBalancer: boolean;
+}
+
+function buildRule(
+  spec: RuleSpec,
+  groups: readonly SecurityGroup[],
+  vpcId: string,
+  id: string,
+): Rule {
+  const base: Rule =
+    spec.protocol === 'tcp' || spec.protocol === 'udp'
+      ? { id, protocol: spec.protocol, fromPort: spec.ports[0], toPort: spec.ports[1] }
+      : spec.protocol === 'icmp' || spec.protocol === 'icmpv6'
+        ? { id, protocol: spec.protocol, fromPort: spec.icmp[0], toPort: spec.icmp[1] }
+        : { id, protocol: spec.protocol };
+  const p = spec.peer;
+  if (p.kind === 'pl') return { ...base, prefixListId: PREFIX_LIST.id };
+  if (p.kind === 'group') {
+    const same = groups.filter((g) => g.vpcId === vpcId);
+    const target = same[p.index % Math.max(same.length, 1)];
+    if (target) return { ...base, referencedGroupId: target.id };
+  }
+  const value = p.kind === 'cidr' ? p.value : '0.0.0.0/0';
+  return value.includes(':') ? { ...base, cidrIpv6: value } : { ...base, cidrIpv4: value };
+}
+
+export function buildScenario(spec: ScenarioSpec): Scenario {
+  const shells = spec.groups.map((g, i) => ({
+    id: `sg-${i}`,
+    name: `group-${i}`,
+    description: 'generated',
+    vpcId: VPCS[g.vpc]?.id ?? 'vpc-a',
+    inbound: [] as Rule[],
+    outbound: [] as Rule[],
+  }));
+  const securityGroups: SecurityGroup[] = shells.map((g, i) => {
+    const gs = spec.groups[i];
+    return {
+      ...g,
+      inbound: (gs?.inbound ?? []).map((r, j) => buildRule(r, shells, g.vpcId, `sgr-${i}-in-${j}`)),
+      outbound: (gs?.outbound ?? []).map((r, j) =>
+        buildRule(r, shells, g.vpcId, `sgr-${i}-out-${j}`),
+      ),
+    };
+  });
+  const subnets = VPCS.flatMap((v, vi) => [
+    {
+      id: `subnet-${vi}-pub`,
+      vpcId: v.id,
+      availabilityZone: 'us-east-1a',
+      cidr: v.cidr.replace('0.0/16', '0.0/24'),
+      ipv6Cidr: `${v.v6}:0::/64`,
+      public: true,
+    },
+    {
+      id: `subnet-${vi}-priv`,
+      vpcId: v.id,
+      availabilityZone: 'us-east-1b',
+      cidr: v.cidr.replace('0.0/16', '1.0/24'),
+      ipv6Cidr: `${v.v6}:1::/64`,
+      public: false,
+    },
+  ]);
+  const instances: Instance[] = spec.instances.map((s, i) => {
+    const vpc = VPCS[s.vpc] ?? VPCS[0];
+    const same = securityGroups.filter((g) => g.vpcId === vpc.id);
+    const groupIds = [...new Set(s.groups.map((n) => same[n % Math.max(same.length, 1)]?.id))];
+    const third = s.publicSubnet ? 0 : 1;
+    return {
+      id: `i-${i}`,
+      name: `app-${i}`,
+      subnetId: `subnet-${s.vpc}-${s.publicSubnet ? 'pub' : 'priv'}`,
+      privateIp: `10.0.${third}.${10 + i}`,
+      ...(s.publicIp ? { publicIp: `54.0.${s.vpc}.${10 + i}` } : {}),
+      ...(s.ipv6 ? { ipv6: `${vpc.v6}:${third}::${(10 + i).toString(16)}` } : {}),
+      securityGroupIds: groupIds.filter((g): g is string => g !== undefined),
+      ...(s.stopped ? { state: 'stopped' as const } : {}),
+    };
+  });
+  const vpcAInstances = instances.filter((i) => i.subnetId.startsWith('subnet-0'));
+  const lbGroup = securityGroups.find((g) => g.vpcId === 'vpc-a');
+  const loadBalancers =
+    spec.loadBalancer && lbGroup && vpcAInstances.length > 0
+      ? [
+          {
+            id: 'lb-app',
+            name: 'app-lb',
+            type: 'application' as const,
+            scheme: 'internet-facing' as const,
+            subnetIds: ['subnet-0-pub'],
+            securityGroupIds: [lbGroup.id],
+            listeners: [{ protocol: 'tcp', port: 443, targetPort: 443 }],
+            targetInstanceIds: vpcAInstances.map((i) => i.id),
+          },
+        ]
+      : [];
+  return {
+    format: 'sg-lab.scenario',
+    version: 1,
+    name: 'generated',
+    vpcs: VPCS.map(({ id, cidr, ipv6Cidr }) => ({ id, cidr, ipv6Cidr })),
+    subnets,
+    prefixLists: [PREFIX_LIST],
+    securityGroups,
+    instances,
+    loadBalancers,
+    hosts: HOSTS,
+  };
+}
+
+export const arbitraryScenario: fc.Arbitrary<Scenario> = fc
+  .record({
+    groups: fc.array(groupSpec, { minLength: 1, maxLength: 6 }),
+    instances: fc.array(instanceSpec, { minLength: 1, maxLength: 8 }),
+    loadBalancer: fc.boolean(),
+  })
+  .map(buildScenario);
+
+export const arbitraryRule: fc.Arbitrary<RuleSpec> = ruleSpec;
+
+/** A flow between two ids of the scenario (instances and hosts), any protocol, sometimes a path. */
+export function arbitraryFlow(s: Scenario): fc.Arbitrary<Flow> {
+  const ids = [...s.instances.map((i) => i.id), ...(s.hosts ?? []).map((h) => h.id)];
+  return fc
+    .record({
+      from: fc.constantFrom(...ids),
+      to: fc.constantFrom(...ids),
+      protocol: fc.constantFrom('tcp', 'tcp', 'udp', 'icmp', 'icmpv6', '50'),
+      port: fc.constantFrom(22, 80, 443, 1500, 3306),
+      icmpType: fc.constantFrom(8, 0, 128),
+      via: fc.constantFrom(undefined, undefined, 'private', 'public', 'ipv6'),
+    })
+    .map(({ via, port, icmpType, ...f }) => ({
+      ...f,
+      ...(f.protocol === 'tcp' || f.protocol === 'udp' ? { port } : {}),
+      ...(f.protocol === 'icmp' || f.protocol === 'icmpv6' ? { icmpType } : {}),
+      ...(via ? { via: via as Flow['via'] & string } : {}),
+    }));
+}
+
+/** A scenario with a batch of flows through it. */
+export const scenarioWithFlows = arbitraryScenario.chain((s) =>
+  fc.tuple(fc.constant(s), fc.array(arbitraryFlow(s), { minLength: 1, maxLength: 12 })),
+);
+
+export { buildRule };
