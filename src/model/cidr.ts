@@ -53,9 +53,16 @@ function parseIpv6(text: string): bigint | null {
 export function parseIp(text: string): Ip | null {
   const v4 = parseIpv4(text);
   if (v4 !== null) return { family: 4, value: v4 };
-  const v6 = parseIpv6(text);
-  return v6 === null ? null : { family: 6, value: v6 };
+  let hit = ipv6Memo.get(text);
+  if (hit === undefined) {
+    if (ipv6Memo.size >= MEMO_LIMIT) ipv6Memo.clear();
+    const v6 = parseIpv6(text);
+    ipv6Memo.set(text, (hit = v6 === null ? null : { family: 6, value: v6 }));
+  }
+  return hit;
 }
+
+const ipv6Memo = new Map<string, Ip | null>();
 
 export function formatIpv4(value: number): string {
   return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
@@ -92,6 +99,20 @@ function v6Range(value: bigint, prefix: number): { lo: bigint; hi: bigint } {
  * `family` restricts the result to one family, as the API's `CidrIp` / `CidrIpv6` fields do.
  */
 export function parseCidr(text: string, family?: Family): CidrResult {
+  // Scenarios repeat the same blocks thousands of times, and IPv6 goes through ip-address.
+  const memo = cidrMemo[family ?? 0];
+  let hit = memo.get(text);
+  if (!hit) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, (hit = parseCidrUncached(text, family)));
+  }
+  return hit;
+}
+
+const MEMO_LIMIT = 50_000;
+const cidrMemo = { 0: new Map<string, CidrResult>(), 4: new Map(), 6: new Map() } as const;
+
+function parseCidrUncached(text: string, family?: Family): CidrResult {
   const slash = text.indexOf('/');
   const addrText = slash < 0 ? text : text.slice(0, slash);
   const ip = parseIp(addrText);

@@ -22,7 +22,7 @@ const IANA_NAMES: Readonly<Record<number, string>> = {
 
 /** The protocol number, `-1` for all, or null when AWS would answer "Unknown protocol". */
 export function protocolNumber(protocol: string): number | null {
-  if (protocol in NAMED_PROTOCOLS) return NAMED_PROTOCOLS[protocol as NamedProtocol];
+  if (Object.hasOwn(NAMED_PROTOCOLS, protocol)) return NAMED_PROTOCOLS[protocol as NamedProtocol];
   if (protocol === '-1') return -1;
   if (!/^\d{1,3}$/.test(protocol)) return null;
   const n = Number(protocol);
@@ -31,11 +31,15 @@ export function protocolNumber(protocol: string): number | null {
 
 /** AWS describes 6/17/1/58 by name after creation; we store them the same way. */
 export function normaliseProtocol(protocol: string): string {
+  if (Object.hasOwn(NAMED_PROTOCOLS, protocol) || protocol === '-1') return protocol; // the common case, hot in compile
   const n = protocolNumber(protocol.trim().toLowerCase());
   if (n === null) return protocol;
-  for (const [name, num] of Object.entries(NAMED_PROTOCOLS)) if (num === n) return name;
-  return String(n);
+  return NAME_OF_NUMBER.get(n) ?? String(n);
 }
+
+const NAME_OF_NUMBER = new Map<number, string>(
+  Object.entries(NAMED_PROTOCOLS).map(([name, n]) => [n, name]),
+);
 
 /** How a protocol reads its FromPort/ToPort. */
 export type PortModel = 'ports' | 'icmp' | 'none';

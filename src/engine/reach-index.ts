@@ -1,0 +1,207 @@
+/**
+ * The address axis of the reachability matrix: instance interfaces sorted by private IPv4 address,
+ * so a CIDR is one run of bit positions found by binary search. Per group and direction, a bitset
+ * of the positions its rules admit for one service, cached by compiled group: an edit rebuilds only
+ * the groups it touched.
+ */
+import type { Compiled, CompiledGroup, Iface } from './compile';
+import { portMatches, protocolMatches, type Packet } from './match';
+
+export type Bits = Uint32Array;
+
+export interface GroupBits {
+  readonly inbound: Bits;
+  readonly outbound: Bits;
+}
+
+export interface AddressIndex {
+  readonly ifaces: readonly Iface[];
+  readonly addresses: Float64Array;
+  readonly position: ReadonlyMap<Iface, number>;
+  readonly words: number;
+  /** Positions carrying each group, running or not. */
+  readonly attached: ReadonlyMap<string, Bits>;
+  readonly running: Bits;
+  /** Running interfaces without groups: nothing filters them. */
+  readonly unfiltered: Bits;
+  readonly vpcs: ReadonlyMap<string, Bits>;
+  readonly memberBits: Map<string, Bits>;
+  readonly groupBits: WeakMap<CompiledGroup, Map<string, GroupBits>>;
+}
+
+const indexCache = new WeakMap<Compiled['members'], AddressIndex>();
+
+export const hasBit = (bits: Bits, i: number): boolean =>
+  ((bits[i >>> 5] as number) & (1 << (i & 31))) !== 0;
+
+export function setBit(bits: Bits, i: number): void {
+  bits[i >>> 5] = (bits[i >>> 5] as number) | (1 << (i & 31));
+}
+
+export function orInto(target: Bits, source: Bits): void {
+  for (let w = 0; w < target.length; w++) target[w] = (target[w] as number) | (source[w] as number);
+}
+
+export function popcount(bits: Bits): number {
+  let n = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let v = bits[w] as number;
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
+
+/** Calls `visit` with every set position. */
+export function eachBit(bits: Bits, visit: (i: number) => void): void {
+  for (let w = 0; w < bits.length; w++) {
+    let v = bits[w] as number;
+    while (v !== 0) {
+      const low = v & -v;
+      visit((w << 5) + 31 - Math.clz32(low));
+      v ^= low;
+    }
+  }
+}
+
+export function addressIndex(c: Compiled): AddressIndex {
+  // members changes whenever an interface, its address or its groups change; rule edits keep it
+  const hit = indexCache.get(c.members);
+  if (hit) return hit;
+  const ifaces = [...c.instanceIfaces.values()].sort(
+    (a, b) => (a.privateIp.value as number) - (b.privateIp.value as number),
+  );
+  const words = Math.ceil(ifaces.length / 32);
+  const attached = new Map<string, Bits>();
+  const vpcs = new Map<string, Bits>();
+  const running = new Uint32Array(words);
+  const unfiltered = new Uint32Array(words);
+  const mark = (map: Map<string, Bits>, key: string, p: number) => {
+    let bits = map.get(key);
+    if (!bits) map.set(key, (bits = new Uint32Array(words)));
+    setBit(bits, p);
+  };
+  ifaces.forEach((iface, p) => {
+    for (const g of iface.groupIds) mark(attached, g, p);
+    mark(vpcs, iface.vpcId, p);
+    if (iface.running) setBit(running, p);
+    if (iface.running && iface.groupIds.length === 0) setBit(unfiltered, p);
+  });
+  const index: AddressIndex = {
+    ifaces,
+    addresses: Float64Array.from(ifaces, (i) => i.privateIp.value as number),
+    position: new Map(ifaces.map((iface, i) => [iface, i])),
+    words,
+    attached,
+    running,
+    unfiltered,
+    vpcs,
+    memberBits: new Map(),
+    groupBits: new WeakMap(),
+  };
+  indexCache.set(c.members, index);
+  return index;
+}
+
+/** First position whose address is ≥ value. */
+function lowerBound(a: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sets positions [from, to): whole words at once in the middle. */
+function setRun(bits: Bits, from: number, to: number): void {
+  let i = from;
+  while (i < to && (i & 31) !== 0) setBit(bits, i++);
+  for (; i + 32 <= to; i += 32) bits[i >>> 5] = 0xffffffff;
+  while (i < to) setBit(bits, i++);
+}
+
+function addRange(bits: Bits, index: AddressIndex, lo: number, hi: number): void {
+  setRun(bits, lowerBound(index.addresses, lo), lowerBound(index.addresses, hi + 1));
+}
+
+/**
+ * Transposes a square bit matrix (row r, bit c ↔ row c, bit r) 32 × 32 blocks at a time with the
+ * recursive block swap of Hacker's Delight §7-3, written for low-bit-first words.
+ */
+export function transpose(rows: readonly Bits[], words: number): Bits[] {
+  const n = rows.length;
+  const out = Array.from({ length: n }, () => new Uint32Array(words));
+  const a = new Uint32Array(32);
+  for (let rb = 0; rb < words; rb++) {
+    for (let cb = 0; cb < words; cb++) {
+      for (let k = 0; k < 32; k++) a[k] = rows[rb * 32 + k]?.[cb] ?? 0;
+      for (let j = 16, m = 0x0000ffff; j !== 0; j >>>= 1, m = (m ^ (m << j)) >>> 0) {
+        for (let k = 0; k < 32; k = ((k | j) + 1) & ~j) {
+          const t = (((a[k] as number) >>> j) ^ (a[k + j] as number)) & m;
+          a[k + j] = (a[k + j] as number) ^ t;
+          a[k] = (a[k] as number) ^ (t << j);
+        }
+      }
+      for (let k = 0; k < 32; k++) {
+        const row = out[cb * 32 + k];
+        if (row) row[rb] = a[k] as number;
+      }
+    }
+  }
+  return out;
+}
+
+/** Positions whose private IPv4 address belongs to an interface of the group (§4.3). */
+function membersOf(c: Compiled, index: AddressIndex, groupId: string): Bits {
+  let bits = index.memberBits.get(groupId);
+  if (bits) return bits;
+  bits = new Uint32Array(index.words);
+  for (const address of c.members.get(groupId)?.v4 ?? []) addRange(bits, index, address, address);
+  index.memberBits.set(groupId, bits);
+  return bits;
+}
+
+function directionBits(
+  c: Compiled,
+  index: AddressIndex,
+  group: CompiledGroup,
+  direction: 'inbound' | 'outbound',
+  pkt: Packet,
+): Bits {
+  const bits = new Uint32Array(index.words);
+  for (const rule of group[direction]) {
+    if (!protocolMatches(rule, pkt) || !portMatches(rule, pkt)) continue;
+    const peer = rule.peer;
+    if (peer.kind === 'group') orInto(bits, membersOf(c, index, peer.groupId));
+    else {
+      for (const cidr of peer.kind === 'cidr' ? [peer.cidr] : peer.cidrs)
+        if (cidr.family === 4) addRange(bits, index, cidr.lo, cidr.hi);
+    }
+  }
+  return bits;
+}
+
+/** The positions a group's rules admit for one service (key), in each direction. */
+export function groupBits(
+  c: Compiled,
+  index: AddressIndex,
+  group: CompiledGroup,
+  pkt: Packet,
+  key: string,
+): GroupBits {
+  let perService = index.groupBits.get(group);
+  if (!perService) index.groupBits.set(group, (perService = new Map()));
+  let bits = perService.get(key);
+  if (!bits) {
+    bits = {
+      inbound: directionBits(c, index, group, 'inbound', pkt),
+      outbound: directionBits(c, index, group, 'outbound', pkt),
+    };
+    perService.set(key, bits);
+  }
+  return bits;
+}
