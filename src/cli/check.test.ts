@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioText } from './check';
@@ -34,7 +35,13 @@ describe('sg-lab check', () => {
         cwd: root,
         encoding: 'utf8',
       }).status;
+    const failing = path.join(mkdtempSync(path.join(tmpdir(), 'sg-lab-')), 'failing.json');
+    const doc = JSON.parse(readFileSync(vector, 'utf8'));
+    doc.expectations[0].expect = 'deny';
+    writeFileSync(failing, JSON.stringify(doc));
     expect(run(vector)).toBe(0);
+    expect(run(vector, failing)).toBe(1);
     expect(run(path.join(root, 'package.json'))).toBe(2);
-  }, 30_000);
+    expect(run(vector, failing, path.join(root, 'package.json'))).toBe(2);
+  }, 40_000);
 });

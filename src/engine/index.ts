@@ -4,4 +4,5 @@ export { compile, compileGroup, type Compiled } from './compile';
 export { targetHealth, type TargetHealth } from './lb-path';
 export { computeReachability, type Reachability, type Service } from './reachability';
 export { referenceAllowed } from './reference';
+export { findings } from './findings';
 export { createSimulation, TIMEOUTS, type Connection, type Simulation } from './simulation';

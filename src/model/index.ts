@@ -1,6 +1,7 @@
 /** The model's public face: scenario types, parsing, validation, presets and pure edits. */
 export * from './types';
 export * from './verdict';
+export * from './finding';
 export * from './issue';
 export * from './cidr';
 export * from './protocol';

@@ -1,0 +1,42 @@
+/** A lint finding about a scenario's groups (scenario-format.md `findings`). */
+import type { Direction, Rule } from './types';
+import type { RuleRef } from './verdict';
+
+export type FindingCode =
+  /** SSH or RDP open to 0.0.0.0/0 or ::/0 */
+  | 'WORLD_OPEN_ADMIN_PORT'
+  /** a database port open to the world */
+  | 'WORLD_OPEN_DATABASE_PORT'
+  /** another port on Security Hub's high-risk list open to the world */
+  | 'WORLD_OPEN_HIGH_RISK_PORT'
+  | 'ALL_TRAFFIC_FROM_ANYWHERE'
+  | 'REDUNDANT_RULE'
+  | 'DUPLICATE_RULE'
+  | 'UNUSED_GROUP'
+  | 'DEFAULT_GROUP_HAS_RULES'
+  | 'NEAR_QUOTA';
+
+/** A safer source for a world-open rule, ready to apply. */
+export interface Rewrite {
+  readonly label: string;
+  readonly peer: Pick<Rule, 'cidrIpv4' | 'cidrIpv6' | 'referencedGroupId'>;
+}
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: 'high' | 'medium' | 'low';
+  readonly groupId: string;
+  readonly direction?: Direction;
+  readonly ruleId?: string;
+  /** JSON path of the rule or group, as in validation issues. */
+  readonly path: string;
+  /** One line: "Inbound rule 3 of sg-web opens SSH (22) to the whole internet". */
+  readonly title: string;
+  /** Why it matters and what to do, for a learner. */
+  readonly message: string;
+  /** Compliance checks that flag the same thing in AWS. */
+  readonly controls?: readonly string[];
+  /** The rules it relates to: what covers a redundant rule, the original of a duplicate. */
+  readonly related?: readonly RuleRef[];
+  readonly rewrites?: readonly Rewrite[];
+}
