@@ -4,8 +4,8 @@
  * compare work done in this same process, so the machine's speed cancels out.
  */
 import { compile, computeReachability, evaluateFlow, referenceAllowed } from '../engine';
-import { updateRule, type Flow, type Scenario } from '../model';
-import { largeScenario } from './large-scenario';
+import { largeScenario, updateRule, type Flow, type Scenario } from '../model';
+
 import { renderTable } from './table';
 
 const SIZE = { instances: 1000, groups: 300, rulesPerGroup: 60 };

@@ -16,3 +16,4 @@ export * from './validate-rule';
 export * from './validate-scenario';
 export * from './parse-scenario';
 export * from './edit';
+export * from './large-scenario';

@@ -3,7 +3,7 @@
  * subnets in two Availability Zones, `groups` groups of `rulesPerGroup` rules (IPv4 and IPv6 CIDRs,
  * group references, prefix lists) and `instances` instances carrying one to three groups each.
  */
-import type { Instance, PrefixList, Rule, Scenario, SecurityGroup, Subnet } from '../model';
+import type { Instance, PrefixList, Rule, Scenario, SecurityGroup, Subnet } from './types';
 
 /** mulberry32: a tiny seeded generator, so every run measures the same scenario. */
 function random(seed: number): () => number {

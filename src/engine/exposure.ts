@@ -1,0 +1,109 @@
+/**
+ * What the internet can open on each instance: the badges of the topology ("SSH open to the
+ * internet", "HTTPS reachable from the internet via shop-alb"). "The internet" is any address: a
+ * service counts only when two unrelated outside addresses both get in, so a rule for one office
+ * or for My IP does not make a badge. Direct exposure is cached per interface and its groups, so
+ * after a rule edit only the instances carrying the edited group are looked at again.
+ */
+import type { LoadBalancer, Scenario } from '../model';
+import { parseIp, type Ip } from '../model';
+import { checkInterface } from './check';
+import { compile, type Compiled, type CompiledGroup, type Iface } from './compile';
+import { targetHealth } from './lb-path';
+
+export interface ExposedService {
+  readonly label: string;
+  readonly port: number;
+  /** Admin and database services open to the world are a danger; web services are expected. */
+  readonly risk: 'danger' | 'expected';
+  /** The load balancer it is reached through, when not directly. */
+  readonly via?: { readonly id: string; readonly name: string };
+}
+
+const SERVICES: readonly Omit<ExposedService, 'via'>[] = [
+  { label: 'SSH', port: 22, risk: 'danger' },
+  { label: 'RDP', port: 3389, risk: 'danger' },
+  { label: 'MySQL', port: 3306, risk: 'danger' },
+  { label: 'PostgreSQL', port: 5432, risk: 'danger' },
+  { label: 'HTTP', port: 80, risk: 'expected' },
+  { label: 'HTTPS', port: 443, risk: 'expected' },
+];
+
+/** Documentation (RFC 5737) and benchmarking (RFC 2544) addresses: nobody's office. */
+const PROBES = ['192.0.2.1', '198.18.0.1'].map((a) => parseIp(a) as Ip);
+
+const direct = new WeakMap<
+  Iface,
+  { groups: readonly (CompiledGroup | undefined)[]; out: ExposedService[] }
+>();
+
+function admitsWorld(
+  c: Compiled,
+  iface: Iface,
+  port: number,
+  remote?: Ip,
+  override?: ReadonlySet<string>,
+): boolean {
+  return (remote ? [remote] : PROBES).every(
+    (ip) =>
+      checkInterface(c, iface, 'inbound', { protocol: 6, port }, ip, {
+        publicPath: !remote,
+        ...(override ? { override } : {}),
+      }).allowed,
+  );
+}
+
+function directExposure(c: Compiled, iface: Iface): ExposedService[] {
+  const groups = iface.groupIds.map((g) => c.groups.get(g));
+  const hit = direct.get(iface);
+  if (hit && hit.groups.length === groups.length && hit.groups.every((g, i) => g === groups[i]))
+    return hit.out;
+  const reachable = iface.running && iface.subnet.public && iface.publicIp !== undefined;
+  const out = reachable ? SERVICES.filter((s) => admitsWorld(c, iface, s.port)) : [];
+  direct.set(iface, { groups, out });
+  return out;
+}
+
+/** Targets the internet reaches through an internet-facing load balancer, per listener. */
+function throughLoadBalancer(c: Compiled, lb: LoadBalancer, into: Map<string, ExposedService[]>) {
+  if (lb.scheme !== 'internet-facing') return;
+  const entry = c.lbNodes.get(lb.id)?.find((n) => n.subnet.public);
+  if (!entry) return;
+  for (const listener of lb.listeners) {
+    if (!['tcp', 'http', 'https', 'tls', 'tcp_udp'].includes(listener.protocol.toLowerCase()))
+      continue;
+    if (!admitsWorld(c, entry, listener.port)) continue;
+    const known = SERVICES.find((s) => s.port === listener.port);
+    const service = {
+      label: known?.label ?? `TCP ${listener.port}`,
+      port: listener.port,
+      risk: known?.risk ?? 'expected',
+    };
+    const preserve = lb.type === 'network';
+    for (const h of targetHealth(c, lb, listener)) {
+      const node = h.nodes[0];
+      if (!h.healthy || !node || !h.target.running) continue;
+      const out = { protocol: 6, port: listener.targetPort };
+      if (!checkInterface(c, node, 'outbound', out, h.target.privateIp).allowed) continue;
+      const ok = preserve
+        ? admitsWorld(c, h.target, listener.targetPort, undefined, new Set(lb.securityGroupIds))
+        : admitsWorld(c, h.target, listener.targetPort, node.privateIp);
+      if (!ok) continue;
+      const list = into.get(h.target.id) ?? [];
+      list.push({ ...service, via: { id: lb.id, name: lb.name } });
+      into.set(h.target.id, list);
+    }
+  }
+}
+
+/** Per instance id: the services the internet can open on it, directly or through a balancer. */
+export function exposure(s: Scenario): ReadonlyMap<string, readonly ExposedService[]> {
+  const c = compile(s);
+  const out = new Map<string, ExposedService[]>();
+  for (const [id, iface] of c.instanceIfaces) {
+    const d = directExposure(c, iface);
+    if (d.length > 0) out.set(id, [...d]);
+  }
+  for (const lb of s.loadBalancers ?? []) throughLoadBalancer(c, lb, out);
+  return out;
+}
