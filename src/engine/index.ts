@@ -5,4 +5,5 @@ export { targetHealth, type TargetHealth } from './lb-path';
 export { computeReachability, type Reachability, type Service } from './reachability';
 export { referenceAllowed } from './reference';
 export { findings } from './findings';
+export { exposure, type ExposedService } from './exposure';
 export { createSimulation, TIMEOUTS, type Connection, type Simulation } from './simulation';

@@ -1,5 +1,5 @@
 /** What AWS creates for you (aws-semantics.md §3). */
-import type { Rule, SecurityGroup, Vpc } from './types';
+import type { Rule, Scenario, SecurityGroup, Vpc } from './types';
 
 /** Outbound all traffic to 0.0.0.0/0, plus ::/0 when the VPC has an IPv6 block (§3.1, [J] for new groups). */
 export function defaultEgress(vpc: Pick<Vpc, 'ipv6Cidr'>): Rule[] {
@@ -29,3 +29,16 @@ export function defaultSecurityGroup(id: string, vpc: Pick<Vpc, 'id' | 'ipv6Cidr
 }
 
 export const isDefaultGroup = (g: Pick<SecurityGroup, 'name'>): boolean => g.name === 'default';
+
+/** A document with nothing in it yet: where a store starts when it is given nothing. */
+export function emptyScenario(name = 'Untitled scenario'): Scenario {
+  return {
+    format: 'sg-lab.scenario',
+    version: 1,
+    name,
+    vpcs: [],
+    subnets: [],
+    securityGroups: [],
+    instances: [],
+  };
+}

@@ -67,6 +67,34 @@ function validateGroups(s: Scenario): Issue[] {
   return issues;
 }
 
+/** One group's issues: its name and description, and both rule lists (the editor's view). */
+export function validateGroup(s: Scenario, groupId: string): Issue[] {
+  const gi = s.securityGroups.findIndex((g) => g.id === groupId);
+  const g = s.securityGroups[gi];
+  if (!g) return [];
+  const path = `securityGroups[${gi}]`;
+  const groups = new Map(s.securityGroups.map((x) => [x.id, x]));
+  const prefixLists = new Map((s.prefixLists ?? []).map((p) => [p.id, p]));
+  const clash = s.securityGroups.find(
+    (x, i) =>
+      i < gi && x.vpcId === g.vpcId && x.name.trim().toLowerCase() === g.name.trim().toLowerCase(),
+  );
+  return [
+    ...validateGroupName(g, path),
+    ...(clash
+      ? [
+          error(
+            'InvalidGroup.Duplicate',
+            `${path}.name`,
+            `The security group '${g.name}' already exists for VPC '${g.vpcId}'`,
+          ),
+        ]
+      : []),
+    ...validateRuleList(g, 'inbound', path, groups, prefixLists),
+    ...validateRuleList(g, 'outbound', path, groups, prefixLists),
+  ];
+}
+
 function validateGroupName(g: SecurityGroup, path: string): Issue[] {
   const issues: Issue[] = [];
   if (g.name.trim() === '')

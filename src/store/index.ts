@@ -1,2 +1,21 @@
-export { createAppStore, type AppState, type AppStore } from './app-store';
-export { expectationResults, endpointLabel, type ExpectationResult } from './selectors';
+export {
+  createAppStore,
+  UNDO_LIMIT,
+  type AppState,
+  type AppStore,
+  type Notice,
+  type Selection,
+  type SelectionKind,
+  type StoreDeps,
+  type Theme,
+} from './app-store';
+export { AUTOSAVE_KEY, UNREADABLE_KEY, type KeyValueStorage } from './autosave';
+export {
+  endpointLabel,
+  expectationResults,
+  exposureOf,
+  findingsOf,
+  groupIssues,
+  ruleFindings,
+  type ExpectationResult,
+} from './selectors';

@@ -1,6 +1,13 @@
 /** Derived data: computed from the document on demand, cached per scenario object, never stored. */
-import { evaluateFlow } from '../engine';
-import type { Expectation, FlowVerdict, Scenario } from '../model';
+import { evaluateFlow, exposure, findings, type ExposedService } from '../engine';
+import {
+  validateGroup,
+  type Expectation,
+  type Finding,
+  type FlowVerdict,
+  type Issue,
+  type Scenario,
+} from '../model';
 
 export interface ExpectationResult {
   readonly expectation: Expectation;
@@ -8,17 +15,49 @@ export interface ExpectationResult {
   readonly pass: boolean;
 }
 
-const cache = new WeakMap<Scenario, readonly ExpectationResult[]>();
+/** A cache per scenario object: a new document (any edit) computes afresh, undo finds it again. */
+function perScenario<T>(compute: (s: Scenario) => T): (s: Scenario) => T {
+  const cache = new WeakMap<Scenario, T>();
+  return (s) => {
+    if (cache.has(s)) return cache.get(s) as T;
+    const value = compute(s);
+    cache.set(s, value);
+    return value;
+  };
+}
 
-export function expectationResults(s: Scenario): readonly ExpectationResult[] {
-  let hit = cache.get(s);
-  if (!hit) {
-    hit = (s.expectations ?? []).map((expectation) => {
-      const verdict = evaluateFlow(s, expectation);
-      return { expectation, verdict, pass: verdict.allowed === (expectation.expect === 'allow') };
-    });
-    cache.set(s, hit);
+export const expectationResults = perScenario((s): readonly ExpectationResult[] =>
+  (s.expectations ?? []).map((expectation) => {
+    const verdict = evaluateFlow(s, expectation);
+    return { expectation, verdict, pass: verdict.allowed === (expectation.expect === 'allow') };
+  }),
+);
+
+export const findingsOf = perScenario((s): readonly Finding[] => findings(s));
+
+export const exposureOf = perScenario((s): ReadonlyMap<string, readonly ExposedService[]> =>
+  exposure(s),
+);
+
+/** Findings about one rule, by `groupId/ruleId`. */
+export const ruleFindings = perScenario((s) => {
+  const out = new Map<string, Finding[]>();
+  for (const f of findingsOf(s)) {
+    if (!f.ruleId) continue;
+    const key = `${f.groupId}/${f.ruleId}`;
+    out.set(key, [...(out.get(key) ?? []), f]);
   }
+  return out as ReadonlyMap<string, readonly Finding[]>;
+});
+
+const groupIssueCache = new WeakMap<Scenario, Map<string, readonly Issue[]>>();
+
+/** Validation of the one group on screen (a whole document can hold 18,000 rules). */
+export function groupIssues(s: Scenario, groupId: string): readonly Issue[] {
+  let perGroup = groupIssueCache.get(s);
+  if (!perGroup) groupIssueCache.set(s, (perGroup = new Map()));
+  let hit = perGroup.get(groupId);
+  if (!hit) perGroup.set(groupId, (hit = validateGroup(s, groupId)));
   return hit;
 }
 

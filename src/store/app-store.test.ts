@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addRule, parseScenario, removeRule, type Scenario } from '../model';
+import { AUTOSAVE_KEY, createAppStore, UNDO_LIMIT, UNREADABLE_KEY, type KeyValueStorage } from '.';
+
+function threeTier(): Scenario {
+  const file = path.resolve(import.meta.dirname, '../app/scenarios/three-tier.json');
+  const parsed = parseScenario(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error('three-tier.json does not parse');
+  return parsed.scenario;
+}
+
+class MemoryStorage implements KeyValueStorage {
+  readonly data = new Map<string, string>();
+  getItem = (k: string) => this.data.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.data.set(k, v);
+  removeItem = (k: string) => void this.data.delete(k);
+}
+
+const sshFromWorld = {
+  protocol: 'tcp',
+  fromPort: 22,
+  toPort: 22,
+  cidrIpv4: '0.0.0.0/0',
+} as const;
+
+describe('app store', () => {
+  it('applies an edit at once and names what it changed for whom', () => {
+    const store = createAppStore(threeTier());
+    const r = store
+      .getState()
+      .edit('rules/add', 'Add SSH from anywhere to bastion', (s) =>
+        addRule(s, 'sg-bastion', 'inbound', sshFromWorld),
+      );
+    expect(r.ok).toBe(true);
+    const { scenario, notice } = store.getState();
+    expect(scenario.securityGroups.find((g) => g.id === 'sg-bastion')?.inbound).toHaveLength(2);
+    expect(notice?.text).toBe(
+      'Add SSH from anywhere to bastion. Affects 1 instance: bastion — SSH from the internet now allowed; expectation “Nobody else can” now fails.',
+    );
+    expect(notice?.tone).toBe('warning');
+  });
+
+  it('names every instance an edit reaches and the expectations it turns', () => {
+    const store = createAppStore(threeTier());
+    store
+      .getState()
+      .edit('rules/remove', 'Remove HTTPS from the ALB', (s) =>
+        removeRule(
+          s,
+          'sg-alb',
+          'inbound',
+          s.securityGroups.find((g) => g.id === 'sg-alb')?.inbound[0]?.id ?? '',
+        ),
+      );
+    expect(store.getState().notice?.text).toMatch(
+      /^Remove HTTPS from the ALB\. Affects no instance — HTTPS from the internet \(via shop-alb\) no longer allowed on web-a, web-b; expectation “Customers reach the shop over HTTPS” now fails\.$/,
+    );
+  });
+
+  it('refuses an edit AWS would refuse, keeps the document and says why', () => {
+    const store = createAppStore(threeTier());
+    const before = store.getState().scenario;
+    const r = store
+      .getState()
+      .edit('rules/remove', 'Remove a rule', (s) => removeRule(s, 'sg-web', 'inbound', 'sgr-nope'));
+    expect(r.ok).toBe(false);
+    expect(store.getState().scenario).toBe(before);
+    expect(store.getState().notice).toMatchObject({ tone: 'error' });
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('undoes and redoes at least 100 edits, and ui changes are not undo steps', () => {
+    const store = createAppStore(threeTier());
+    const first = store.getState().scenario;
+    const seen = [first];
+    for (let i = 0; i < 120; i++) {
+      store
+        .getState()
+        .edit('rules/add', `Add rule ${i}`, (s) =>
+          addRule(s, 'sg-web', 'inbound', {
+            protocol: 'tcp',
+            fromPort: 1000 + i,
+            toPort: 1000 + i,
+            cidrIpv4: '10.0.0.0/16',
+          }),
+        );
+      store.getState().select({ kind: 'group', id: 'sg-web' });
+      store.getState().setGroupTab(i % 2 ? 'inbound' : 'outbound');
+      seen.push(store.getState().scenario);
+    }
+    expect(UNDO_LIMIT).toBeGreaterThanOrEqual(100);
+    for (let i = 120; i > 0; i--) {
+      expect(store.getState().scenario).toBe(seen[i]);
+      store.getState().undo();
+    }
+    expect(store.getState().scenario).toBe(first);
+    expect(store.getState().notice?.text).toBe('Undid: Add rule 0.');
+    store.getState().undo(); // nothing left: no change
+    expect(store.getState().scenario).toBe(first);
+    store.getState().redo();
+    expect(store.getState().scenario).toBe(seen[1]);
+    expect(store.getState().notice?.text).toBe('Redid: Add rule 0.');
+  });
+
+  describe('autosave', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    it('saves the document after a quiet moment and a new store restores it', () => {
+      const storage = new MemoryStorage();
+      const store = createAppStore(threeTier(), { storage, autosaveDelayMs: 300 });
+      store
+        .getState()
+        .edit('rules/add', 'Add SSH', (s) => addRule(s, 'sg-bastion', 'inbound', sshFromWorld));
+      expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+      vi.advanceTimersByTime(300);
+      expect(storage.getItem(AUTOSAVE_KEY)).not.toBeNull();
+      const again = createAppStore(threeTier(), { storage });
+      expect(again.getState().scenario).toEqual(store.getState().scenario);
+      expect(again.getState().notice?.text).toBe('Restored your autosaved work.');
+    });
+
+    it('flushes at once when asked (the page is being hidden)', () => {
+      const storage = new MemoryStorage();
+      const store = createAppStore(threeTier(), { storage, autosaveDelayMs: 10_000 });
+      store
+        .getState()
+        .edit('rules/add', 'Add SSH', (s) => addRule(s, 'sg-bastion', 'inbound', sshFromWorld));
+      store.getState().flushAutosave();
+      expect(JSON.parse(storage.getItem(AUTOSAVE_KEY) ?? '{}').scenario.name).toBe(
+        'Three-tier web app',
+      );
+    });
+
+    it('keeps an unreadable autosave aside, opens the given scenario and says so', () => {
+      const storage = new MemoryStorage();
+      storage.setItem(AUTOSAVE_KEY, '{"format":"sg-lab.autosave","scenario":{"vpcs":3}}');
+      const store = createAppStore(threeTier(), { storage });
+      expect(store.getState().scenario.name).toBe('Three-tier web app');
+      expect(store.getState().notice).toMatchObject({ tone: 'error' });
+      expect(store.getState().notice?.text).toMatch(/could not be restored/);
+      expect(storage.getItem(UNREADABLE_KEY)).toContain('"vpcs":3');
+    });
+
+    it('reports a full storage once, and keeps working', () => {
+      const storage = new MemoryStorage();
+      storage.setItem = () => {
+        const e = new Error('quota');
+        e.name = 'QuotaExceededError';
+        throw e;
+      };
+      const store = createAppStore(threeTier(), { storage, autosaveDelayMs: 0 });
+      store
+        .getState()
+        .edit('rules/add', 'Add SSH', (s) => addRule(s, 'sg-bastion', 'inbound', sshFromWorld));
+      vi.advanceTimersByTime(1);
+      expect(store.getState().notice?.text).toMatch(/storage is full/);
+      expect(
+        store.getState().scenario.securityGroups.find((g) => g.id === 'sg-bastion')?.inbound,
+      ).toHaveLength(2);
+    });
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The short notice after an edit: which instances it reaches and what it changed for them, in the
+ * words of the source notes ("affects 2 instances: web-a, web-b — SSH from the internet now
+ * allowed"), and which expectations turned.
+ */
+import { exposure, type ExposedService } from '../engine';
+import type { Scenario } from '../model';
+import { expectationResults } from './selectors';
+
+const names = (list: readonly string[], max = 3): string =>
+  list.length <= max
+    ? list.join(', ')
+    : `${list.slice(0, max).join(', ')} and ${list.length - max} more`;
+
+const serviceText = (e: ExposedService): string =>
+  `${e.label} from the internet${e.via ? ` (via ${e.via.name})` : ''}`;
+
+/** Instances touched by the edit: their own record changed, or a group they carry did. */
+function touchedInstances(before: Scenario, after: Scenario): string[] {
+  const old = new Map(before.securityGroups.map((g) => [g.id, g]));
+  const changed = new Set(after.securityGroups.filter((g) => old.get(g.id) !== g).map((g) => g.id));
+  for (const g of before.securityGroups)
+    if (!after.securityGroups.some((x) => x.id === g.id)) changed.add(g.id);
+  const oldInstances = new Map(before.instances.map((i) => [i.id, i]));
+  return after.instances
+    .filter((i) => oldInstances.get(i.id) !== i || i.securityGroupIds.some((g) => changed.has(g)))
+    .map((i) => i.id);
+}
+
+export interface ChangeNotice {
+  readonly text: string;
+  readonly tone: 'success' | 'warning';
+}
+
+export function describeChange(before: Scenario, after: Scenario): ChangeNotice | null {
+  const touched = touchedInstances(before, after);
+  const was = exposure(before);
+  const now = exposure(after);
+  const effects: string[] = [];
+  let warn = false;
+  const label = (id: string) => after.instances.find((i) => i.id === id)?.name ?? id;
+  const ids = new Set([...was.keys(), ...now.keys()]);
+  const gained = new Map<string, string[]>();
+  const lost = new Map<string, string[]>();
+  for (const id of ids) {
+    const a = (was.get(id) ?? []).map(serviceText);
+    const b = (now.get(id) ?? []).map(serviceText);
+    for (const s of b.filter((x) => !a.includes(x))) gained.set(s, [...(gained.get(s) ?? []), id]);
+    for (const s of a.filter((x) => !b.includes(x))) lost.set(s, [...(lost.get(s) ?? []), id]);
+    if ((now.get(id) ?? []).some((e) => e.risk === 'danger' && !a.includes(serviceText(e))))
+      warn = true;
+  }
+  const on = (list: string[]) =>
+    touched.length > 1 || list.length !== touched.length ? ` on ${names(list.map(label))}` : '';
+  for (const [s, list] of gained) effects.push(`${s} now allowed${on(list)}`);
+  for (const [s, list] of lost) effects.push(`${s} no longer allowed${on(list)}`);
+  const before_ = expectationResults(before);
+  const after_ = expectationResults(after);
+  after_.forEach((r, i) => {
+    const prev = before_[i];
+    if (!prev || prev.expectation !== r.expectation || prev.pass === r.pass) return;
+    const what = r.expectation.note ?? `${r.expectation.from} → ${r.expectation.to}`;
+    effects.push(`expectation “${what}” ${r.pass ? 'passes again' : 'now fails'}`);
+    if (!r.pass) warn = true;
+  });
+  if (touched.length === 0 && effects.length === 0) return null;
+  const reach =
+    touched.length === 0
+      ? 'affects no instance'
+      : `affects ${touched.length} instance${touched.length > 1 ? 's' : ''}: ${names(touched.map(label))}`;
+  const text =
+    effects.length > 0
+      ? `${reach} — ${effects.join('; ')}`
+      : `${reach}; what the internet can reach and every expectation stay the same`;
+  return { text: text.charAt(0).toUpperCase() + text.slice(1), tone: warn ? 'warning' : 'success' };
+}
