@@ -1,18 +1,38 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { builtInScenario } from './app/load-initial';
+import { initialScenario } from './app/load-initial';
 import './app/styles.css';
 import { StoreProvider } from './hooks/use-app-store';
-import { createAppStore } from './store';
+import { createAppStore, type Theme } from './store';
 
-const store = createAppStore(builtInScenario());
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
-  </StrictMode>,
-);
+const THEME_KEY = 'sg-lab.theme';
+
+async function start() {
+  const opened = await initialScenario(new URL(window.location.href));
+  // a scenario opened by URL never autosaves over the user's own work
+  const store = createAppStore(opened.scenario, {
+    storage: opened.fromUrl ? null : window.localStorage,
+  });
+  if (opened.notice) store.getState().notify(opened.notice, 'info');
+  const theme = window.localStorage.getItem(THEME_KEY);
+  if (theme === 'light' || theme === 'dark') store.getState().setTheme(theme as Theme);
+  store.subscribe((s, prev) => {
+    if (s.theme !== prev.theme) window.localStorage.setItem(THEME_KEY, s.theme);
+  });
+  window.addEventListener('pagehide', () => store.getState().flushAutosave());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') store.getState().flushAutosave();
+  });
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

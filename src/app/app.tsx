@@ -1,30 +1,43 @@
+import { useEffect } from 'react';
 import { ExpectationsPanel } from '../features/expectations/expectations-panel';
-import { GroupsPanel } from '../features/groups/groups-panel';
+import { FindingsPanel } from '../features/findings/findings-panel';
+import { Navigator } from '../features/navigator/navigator';
 import { TopologyView } from '../features/topology/topology-view';
 import { useAppStore } from '../hooks/use-app-store';
+import { AppHeader } from './app-header';
+import { DetailsPanel } from './details-panel';
+import { NoticeBar } from './notice-bar';
+import { useShortcuts } from './use-shortcuts';
 
 export function App() {
-  const name = useAppStore((s) => s.scenario.name);
+  const theme = useAppStore((s) => s.theme);
+  // a rules grid needs room: the diagram narrows while a group is open
+  const wide = useAppStore((s) => s.selection?.kind === 'group');
+  useShortcuts();
+  useEffect(() => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
   return (
     <div className="shell">
-      <header className="header">
-        <h1>
-          SG Lab <span className="scenario-name">{name}</span>
-        </h1>
-      </header>
-      <main className="layout">
+      <AppHeader />
+      <main className={`layout${wide ? ' wide-details' : ''}`}>
+        <aside className="pane nav-pane">
+          <Navigator />
+        </aside>
         <section className="pane topology-pane" aria-labelledby="topology-title">
-          <h2 id="topology-title">Network</h2>
+          <h2 id="topology-title">Diagram</h2>
           <TopologyView />
+          <div className="below">
+            <ExpectationsPanel />
+            <FindingsPanel />
+          </div>
         </section>
-        <aside className="pane side">
-          <ExpectationsPanel />
-          <section aria-labelledby="groups-title">
-            <h2 id="groups-title">Security groups</h2>
-            <GroupsPanel />
-          </section>
+        <aside className="pane details-pane" aria-label="Details">
+          <DetailsPanel />
         </aside>
       </main>
+      <NoticeBar />
     </div>
   );
 }

@@ -4,7 +4,8 @@
  * compare work done in this same process, so the machine's speed cancels out.
  */
 import { compile, computeReachability, evaluateFlow, referenceAllowed } from '../engine';
-import { largeScenario, updateRule, type Flow, type Scenario } from '../model';
+import { updateRule, type Flow, type Scenario } from '../model';
+import { largeScenario } from '../model/large-scenario';
 
 import { renderTable } from './table';
 

@@ -18,9 +18,11 @@ export interface ExposedService {
   readonly risk: 'danger' | 'expected';
   /** The load balancer it is reached through, when not directly. */
   readonly via?: { readonly id: string; readonly name: string };
+  /** Who gets in: anyone on the internet, or only the "You" host (My IP). */
+  readonly audience: 'internet' | 'you';
 }
 
-const SERVICES: readonly Omit<ExposedService, 'via'>[] = [
+const SERVICES: readonly Omit<ExposedService, 'via' | 'audience'>[] = [
   { label: 'SSH', port: 22, risk: 'danger' },
   { label: 'RDP', port: 3389, risk: 'danger' },
   { label: 'MySQL', port: 3306, risk: 'danger' },
@@ -34,7 +36,7 @@ const PROBES = ['192.0.2.1', '198.18.0.1'].map((a) => parseIp(a) as Ip);
 
 const direct = new WeakMap<
   Iface,
-  { groups: readonly (CompiledGroup | undefined)[]; out: ExposedService[] }
+  { groups: readonly (CompiledGroup | undefined)[]; you: Ip | null; out: ExposedService[] }
 >();
 
 function admitsWorld(
@@ -43,29 +45,46 @@ function admitsWorld(
   port: number,
   remote?: Ip,
   override?: ReadonlySet<string>,
+  outside = !remote,
 ): boolean {
   return (remote ? [remote] : PROBES).every(
     (ip) =>
       checkInterface(c, iface, 'inbound', { protocol: 6, port }, ip, {
-        publicPath: !remote,
+        publicPath: outside,
         ...(override ? { override } : {}),
       }).allowed,
   );
 }
 
-function directExposure(c: Compiled, iface: Iface): ExposedService[] {
+function directExposure(c: Compiled, iface: Iface, you: Ip | null): ExposedService[] {
   const groups = iface.groupIds.map((g) => c.groups.get(g));
   const hit = direct.get(iface);
-  if (hit && hit.groups.length === groups.length && hit.groups.every((g, i) => g === groups[i]))
+  if (
+    hit &&
+    hit.you?.value === you?.value &&
+    hit.groups.length === groups.length &&
+    hit.groups.every((g, i) => g === groups[i])
+  )
     return hit.out;
   const reachable = iface.running && iface.subnet.public && iface.publicIp !== undefined;
-  const out = reachable ? SERVICES.filter((s) => admitsWorld(c, iface, s.port)) : [];
-  direct.set(iface, { groups, out });
+  const out: ExposedService[] = [];
+  if (reachable)
+    for (const s of SERVICES) {
+      if (admitsWorld(c, iface, s.port)) out.push({ ...s, audience: 'internet' });
+      // My IP: what the learner's own machine can open, when the world cannot
+      else if (you && admitsWorld(c, iface, s.port, you, undefined, true))
+        out.push({ ...s, risk: 'expected', audience: 'you' });
+    }
+  direct.set(iface, { groups, you, out });
   return out;
 }
 
 /** Targets the internet reaches through an internet-facing load balancer, per listener. */
-function throughLoadBalancer(c: Compiled, lb: LoadBalancer, into: Map<string, ExposedService[]>) {
+function throughLoadBalancer(
+  c: Compiled,
+  lb: LoadBalancer,
+  into: Map<string, readonly ExposedService[]>,
+) {
   if (lb.scheme !== 'internet-facing') return;
   const entry = c.lbNodes.get(lb.id)?.find((n) => n.subnet.public);
   if (!entry) return;
@@ -78,6 +97,7 @@ function throughLoadBalancer(c: Compiled, lb: LoadBalancer, into: Map<string, Ex
       label: known?.label ?? `TCP ${listener.port}`,
       port: listener.port,
       risk: known?.risk ?? 'expected',
+      audience: 'internet' as const,
     };
     const preserve = lb.type === 'network';
     for (const h of targetHealth(c, lb, listener)) {
@@ -89,9 +109,9 @@ function throughLoadBalancer(c: Compiled, lb: LoadBalancer, into: Map<string, Ex
         ? admitsWorld(c, h.target, listener.targetPort, undefined, new Set(lb.securityGroupIds))
         : admitsWorld(c, h.target, listener.targetPort, node.privateIp);
       if (!ok) continue;
-      const list = into.get(h.target.id) ?? [];
-      list.push({ ...service, via: { id: lb.id, name: lb.name } });
-      into.set(h.target.id, list);
+      // copy: the direct list is cached and shared
+      const entry = { ...service, via: { id: lb.id, name: lb.name } };
+      into.set(h.target.id, [...(into.get(h.target.id) ?? []), entry]);
     }
   }
 }
@@ -99,10 +119,12 @@ function throughLoadBalancer(c: Compiled, lb: LoadBalancer, into: Map<string, Ex
 /** Per instance id: the services the internet can open on it, directly or through a balancer. */
 export function exposure(s: Scenario): ReadonlyMap<string, readonly ExposedService[]> {
   const c = compile(s);
-  const out = new Map<string, ExposedService[]>();
+  const out = new Map<string, readonly ExposedService[]>();
+  const host = s.hosts?.find((h) => h.id === 'host-you' || h.name.toLowerCase() === 'you');
+  const you = host ? parseIp(host.ip) : null;
   for (const [id, iface] of c.instanceIfaces) {
-    const d = directExposure(c, iface);
-    if (d.length > 0) out.set(id, [...d]);
+    const d = directExposure(c, iface, you?.family === 4 ? you : null);
+    if (d.length > 0) out.set(id, d);
   }
   for (const lb of s.loadBalancers ?? []) throughLoadBalancer(c, lb, out);
   return out;

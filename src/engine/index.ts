@@ -6,4 +6,5 @@ export { computeReachability, type Reachability, type Service } from './reachabi
 export { referenceAllowed } from './reference';
 export { findings } from './findings';
 export { exposure, type ExposedService } from './exposure';
+export { effectiveRules, type EffectiveRule } from './effective-rules';
 export { createSimulation, TIMEOUTS, type Connection, type Simulation } from './simulation';

@@ -1,6 +1,6 @@
 /** The matrix on a generated scenario big enough to span many bit words, pair by pair. */
 import { describe, expect, it } from 'vitest';
-import { largeScenario } from '../model';
+import { largeScenario } from '../model/large-scenario';
 import { hasErrors, updateRule, validateScenario } from '../model';
 import { evaluateFlow } from './evaluate';
 import { computeReachability } from './reachability';

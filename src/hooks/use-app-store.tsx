@@ -9,8 +9,20 @@ export function StoreProvider({ store, children }: { store: AppStore; children: 
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
-export function useAppStore<T>(selector: (s: AppState) => T): T {
+function useApp(): AppStore {
   const store = useContext(StoreContext);
   if (!store) throw new Error('useAppStore needs a StoreProvider above it.');
-  return useStore(store, selector);
+  return store;
+}
+
+export function useAppStore<T>(selector: (s: AppState) => T): T {
+  return useStore(useApp(), selector);
+}
+
+/** Whether undo and redo have anything to do (for the header's buttons). */
+export function useUndoState(): { canUndo: boolean; canRedo: boolean } {
+  const temporal = useApp().temporal;
+  const canUndo = useStore(temporal, (t) => t.pastStates.length > 0);
+  const canRedo = useStore(temporal, (t) => t.futureStates.length > 0);
+  return { canUndo, canRedo };
 }

@@ -14,6 +14,6 @@ export * from './ids';
 export * from './subnet-addresses';
 export * from './validate-rule';
 export * from './validate-scenario';
+export { validateWorld } from './validate-world';
 export * from './parse-scenario';
 export * from './edit';
-export * from './large-scenario';

@@ -25,3 +25,16 @@ export function nextFreeAddress(cidr: Cidr, used: Iterable<string>): string | nu
   }
   return null;
 }
+
+/**
+ * A public IPv4 address no instance uses yet, for "Auto-assign public IP": SG Lab draws them from
+ * 54.144.0.0/16 (an AWS us-east-1 block), lowest first.
+ */
+export function freePublicIp(used: Iterable<string | undefined>): string {
+  const taken = new Set(used);
+  for (let n = 10; n < 65536; n++) {
+    const ip = `54.144.${n >> 8}.${n & 255}`;
+    if (!taken.has(ip)) return ip;
+  }
+  return '54.145.0.10';
+}

@@ -76,16 +76,14 @@ describe('app store', () => {
     const first = store.getState().scenario;
     const seen = [first];
     for (let i = 0; i < 120; i++) {
-      store
-        .getState()
-        .edit('rules/add', `Add rule ${i}`, (s) =>
-          addRule(s, 'sg-web', 'inbound', {
-            protocol: 'tcp',
-            fromPort: 1000 + i,
-            toPort: 1000 + i,
-            cidrIpv4: '10.0.0.0/16',
-          }),
-        );
+      store.getState().edit('rules/add', `Add rule ${i}`, (s) =>
+        addRule(s, 'sg-web', 'inbound', {
+          protocol: 'tcp',
+          fromPort: 1000 + i,
+          toPort: 1000 + i,
+          cidrIpv4: '10.0.0.0/16',
+        }),
+      );
       store.getState().select({ kind: 'group', id: 'sg-web' });
       store.getState().setGroupTab(i % 2 ? 'inbound' : 'outbound');
       seen.push(store.getState().scenario);

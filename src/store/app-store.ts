@@ -10,7 +10,15 @@ import { autosaver, restore, type KeyValueStorage } from './autosave';
 import { describeChange } from './change-notice';
 
 export type SelectionKind =
-  'vpc' | 'subnet' | 'instance' | 'load-balancer' | 'group' | 'host' | 'prefix-list';
+  | 'vpc'
+  | 'subnet'
+  | 'instance'
+  | 'load-balancer'
+  | 'group'
+  | 'host'
+  | 'prefix-list'
+  | 'new-group'
+  | 'new-instance';
 
 export interface Selection {
   readonly kind: SelectionKind;

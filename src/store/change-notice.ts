@@ -43,8 +43,9 @@ export function describeChange(before: Scenario, after: Scenario): ChangeNotice 
   const gained = new Map<string, string[]>();
   const lost = new Map<string, string[]>();
   for (const id of ids) {
-    const a = (was.get(id) ?? []).map(serviceText);
-    const b = (now.get(id) ?? []).map(serviceText);
+    // the internet's reach is what a notice is about; My IP badges just follow
+    const a = (was.get(id) ?? []).filter((e) => e.audience === 'internet').map(serviceText);
+    const b = (now.get(id) ?? []).filter((e) => e.audience === 'internet').map(serviceText);
     for (const s of b.filter((x) => !a.includes(x))) gained.set(s, [...(gained.get(s) ?? []), id]);
     for (const s of a.filter((x) => !b.includes(x))) lost.set(s, [...(lost.get(s) ?? []), id]);
     if ((now.get(id) ?? []).some((e) => e.risk === 'danger' && !a.includes(serviceText(e))))

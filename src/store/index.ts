@@ -11,11 +11,14 @@ export {
 } from './app-store';
 export { AUTOSAVE_KEY, UNREADABLE_KEY, type KeyValueStorage } from './autosave';
 export {
+  effectiveRulesOf,
   endpointLabel,
   expectationResults,
   exposureOf,
   findingsOf,
   groupIssues,
+  instanceIssues,
   ruleFindings,
   type ExpectationResult,
 } from './selectors';
+export type { EffectiveRule, ExposedService } from '../engine';

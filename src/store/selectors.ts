@@ -1,7 +1,15 @@
 /** Derived data: computed from the document on demand, cached per scenario object, never stored. */
-import { evaluateFlow, exposure, findings, type ExposedService } from '../engine';
+import {
+  effectiveRules,
+  evaluateFlow,
+  exposure,
+  findings,
+  type EffectiveRule,
+  type ExposedService,
+} from '../engine';
 import {
   validateGroup,
+  validateWorld,
   type Expectation,
   type Finding,
   type FlowVerdict,
@@ -69,4 +77,30 @@ export function endpointLabel(s: Scenario, ref: string): string {
   if (lb) return lb.name;
   const h = s.hosts?.find((x) => x.id === ref);
   return h ? h.name : ref;
+}
+
+const worldIssues = perScenario((s): readonly Issue[] => validateWorld(s));
+
+/** Issues of one instance's fields (`instances[i].…`), by field name. */
+export function instanceIssues(s: Scenario, instanceId: string): ReadonlyMap<string, Issue[]> {
+  const i = s.instances.findIndex((x) => x.id === instanceId);
+  const prefix = `instances[${i}].`;
+  const out = new Map<string, Issue[]>();
+  for (const issue of worldIssues(s)) {
+    if (!issue.path.startsWith(prefix)) continue;
+    const field = issue.path.slice(prefix.length).split(/[.[]/)[0] ?? '';
+    out.set(field, [...(out.get(field) ?? []), issue]);
+  }
+  return out;
+}
+
+const effectiveCache = new WeakMap<Scenario, Map<string, readonly EffectiveRule[]>>();
+
+/** The union of an instance's groups' rules, covered ones flagged. */
+export function effectiveRulesOf(s: Scenario, instanceId: string): readonly EffectiveRule[] {
+  let per = effectiveCache.get(s);
+  if (!per) effectiveCache.set(s, (per = new Map()));
+  let hit = per.get(instanceId);
+  if (!hit) per.set(instanceId, (hit = effectiveRules(s, instanceId)));
+  return hit;
 }

@@ -106,43 +106,27 @@ function boxesOf(r: CompiledRule): Box[] {
 const canCover = (r: CompiledRule, o: CompiledRule): boolean =>
   o.protocol === -1 || (r.protocol !== -1 && o.protocol === r.protocol);
 
-export function redundancy(
-  group: SecurityGroup,
-  groupIndex: number,
-  rules: readonly CompiledRule[],
-): Finding[] {
-  const out: Finding[] = [];
+export interface Coverage {
+  readonly duplicateOf?: CompiledRule;
+  readonly coveredBy?: readonly CompiledRule[];
+}
+
+/**
+ * Which rules of a list add nothing: duplicates (after AWS's canonicalisation) and rules the union
+ * of the remaining ones already covers. Checked in order against rules not yet found redundant.
+ */
+export function coverage(rules: readonly CompiledRule[]): Map<CompiledRule, Coverage> {
+  const out = new Map<CompiledRule, Coverage>();
   const keys = new Map<string, CompiledRule>();
-  const redundant = new Set<CompiledRule>();
-  const ref = (r: CompiledRule): RuleRef => ({ groupId: r.groupId, ruleId: r.ruleId });
-  const path = (r: CompiledRule) =>
-    `securityGroups[${groupIndex}].${r.direction}[${group[r.direction].indexOf(r.rule)}]`;
   for (const r of rules) {
     const key = ruleKey(r.rule, r.direction);
     const first = key ? keys.get(key) : undefined;
-    if (first) {
-      redundant.add(r);
-      out.push({
-        code: 'DUPLICATE_RULE',
-        severity: 'low',
-        groupId: group.id,
-        direction: r.direction,
-        ruleId: r.ruleId,
-        path: path(r),
-        title: `${ruleName(group, r)} duplicates ${first.ruleId}`,
-        message:
-          'AWS compares rules after canonicalising them and refuses the second copy (InvalidPermission.Duplicate). Delete one.',
-        related: [ref(first)],
-      });
-      continue;
-    }
-    if (key) keys.set(key, r);
+    if (first) out.set(r, { duplicateOf: first });
+    else if (key) keys.set(key, r);
   }
   for (const r of rules) {
-    if (redundant.has(r)) continue;
-    const others = rules
-      .filter((o) => o !== r && !redundant.has(o) && canCover(r, o))
-      .flatMap(boxesOf);
+    if (out.has(r)) continue;
+    const others = rules.filter((o) => o !== r && !out.has(o) && canCover(r, o)).flatMap(boxesOf);
     const used = new Set<CompiledRule>();
     const service = serviceOf(r);
     const all = atomsOf(r).every((atom) => {
@@ -150,21 +134,47 @@ export function redundancy(
       by?.forEach((o) => used.add(o));
       return by !== null;
     });
-    if (!all || used.size === 0) continue;
-    redundant.add(r);
-    const by = [...used];
-    out.push({
-      code: 'REDUNDANT_RULE',
-      severity: 'low',
-      groupId: group.id,
-      direction: r.direction,
-      ruleId: r.ruleId,
-      path: path(r),
-      title: `${ruleName(group, r)} is already covered by ${joinWords(by.map((o) => o.ruleId))}`,
-      message:
-        'Everything this rule allows, the other rules of the group already allow. It changes nothing, but it counts toward the rules quota and makes the group harder to read.',
-      related: by.map(ref),
-    });
+    if (all && used.size > 0) out.set(r, { coveredBy: [...used] });
   }
   return out;
+}
+
+export function redundancy(
+  group: SecurityGroup,
+  groupIndex: number,
+  rules: readonly CompiledRule[],
+): Finding[] {
+  const ref = (r: CompiledRule): RuleRef => ({ groupId: r.groupId, ruleId: r.ruleId });
+  const path = (r: CompiledRule) =>
+    `securityGroups[${groupIndex}].${r.direction}[${group[r.direction].indexOf(r.rule)}]`;
+  const found = coverage(rules);
+  return rules.flatMap((r): Finding[] => {
+    const c = found.get(r);
+    if (!c) return [];
+    const base = { groupId: group.id, direction: r.direction, ruleId: r.ruleId, path: path(r) };
+    if (c.duplicateOf)
+      return [
+        {
+          ...base,
+          code: 'DUPLICATE_RULE',
+          severity: 'low',
+          title: `${ruleName(group, r)} duplicates ${c.duplicateOf.ruleId}`,
+          message:
+            'AWS compares rules after canonicalising them and refuses the second copy (InvalidPermission.Duplicate). Delete one.',
+          related: [ref(c.duplicateOf)],
+        },
+      ];
+    const by = c.coveredBy ?? [];
+    return [
+      {
+        ...base,
+        code: 'REDUNDANT_RULE',
+        severity: 'low',
+        title: `${ruleName(group, r)} is already covered by ${joinWords(by.map((o) => o.ruleId))}`,
+        message:
+          'Everything this rule allows, the other rules of the group already allow. It changes nothing, but it counts toward the rules quota and makes the group harder to read.',
+        related: by.map(ref),
+      },
+    ];
+  });
 }

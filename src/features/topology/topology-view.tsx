@@ -1,64 +1,135 @@
-/** The network as boxes: VPC → Availability Zone columns → subnets → instance cards; hosts outside. */
-import type { Instance, LoadBalancer, Scenario, Subnet } from '../../model';
+/**
+ * The network as boxes: the internet and hosts outside; each VPC a box with one column per
+ * Availability Zone, subnets inside (public and private told apart), instance cards with their
+ * addresses, group chips and what the internet can open on them; load balancers across their zones.
+ * Our own layout: CSS grid, no layout engine. Anything selectable opens its details.
+ */
+import { memo, useState } from 'react';
+import { ExposureBadges } from '../../components/exposure-badges';
 import { useAppStore } from '../../hooks/use-app-store';
+import type { Instance, LoadBalancer, Scenario, Subnet } from '../../model';
+import { exposureOf, type Selection } from '../../store';
 
-function InstanceCard({ instance }: { instance: Instance }) {
+/** Subnets with more instances than this start collapsed to a count. */
+const COLLAPSE_OVER = 8;
+
+const isSelected = (sel: Selection | null, kind: Selection['kind'], id: string) =>
+  sel?.kind === kind && sel.id === id;
+
+const InstanceCard = memo(function InstanceCard({
+  instance,
+  selected,
+  exposure,
+}: {
+  instance: Instance;
+  selected: boolean;
+  exposure: Parameters<typeof ExposureBadges>[0]['exposure'];
+}) {
+  const select = useAppStore((s) => s.select);
   const stopped = instance.state === 'stopped';
+  const name = instance.name ?? instance.id;
   return (
-    <li
-      className={`card instance${stopped ? ' stopped' : ''}`}
-      aria-label={`Instance ${instance.name ?? instance.id}`}
-    >
-      <div className="card-title">
-        <span className="kind">{instance.kind ?? 'ec2'}</span> {instance.name ?? instance.id}
-        {stopped && <span className="badge muted">stopped</span>}
-      </div>
-      <div className="addr">
-        {instance.privateIp}
-        {instance.publicIp && <> · public {instance.publicIp}</>}
-      </div>
-      <div className="chips">
+    <li className={`card instance${stopped ? ' stopped' : ''}${selected ? ' selected' : ''}`}>
+      <button
+        type="button"
+        className="card-button"
+        aria-pressed={selected}
+        aria-label={`Instance ${name}`}
+        onClick={() => select({ kind: 'instance', id: instance.id })}
+      >
+        <span className="card-title">
+          <span className="kind">{instance.kind ?? 'ec2'}</span> {name}
+          {stopped && <span className="badge muted">stopped</span>}
+        </span>
+        <span className="addr">
+          {instance.privateIp}
+          {instance.publicIp && <> · public {instance.publicIp}</>}
+        </span>
+      </button>
+      <span className="chips" aria-label="Security groups">
         {instance.securityGroupIds.map((g) => (
           <span key={g} className="chip">
             {g}
           </span>
         ))}
-      </div>
+      </span>
+      <ExposureBadges exposure={exposure} max={2} />
     </li>
   );
-}
+});
 
 function SubnetBox({ subnet, instances }: { subnet: Subnet; instances: readonly Instance[] }) {
+  const scenario = useAppStore((s) => s.scenario);
+  const selection = useAppStore((s) => s.selection);
+  const [open, setOpen] = useState(instances.length <= COLLAPSE_OVER);
+  const exposure = exposureOf(scenario);
+  const name = subnet.name ?? subnet.id;
+  const selectedHere = instances.some((i) => isSelected(selection, 'instance', i.id));
+  const exposed = instances.filter((i) =>
+    (exposure.get(i.id) ?? []).some((e) => e.risk === 'danger'),
+  ).length;
   return (
     <section
       className={`subnet ${subnet.public ? 'public' : 'private'}`}
-      aria-label={`Subnet ${subnet.name ?? subnet.id}`}
+      aria-label={`Subnet ${name}`}
     >
       <h4>
-        {subnet.name ?? subnet.id}{' '}
-        <span className="badge">{subnet.public ? 'public' : 'private'}</span>
+        {name} <span className="badge">{subnet.public ? 'public' : 'private'}</span>
       </h4>
       <div className="addr">{subnet.cidr}</div>
       {instances.length === 0 ? (
         <p className="empty">No instances</p>
+      ) : open || selectedHere ? (
+        <>
+          <ul className="cards">
+            {instances.map((i) => (
+              <InstanceCard
+                key={i.id}
+                instance={i}
+                selected={isSelected(selection, 'instance', i.id)}
+                exposure={exposure.get(i.id) ?? []}
+              />
+            ))}
+          </ul>
+          {instances.length > COLLAPSE_OVER && !selectedHere && (
+            <button type="button" className="link small" onClick={() => setOpen(false)}>
+              Collapse {instances.length} instances
+            </button>
+          )}
+        </>
       ) : (
-        <ul className="cards">
-          {instances.map((i) => (
-            <InstanceCard key={i.id} instance={i} />
-          ))}
-        </ul>
+        <button
+          type="button"
+          className="collapsed"
+          aria-expanded={false}
+          onClick={() => setOpen(true)}
+        >
+          {instances.length} instances — show them
+          {exposed > 0 && (
+            <span className="exposure-badge danger"> ⚠ {exposed} open to the internet</span>
+          )}
+        </button>
       )}
     </section>
   );
 }
 
 function LoadBalancerBar({ lb }: { lb: LoadBalancer }) {
+  const selection = useAppStore((s) => s.selection);
+  const select = useAppStore((s) => s.select);
+  const selected = isSelected(selection, 'load-balancer', lb.id);
   return (
-    <div className="lb" aria-label={`Load balancer ${lb.name}`}>
+    <button
+      type="button"
+      className={`lb${selected ? ' selected' : ''}`}
+      aria-pressed={selected}
+      aria-label={`Load balancer ${lb.name}`}
+      onClick={() => select({ kind: 'load-balancer', id: lb.id })}
+    >
       <strong>{lb.name}</strong> {lb.type === 'application' ? 'ALB' : 'NLB'} · {lb.scheme} ·
-      listeners {lb.listeners.map((l) => `${l.protocol} ${l.port}→${l.targetPort}`).join(', ')} ·
-      targets {lb.targetInstanceIds.join(', ')}
-    </div>
+      listeners {lb.listeners.map((l) => `${l.protocol} ${l.port}→${l.targetPort}`).join(', ')} ·{' '}
+      {lb.targetInstanceIds.length} targets
+    </button>
   );
 }
 
@@ -70,16 +141,33 @@ function zonesOf(s: Scenario, vpcId: string): string[] {
 
 export function TopologyView() {
   const scenario = useAppStore((s) => s.scenario);
+  const selection = useAppStore((s) => s.selection);
+  const select = useAppStore((s) => s.select);
+  const bySubnet = new Map<string, Instance[]>();
+  for (const i of scenario.instances)
+    bySubnet.set(i.subnetId, [...(bySubnet.get(i.subnetId) ?? []), i]);
   return (
     <div className="topology">
-      <ul className="hosts" aria-label="Outside hosts">
-        {(scenario.hosts ?? []).map((h) => (
-          <li key={h.id} className="card host">
-            <div className="card-title">{h.name}</div>
-            <div className="addr">{h.ip}</div>
-          </li>
-        ))}
-      </ul>
+      <div className="outside" aria-label="Outside every VPC">
+        <span className="internet" aria-hidden="true">
+          ☁ Internet
+        </span>
+        <ul className="hosts" aria-label="Outside hosts">
+          {(scenario.hosts ?? []).map((h) => (
+            <li key={h.id}>
+              <button
+                type="button"
+                className={`card host${isSelected(selection, 'host', h.id) ? ' selected' : ''}`}
+                aria-pressed={isSelected(selection, 'host', h.id)}
+                onClick={() => select({ kind: 'host', id: h.id })}
+              >
+                <span className="card-title">{h.name}</span> <span className="addr">{h.ip}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {scenario.vpcs.length === 0 && <p className="empty">No VPC yet: the network is empty.</p>}
       {scenario.vpcs.map((vpc) => (
         <section key={vpc.id} className="vpc" aria-label={`VPC ${vpc.name ?? vpc.id}`}>
           <h3>
@@ -99,11 +187,7 @@ export function TopologyView() {
                 {scenario.subnets
                   .filter((sn) => sn.vpcId === vpc.id && sn.availabilityZone === az)
                   .map((sn) => (
-                    <SubnetBox
-                      key={sn.id}
-                      subnet={sn}
-                      instances={scenario.instances.filter((i) => i.subnetId === sn.id)}
-                    />
+                    <SubnetBox key={sn.id} subnet={sn} instances={bySubnet.get(sn.id) ?? []} />
                   ))}
               </div>
             ))}

@@ -171,3 +171,23 @@ export function setInstanceState(
 ): EditResult {
   return updateItem(s, 'instances', id, { state });
 }
+
+/** Gives an instance a public IPv4 address, or takes it away (null). */
+export function setPublicIp(s: Scenario, id: string, ip: string | null): EditResult {
+  const inst = s.instances.find((x) => x.id === id);
+  if (!inst)
+    return refused(
+      'InvalidInstanceID.NotFound',
+      'instances',
+      `The instance ID '${id}' does not exist`,
+    );
+  const { publicIp: _old, ...rest } = inst;
+  const next: Instance = ip === null ? rest : { ...rest, publicIp: ip };
+  return done({ ...s, instances: s.instances.map((x) => (x === inst ? next : x)) });
+}
+
+export function renameScenario(s: Scenario, name: string): EditResult {
+  const trimmed = name.trim();
+  if (trimmed === '') return refused('MissingParameter', 'name', 'A scenario needs a name.');
+  return done({ ...s, name: trimmed });
+}

@@ -1,0 +1,79 @@
+/** The header: the scenario's name (editable), undo and redo, the theme. */
+import { DraftInput } from '../components/draft-input';
+import { useAppStore, useUndoState } from '../hooks/use-app-store';
+import { renameScenario } from '../model';
+import type { Theme } from '../store';
+
+export function AppHeader() {
+  const name = useAppStore((s) => s.scenario.name);
+  const edit = useAppStore((s) => s.edit);
+  const undo = useAppStore((s) => s.undo);
+  const redo = useAppStore((s) => s.redo);
+  const theme = useAppStore((s) => s.theme);
+  const setTheme = useAppStore((s) => s.setTheme);
+  const { canUndo, canRedo } = useUndoState();
+  const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+  const mod = mac ? '⌘' : 'Ctrl+';
+  return (
+    <header className="header">
+      <h1 className="brand">SG Lab</h1>
+      <div className="scenario-title">
+        <DraftInput
+          label="Scenario name"
+          className="name-input"
+          value={name}
+          check={(v) =>
+            v.trim() === ''
+              ? [
+                  {
+                    code: 'MissingParameter',
+                    message: 'A scenario needs a name.',
+                    path: 'name',
+                    severity: 'error',
+                  },
+                ]
+              : []
+          }
+          onCommit={(v) => {
+            if (v.trim() !== '')
+              edit('scenario/rename', `Rename the scenario to ${v.trim()}`, (s) =>
+                renameScenario(s, v),
+              );
+          }}
+        />
+      </div>
+      <div className="header-actions">
+        <button
+          type="button"
+          onClick={undo}
+          disabled={!canUndo}
+          aria-keyshortcuts={mac ? 'Meta+Z' : 'Control+Z'}
+          title={`Undo (${mod}Z)`}
+        >
+          ↶ Undo
+        </button>
+        <button
+          type="button"
+          onClick={redo}
+          disabled={!canRedo}
+          aria-keyshortcuts={mac ? 'Meta+Shift+Z' : 'Control+Shift+Z'}
+          title={`Redo (${mod}Shift+Z)`}
+        >
+          ↷ Redo
+        </button>
+        <label className="theme">
+          <span className="sr-only">Theme</span>
+          <select
+            value={theme}
+            onChange={(e) => setTheme(e.target.value as Theme)}
+            aria-label="Theme"
+          >
+            <option value="system">Theme: system</option>
+            <option value="light">Theme: light</option>
+            <option value="dark">Theme: dark</option>
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}

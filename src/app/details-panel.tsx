@@ -1,0 +1,33 @@
+/** The side panel: the details of whatever is selected, or what to do when nothing is. */
+import { CreateGroupForm } from '../features/groups/create-group-form';
+import { GroupDetails } from '../features/groups/group-details';
+import { AddInstanceForm } from '../features/instances/add-instance-form';
+import { InstanceDetails } from '../features/instances/instance-details';
+import { useAppStore } from '../hooks/use-app-store';
+import { WorldDetails } from './world-details';
+
+export function DetailsPanel() {
+  const selection = useAppStore((s) => s.selection);
+  const scenario = useAppStore((s) => s.scenario);
+  if (!selection)
+    return (
+      <div className="details empty-state">
+        <h2>Nothing selected</h2>
+        <p className="muted">
+          Pick an instance, a load balancer or a security group in the diagram or the list to see
+          and edit it. Every change applies at once; Ctrl+Z undoes it.
+        </p>
+      </div>
+    );
+  if (selection.kind === 'new-group') return <CreateGroupForm />;
+  if (selection.kind === 'new-instance') return <AddInstanceForm />;
+  if (selection.kind === 'group') {
+    const g = scenario.securityGroups.find((x) => x.id === selection.id);
+    if (g) return <GroupDetails key={g.id} group={g} />;
+  }
+  if (selection.kind === 'instance') {
+    const i = scenario.instances.find((x) => x.id === selection.id);
+    if (i) return <InstanceDetails key={i.id} instance={i} />;
+  }
+  return <WorldDetails selection={selection} />;
+}

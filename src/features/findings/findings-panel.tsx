@@ -1,0 +1,42 @@
+/** The lint of the whole scenario, most severe first; each finding opens the group it is about. */
+import { useAppStore } from '../../hooks/use-app-store';
+import { findingsOf } from '../../store';
+
+export function FindingsPanel() {
+  const scenario = useAppStore((s) => s.scenario);
+  const select = useAppStore((s) => s.select);
+  const list = findingsOf(scenario);
+  const high = list.filter((f) => f.severity === 'high').length;
+  return (
+    <section className="findings" aria-labelledby="findings-title">
+      <h2 id="findings-title">
+        Findings{' '}
+        <span className="count">
+          {list.length === 0 ? 'none' : `${list.length}${high ? `, ${high} high` : ''}`}
+        </span>
+      </h2>
+      {list.length === 0 ? (
+        <p className="empty">
+          Nothing to report: no world-open admin ports, redundant rules or unused groups.
+        </p>
+      ) : (
+        <ul>
+          {list.slice(0, 50).map((f, i) => (
+            <li key={`${f.code}-${f.groupId}-${f.ruleId ?? i}`} className={`finding ${f.severity}`}>
+              <span className="sev">{f.severity}</span>{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() => select({ kind: 'group', id: f.groupId })}
+              >
+                {f.title}
+              </button>
+              {f.controls && <span className="controls">{f.controls.join(' · ')}</span>}
+            </li>
+          ))}
+          {list.length > 50 && <li className="muted small">…and {list.length - 50} more</li>}
+        </ul>
+      )}
+    </section>
+  );
+}

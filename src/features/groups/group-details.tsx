@@ -1,0 +1,163 @@
+/** One security group: who uses it, its findings, and its rules in Inbound and Outbound tabs. */
+import { useState } from 'react';
+import { FieldMessages } from '../../components/field-messages';
+import { useAppStore } from '../../hooks/use-app-store';
+import {
+  addRule,
+  copyGroup,
+  deleteGroup,
+  groupDependants,
+  type Direction,
+  type Issue,
+  type SecurityGroup,
+} from '../../model';
+import { findingsOf, groupIssues } from '../../store';
+import { RulesGrid } from './rules-grid';
+
+const NEW_RULE = { protocol: 'tcp' } as const;
+
+export function GroupDetails({ group }: { group: SecurityGroup }) {
+  const scenario = useAppStore((s) => s.scenario);
+  const tab = useAppStore((s) => s.groupTab);
+  const setTab = useAppStore((s) => s.setGroupTab);
+  const edit = useAppStore((s) => s.edit);
+  const select = useAppStore((s) => s.select);
+  const [refusal, setRefusal] = useState<Issue | null>(null);
+  const [copyName, setCopyName] = useState<string | null>(null);
+
+  const groupLevel = groupIssues(scenario, group.id).filter(
+    (i) => !/\.(inbound|outbound)\[\d+\]/.test(i.path),
+  );
+  const dependants = groupDependants(scenario, group.id);
+  const notes = findingsOf(scenario).filter((f) => f.groupId === group.id && !f.ruleId);
+
+  const tryDelete = () => {
+    const r = edit('groups/delete', `Delete ${group.name}`, (s) => deleteGroup(s, group.id));
+    if (r.ok) select(null);
+    else setRefusal(r.issue);
+  };
+  const copy = () => {
+    if (copyName === null) return;
+    const r = edit('groups/copy', `Copy ${group.name} to ${copyName}`, (s) =>
+      copyGroup(s, group.id, copyName),
+    );
+    if (r.ok) {
+      setCopyName(null);
+      select({ kind: 'group', id: r.value });
+    } else setRefusal(r.issue);
+  };
+
+  return (
+    <article className="details" aria-labelledby="group-title">
+      <header className="details-head">
+        <h2 id="group-title">
+          {group.name} <span className="mono muted">{group.id}</span>
+        </h2>
+        <p className="muted">
+          {group.description} · {group.vpcId}
+        </p>
+        <p className="uses">
+          {dependants.length === 0
+            ? 'Not attached to anything and not referenced.'
+            : `Used: ${dependants.join('; ')}.`}
+        </p>
+        <div className="actions">
+          <button type="button" onClick={() => setCopyName(`${group.name}-copy`)}>
+            Copy to new group
+          </button>
+          <button type="button" className="danger" onClick={tryDelete}>
+            Delete group
+          </button>
+        </div>
+        {copyName !== null && (
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              copy();
+            }}
+          >
+            <label>
+              New group name{' '}
+              <input value={copyName} onChange={(e) => setCopyName(e.target.value)} autoFocus />
+            </label>
+            <button type="submit">Copy</button>
+            <button type="button" onClick={() => setCopyName(null)}>
+              Cancel
+            </button>
+          </form>
+        )}
+        {refusal && (
+          <div className="msg error" role="alert">
+            <strong>AWS would refuse this ({refusal.code}):</strong> {refusal.message}
+            <button type="button" className="link" onClick={() => setRefusal(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        <FieldMessages id={`${group.id}-issues`} issues={groupLevel} />
+      </header>
+
+      <div role="tablist" aria-label="Rule direction" className="tabs">
+        {(['inbound', 'outbound'] as Direction[]).map((d) => (
+          <button
+            key={d}
+            id={`tab-${d}`}
+            role="tab"
+            type="button"
+            aria-selected={d === tab}
+            aria-controls={`panel-${d}`}
+            tabIndex={d === tab ? 0 : -1}
+            onClick={() => setTab(d)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                const other = d === 'inbound' ? 'outbound' : 'inbound';
+                setTab(other);
+                document.getElementById(`tab-${other}`)?.focus();
+              }
+            }}
+          >
+            {d === 'inbound' ? 'Inbound rules' : 'Outbound rules'} ({group[d].length})
+          </button>
+        ))}
+      </div>
+      <section
+        role="tabpanel"
+        id={`panel-${tab}`}
+        aria-labelledby={`tab-${tab}`}
+        className="rules-panel"
+      >
+        {group[tab].length === 0 && (
+          <p className="empty">
+            No {tab} rules:{' '}
+            {tab === 'inbound'
+              ? 'nothing can start a connection to instances in this group (responses to their own connections still get back).'
+              : 'no new connection can leave instances in this group.'}
+          </p>
+        )}
+        <RulesGrid key={`${group.id}-${tab}`} group={group} direction={tab} />
+        <button
+          type="button"
+          className="add"
+          onClick={() =>
+            edit('rules/add', `Add an ${tab} rule to ${group.name}`, (s) =>
+              addRule(s, group.id, tab, NEW_RULE),
+            )
+          }
+        >
+          Add rule
+        </button>
+      </section>
+      {notes.length > 0 && (
+        <ul className="notes" aria-label="Findings about this group">
+          {notes.map((f, i) => (
+            <li key={i} className={`msg ${f.severity === 'high' ? 'error' : 'warning'}`}>
+              {f.title}. {f.message}
+              {f.controls && <span className="controls"> ({f.controls.join(' · ')})</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,53 @@
+/** Reading and writing a rule's fields as the grid shows them: port text, issues per column. */
+import type { Finding, Issue, Rule } from '../../model';
+
+export type Column = 'type' | 'protocol' | 'ports' | 'peer' | 'description';
+
+/** Issues of one rule by the column that shows them (JSON path → column). */
+export function issuesByColumn(issues: readonly Issue[], rulePath: string): Map<Column, Issue[]> {
+  const out = new Map<Column, Issue[]>();
+  for (const issue of issues) {
+    if (issue.path !== rulePath && !issue.path.startsWith(`${rulePath}.`)) continue;
+    const field = issue.path.slice(rulePath.length + 1);
+    const column: Column =
+      field === 'protocol'
+        ? 'protocol'
+        : field === 'fromPort' || field === 'toPort'
+          ? 'ports'
+          : field === 'description'
+            ? 'description'
+            : 'peer';
+    out.set(column, [...(out.get(column) ?? []), issue]);
+  }
+  return out;
+}
+
+/** "22", "8000-8100" → the two ports; null when the text is not a port or a range. */
+export function parsePorts(text: string): readonly [number, number] | null {
+  const m = /^\s*(-?\d+)\s*(?:[-–]\s*(-?\d+)\s*)?$/.exec(text);
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] === undefined ? from : Number(m[2]);
+  return [from, to];
+}
+
+export function portsText(rule: Rule): string {
+  if (rule.fromPort === undefined) return '';
+  return rule.fromPort === rule.toPort ? String(rule.fromPort) : `${rule.fromPort}-${rule.toPort}`;
+}
+
+export const worstSeverity = (issues: readonly Issue[] | undefined): Issue['severity'] | null =>
+  !issues || issues.length === 0
+    ? null
+    : issues.some((i) => i.severity === 'error')
+      ? 'error'
+      : issues.some((i) => i.severity === 'warning')
+        ? 'warning'
+        : 'notice';
+
+/** World-open findings are shown on the peer they are about. */
+export const isWorldOpen = (f: Finding): boolean =>
+  f.code === 'WORLD_OPEN_ADMIN_PORT' ||
+  f.code === 'WORLD_OPEN_DATABASE_PORT' ||
+  f.code === 'WORLD_OPEN_HIGH_RISK_PORT' ||
+  f.code === 'ALL_TRAFFIC_FROM_ANYWHERE';

@@ -1,0 +1,244 @@
+/**
+ * One direction of a group's rules as an editable grid (TanStack Table v9) with the console's
+ * columns. Every change applies at once through the store; an invalid row stays, marked, and the
+ * engine leaves it out until it is fixed.
+ */
+import { createColumnHelper, FlexRender, tableFeatures, useTable } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { useAppStore } from '../../hooks/use-app-store';
+import { useGridKeyboard } from '../../hooks/use-grid-keyboard';
+import {
+  duplicateRule,
+  ipVersionLabel,
+  removeRule,
+  updateRule,
+  type Direction,
+  type Finding,
+  type Issue,
+  type Rule,
+  type Scenario,
+  type SecurityGroup,
+} from '../../model';
+import { groupIssues, ruleFindings } from '../../store';
+import {
+  DescriptionCell,
+  PeerCell,
+  PortCell,
+  ProtocolCell,
+  TypeCell,
+  type CellProps,
+} from './rule-cells';
+import { issuesByColumn, worstSeverity, type Column } from './rule-fields';
+
+interface RowData {
+  readonly rule: Rule;
+  readonly index: number;
+  readonly issues: ReadonlyMap<Column, Issue[]>;
+  readonly findings: readonly Finding[];
+}
+
+interface GridContext {
+  readonly scenario: Scenario;
+  readonly group: SecurityGroup;
+  readonly direction: Direction;
+  readonly listId: string;
+  readonly change: (rule: Rule, next: Rule, label: string) => void;
+  readonly remove: (rule: Rule) => void;
+  readonly duplicate: (rule: Rule) => void;
+}
+
+const features = tableFeatures({});
+const helper = createColumnHelper<typeof features, RowData>();
+
+function columnsFor(ctx: GridContext) {
+  const cell = (row: RowData): CellProps => ({
+    rule: row.rule,
+    direction: ctx.direction,
+    issues: row.issues,
+    change: (next, label) => ctx.change(row.rule, next, label),
+  });
+  return helper.columns([
+    helper.display({
+      id: 'id',
+      header: 'Security group rule ID',
+      cell: (c) => <span className="mono">{c.row.original.rule.id}</span>,
+    }),
+    helper.display({
+      id: 'ip',
+      header: 'IP version',
+      cell: (c) => {
+        const r = c.row.original.rule;
+        const pl = ctx.scenario.prefixLists?.find((p) => p.id === r.prefixListId);
+        return ipVersionLabel(r, pl?.addressFamily);
+      },
+    }),
+    helper.display({
+      id: 'type',
+      header: 'Type',
+      cell: (c) => <TypeCell {...cell(c.row.original)} />,
+    }),
+    helper.display({
+      id: 'protocol',
+      header: 'Protocol',
+      cell: (c) => <ProtocolCell {...cell(c.row.original)} />,
+    }),
+    helper.display({
+      id: 'ports',
+      header: 'Port range',
+      cell: (c) => <PortCell {...cell(c.row.original)} />,
+    }),
+    helper.display({
+      id: 'peer',
+      header: ctx.direction === 'inbound' ? 'Source' : 'Destination',
+      cell: (c) => (
+        <PeerCell
+          {...cell(c.row.original)}
+          scenario={ctx.scenario}
+          findings={c.row.original.findings}
+          listId={ctx.listId}
+        />
+      ),
+    }),
+    helper.display({
+      id: 'description',
+      header: 'Description',
+      cell: (c) => <DescriptionCell {...cell(c.row.original)} />,
+    }),
+    helper.display({
+      id: 'actions',
+      header: () => <span className="sr-only">Actions</span>,
+      cell: (c) => (
+        <span className="row-actions">
+          <button type="button" tabIndex={-1} onClick={() => ctx.duplicate(c.row.original.rule)}>
+            Duplicate
+          </button>
+          <button type="button" tabIndex={-1} onClick={() => ctx.remove(c.row.original.rule)}>
+            Delete
+          </button>
+        </span>
+      ),
+    }),
+  ]);
+}
+
+export function RulesGrid({ group, direction }: { group: SecurityGroup; direction: Direction }) {
+  const scenario = useAppStore((s) => s.scenario);
+  const edit = useAppStore((s) => s.edit);
+  const groupIndex = scenario.securityGroups.indexOf(group);
+  const issues = groupIssues(scenario, group.id);
+  const findings = ruleFindings(scenario);
+  const listId = `peers-${group.id}-${direction}`;
+  const n = (rule: Rule) => group[direction].indexOf(rule) + 1;
+  const dir = direction === 'inbound' ? 'inbound' : 'outbound';
+
+  const data = useMemo(
+    () =>
+      group[direction].map((rule, index) => ({
+        rule,
+        index,
+        issues: issuesByColumn(issues, `securityGroups[${groupIndex}].${direction}[${index}]`),
+        findings: findings.get(`${group.id}/${rule.id}`) ?? [],
+      })),
+    [group, direction, issues, findings, groupIndex],
+  );
+  const columns = useMemo(
+    () =>
+      columnsFor({
+        scenario,
+        group,
+        direction,
+        listId,
+        change: (rule, next, label) =>
+          edit('rules/update', `${label} (${dir} rule ${n(rule)} of ${group.name})`, (s) =>
+            updateRule(s, group.id, direction, rule.id ?? '', next),
+          ),
+        remove: (rule) =>
+          edit('rules/remove', `Delete ${dir} rule ${n(rule)} of ${group.name}`, (s) =>
+            removeRule(s, group.id, direction, rule.id ?? ''),
+          ),
+        duplicate: (rule) =>
+          edit('rules/duplicate', `Duplicate ${dir} rule ${n(rule)} of ${group.name}`, (s) =>
+            duplicateRule(s, group.id, direction, rule.id ?? ''),
+          ),
+      }),
+    // n and dir derive from group and direction
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [scenario, group, direction, listId, edit],
+  );
+  const table = useTable({
+    features,
+    columns,
+    data,
+    getRowId: (r) => r.rule.id ?? String(r.index),
+  });
+  const rows = table.getRowModel().rows;
+  const grid = useGridKeyboard(rows.length, columns.length);
+  const label = `${direction === 'inbound' ? 'Inbound' : 'Outbound'} rules of ${group.name}`;
+
+  return (
+    <>
+      <datalist id={listId}>
+        {scenario.securityGroups
+          .filter((g) => g.vpcId === group.vpcId)
+          .map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        {(scenario.prefixLists ?? []).map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </datalist>
+      {rows.length > 0 && (
+        <table
+          className="rules grid"
+          role="grid"
+          aria-label={label}
+          aria-rowcount={rows.length + 1}
+          ref={grid.gridRef}
+          onKeyDown={grid.onKeyDown}
+        >
+          <thead>
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((h) => (
+                  <th key={h.id} scope="col" role="columnheader">
+                    <FlexRender header={h} />
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {rows.map((row, r) => {
+              const all = [...row.original.issues.values()].flat();
+              const worst = worstSeverity(all);
+              return (
+                <tr
+                  key={row.id}
+                  aria-rowindex={r + 2}
+                  aria-invalid={worst === 'error' || undefined}
+                  className={
+                    worst === 'error'
+                      ? 'invalid'
+                      : row.original.findings.length > 0
+                        ? 'flagged'
+                        : undefined
+                  }
+                >
+                  {row.getAllCells().map((cell, c) => (
+                    <td key={cell.id} role="gridcell" {...grid.cellProps(r, c)}>
+                      <FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+/** The world as a list to move around in: VPC → zones → subnets → instances; groups; lists; hosts. */
+import type { ReactNode } from 'react';
+import { useAppStore } from '../../hooks/use-app-store';
+import type { Selection, SelectionKind } from '../../store';
+
+function Item({
+  kind,
+  id,
+  children,
+  extra,
+}: {
+  kind: SelectionKind;
+  id: string;
+  children: ReactNode;
+  extra?: ReactNode;
+}) {
+  const current = useAppStore((s) => s.selection);
+  const select = useAppStore((s) => s.select);
+  const on = current?.kind === kind && current.id === id;
+  return (
+    <li>
+      <button
+        type="button"
+        className="nav-item"
+        aria-current={on ? 'true' : undefined}
+        onClick={() => select({ kind, id })}
+      >
+        <span>{children}</span>
+        {extra && <span className="nav-extra">{extra}</span>}
+      </button>
+    </li>
+  );
+}
+
+function Add({ selection, children }: { selection: Selection; children: ReactNode }) {
+  const select = useAppStore((s) => s.select);
+  return (
+    <button type="button" className="add small" onClick={() => select(selection)}>
+      {children}
+    </button>
+  );
+}
+
+export function Navigator() {
+  const s = useAppStore((st) => st.scenario);
+  return (
+    <nav className="navigator" aria-label="World">
+      <section aria-labelledby="nav-network">
+        <h2 id="nav-network">Network</h2>
+        {s.vpcs.length === 0 && <p className="empty">No VPC yet.</p>}
+        <ul className="tree">
+          {s.vpcs.map((vpc) => {
+            const subnets = s.subnets.filter((sn) => sn.vpcId === vpc.id);
+            const zones = [...new Set(subnets.map((sn) => sn.availabilityZone))].sort();
+            return (
+              <li key={vpc.id}>
+                <span className="tree-label">
+                  {vpc.name ?? vpc.id} <span className="mono muted">{vpc.cidr}</span>
+                </span>
+                <ul>
+                  {zones.map((az) => (
+                    <li key={az}>
+                      <span className="tree-label muted">{az}</span>
+                      <ul>
+                        {subnets
+                          .filter((sn) => sn.availabilityZone === az)
+                          .map((sn) => {
+                            const instances = s.instances.filter((i) => i.subnetId === sn.id);
+                            return (
+                              <li key={sn.id}>
+                                <span className="tree-label">
+                                  {sn.name ?? sn.id}{' '}
+                                  <span className={`badge ${sn.public ? 'public' : 'private'}`}>
+                                    {sn.public ? 'public' : 'private'}
+                                  </span>
+                                </span>
+                                {instances.length > 0 && (
+                                  <ul>
+                                    {instances.slice(0, 50).map((i) => (
+                                      <Item
+                                        key={i.id}
+                                        kind="instance"
+                                        id={i.id}
+                                        extra={i.state === 'stopped' ? 'stopped' : undefined}
+                                      >
+                                        {i.name ?? i.id}
+                                      </Item>
+                                    ))}
+                                    {instances.length > 50 && (
+                                      <li className="muted small">
+                                        …and {instances.length - 50} more (see the diagram)
+                                      </li>
+                                    )}
+                                  </ul>
+                                )}
+                              </li>
+                            );
+                          })}
+                      </ul>
+                    </li>
+                  ))}
+                  {(s.loadBalancers ?? [])
+                    .filter((lb) => subnets.some((sn) => lb.subnetIds.includes(sn.id)))
+                    .map((lb) => (
+                      <Item
+                        key={lb.id}
+                        kind="load-balancer"
+                        id={lb.id}
+                        extra={lb.type === 'application' ? 'ALB' : 'NLB'}
+                      >
+                        {lb.name}
+                      </Item>
+                    ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ul>
+        <Add selection={{ kind: 'new-instance', id: '' }}>+ Launch instance</Add>
+      </section>
+      <section aria-labelledby="nav-groups">
+        <h2 id="nav-groups">Security groups</h2>
+        <ul className="flat">
+          {s.securityGroups.map((g) => (
+            <Item
+              key={g.id}
+              kind="group"
+              id={g.id}
+              extra={`${g.inbound.length} in · ${g.outbound.length} out`}
+            >
+              {g.name} <span className="mono muted">{g.id}</span>
+            </Item>
+          ))}
+        </ul>
+        <Add selection={{ kind: 'new-group', id: '' }}>+ Create security group</Add>
+      </section>
+      {(s.prefixLists ?? []).length > 0 && (
+        <section aria-labelledby="nav-lists">
+          <h2 id="nav-lists">Prefix lists</h2>
+          <ul className="flat">
+            {(s.prefixLists ?? []).map((p) => (
+              <Item key={p.id} kind="prefix-list" id={p.id} extra={`${p.entries.length} entries`}>
+                {p.name}
+              </Item>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="nav-hosts">
+        <h2 id="nav-hosts">Outside hosts</h2>
+        <ul className="flat">
+          {(s.hosts ?? []).map((h) => (
+            <Item key={h.id} kind="host" id={h.id} extra={h.ip}>
+              {h.name}
+            </Item>
+          ))}
+        </ul>
+      </section>
+    </nav>
+  );
+}
