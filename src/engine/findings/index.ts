@@ -1,23 +1,76 @@
-/** findings(scenario): the lint of scenario-format.md, most severe first. */
+/**
+ * findings(scenario): the lint of scenario-format.md, most severe first. The per-group work is
+ * cached by compiled group (and what else it reads), so after an edit only the edited group is
+ * looked at again: a 300-group scenario stays within a frame.
+ */
 import type { Finding, Scenario } from '../../model';
-import { compile } from '../compile';
+import { compile, type CompiledGroup } from '../compile';
 import { hygiene, usedGroups } from './hygiene';
 import { redundancy } from './redundancy';
-import { worldOpen } from './world-open';
+import { jumpGroups, worldOpen } from './world-open';
 
-const RANK = { high: 0, medium: 1, low: 2 } as const;
+interface Cached {
+  readonly index: number;
+  readonly hosts: Scenario['hosts'];
+  readonly vpcs: Scenario['vpcs'];
+  /** world-open rewrites name the VPC's jump-host groups */
+  readonly names: string;
+  readonly used: boolean;
+  readonly prefixLists: Scenario['prefixLists'];
+  readonly list: readonly Finding[];
+}
+
+const cache = new WeakMap<CompiledGroup, Cached>();
 
 export function findings(s: Scenario): Finding[] {
   const c = compile(s);
   const used = usedGroups(s);
-  const out: Finding[] = [];
+  const jumps = new Map<string, string>();
+  const jumpKey = (vpcId: string): string => {
+    let key = jumps.get(vpcId);
+    if (key === undefined)
+      jumps.set(
+        vpcId,
+        (key = jumpGroups(s, vpcId)
+          .map((g) => `${g.id}:${g.name}`)
+          .join('|')),
+      );
+    return key;
+  };
+  const out: Record<Finding['severity'], Finding[]> = { high: [], medium: [], low: [] };
   s.securityGroups.forEach((group, i) => {
     const g = c.groups.get(group.id);
     if (!g || g.source !== group) return; // a duplicate id: validation reports it
-    out.push(...worldOpen(s, group, i, g.inbound));
-    out.push(...redundancy(group, i, g.inbound), ...redundancy(group, i, g.outbound));
-    out.push(...hygiene(s, group, i, used));
+    const key = jumpKey(group.vpcId);
+    const isUsed = used.has(group.id);
+    let hit = cache.get(g);
+    if (
+      !hit ||
+      hit.index !== i ||
+      hit.hosts !== s.hosts ||
+      hit.vpcs !== s.vpcs ||
+      hit.names !== key ||
+      hit.used !== isUsed ||
+      hit.prefixLists !== s.prefixLists
+    ) {
+      hit = {
+        index: i,
+        hosts: s.hosts,
+        vpcs: s.vpcs,
+        names: key,
+        used: isUsed,
+        prefixLists: s.prefixLists,
+        list: [
+          ...worldOpen(s, group, i, g.inbound),
+          ...redundancy(group, i, g.inbound),
+          ...redundancy(group, i, g.outbound),
+          ...hygiene(s, group, i, used),
+        ],
+      };
+      cache.set(g, hit);
+    }
+    for (const f of hit.list) out[f.severity].push(f);
   });
-  // stable: within a severity, groups and rules keep their order
-  return out.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  // within a severity, groups and rules keep their order
+  return [...out.high, ...out.medium, ...out.low];
 }

@@ -75,6 +75,16 @@ function controlsFor(open: readonly RiskyPort[]): string[] {
   return out;
 }
 
+/** Groups of a VPC that look like a way in for admins: the safer source for SSH and RDP. */
+export function jumpGroups(s: Scenario, vpcId: string): SecurityGroup[] {
+  return s.securityGroups.filter(
+    (g) =>
+      g.vpcId === vpcId &&
+      !isDefaultGroup(g) &&
+      /bastion|jump|admin|vpn/i.test(`${g.name} ${g.description}`),
+  );
+}
+
 function rewrites(s: Scenario, group: SecurityGroup, admin: boolean, v6: boolean): Rewrite[] {
   const out: Rewrite[] = [];
   const you = s.hosts?.find((h) => h.id === 'host-you' || h.name.toLowerCase() === 'you');
@@ -84,13 +94,7 @@ function rewrites(s: Scenario, group: SecurityGroup, admin: boolean, v6: boolean
       peer: v6 ? { cidrIpv6: `${you.ip}/128` } : { cidrIpv4: `${you.ip}/32` },
     });
   if (admin) {
-    const jump = s.securityGroups.find(
-      (g) =>
-        g.id !== group.id &&
-        g.vpcId === group.vpcId &&
-        !isDefaultGroup(g) &&
-        /bastion|jump|admin|vpn/i.test(`${g.name} ${g.description}`),
-    );
+    const jump = jumpGroups(s, group.vpcId).find((g) => g.id !== group.id);
     if (jump)
       out.push({
         label: `Only from ${jump.name} (${jump.id})`,
