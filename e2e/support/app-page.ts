@@ -4,30 +4,66 @@ import type { Locator, Page } from '@playwright/test';
 export class AppPage {
   constructor(readonly page: Page) {}
 
-  async open(): Promise<void> {
-    await this.page.goto('/');
-    await this.page.getByRole('heading', { name: /SG Lab/ }).waitFor();
+  /** Opens the app with a clean slate (no autosave from an earlier test), or on a built-in. */
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`/${query}`);
+    await this.page.evaluate(() => window.localStorage.clear());
+    await this.page.goto(`/${query}`);
+    await this.page.getByRole('heading', { name: 'SG Lab' }).waitFor();
+  }
+
+  /** Reloads keeping what the app saved. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.getByRole('heading', { name: 'SG Lab' }).waitFor();
   }
 
   instance(name: string): Locator {
-    return this.page.getByRole('listitem', { name: `Instance ${name}` });
+    return this.page.locator('li.card', {
+      has: this.page.getByRole('button', { name: `Instance ${name}`, exact: true }),
+    });
+  }
+
+  async openInstance(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Instance ${name}`, exact: true }).click();
   }
 
   subnet(name: string): Locator {
     return this.page.getByRole('region', { name: `Subnet ${name}` });
   }
 
-  group(id: string): Locator {
-    return this.page
-      .getByRole('list', { name: 'Security groups' })
-      .getByRole('button', { name: new RegExp(id) });
+  navigator(): Locator {
+    return this.page.getByRole('navigation', { name: 'World' });
   }
 
-  rulesOf(id: string): Locator {
-    return this.page.getByRole('region', { name: `Rules of ${id}` });
+  async openGroup(id: string): Promise<void> {
+    await this.navigator()
+      .getByRole('button', { name: new RegExp(`\\b${id}\\b`) })
+      .click();
+  }
+
+  details(): Locator {
+    return this.page.getByRole('complementary', { name: 'Details' });
+  }
+
+  grid(direction: 'Inbound' | 'Outbound', groupName: string): Locator {
+    return this.page.getByRole('grid', { name: `${direction} rules of ${groupName}` });
+  }
+
+  /** A rule row of a grid (0 = first rule). */
+  row(grid: Locator, index: number): Locator {
+    return grid.getByRole('row').nth(index + 1);
+  }
+
+  notice(): Locator {
+    return this.page.getByTestId('notice');
   }
 
   expectations(): Locator {
     return this.page.getByRole('region', { name: /Expectations/ });
+  }
+
+  findings(): Locator {
+    return this.page.getByRole('region', { name: /Findings/ });
   }
 }

@@ -7,6 +7,7 @@ import { useAppStore } from '../hooks/use-app-store';
 import { AppHeader } from './app-header';
 import { DetailsPanel } from './details-panel';
 import { NoticeBar } from './notice-bar';
+import { RenderMark } from './render-mark';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
@@ -38,6 +39,7 @@ export function App() {
         </aside>
       </main>
       <NoticeBar />
+      <RenderMark />
     </div>
   );
 }

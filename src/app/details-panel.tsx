@@ -1,4 +1,5 @@
 /** The side panel: the details of whatever is selected, or what to do when nothing is. */
+import { useEffect, useRef } from 'react';
 import { CreateGroupForm } from '../features/groups/create-group-form';
 import { GroupDetails } from '../features/groups/group-details';
 import { AddInstanceForm } from '../features/instances/add-instance-form';
@@ -7,6 +8,21 @@ import { useAppStore } from '../hooks/use-app-store';
 import { WorldDetails } from './world-details';
 
 export function DetailsPanel() {
+  const selection = useAppStore((s) => s.selection);
+  const ref = useRef<HTMLDivElement>(null);
+  // on a phone the panels stack: bring what was just selected into view
+  useEffect(() => {
+    if (selection && window.matchMedia('(max-width: 700px)').matches)
+      ref.current?.scrollIntoView({ block: 'start' });
+  }, [selection]);
+  return (
+    <div ref={ref}>
+      <Selected />
+    </div>
+  );
+}
+
+function Selected() {
   const selection = useAppStore((s) => s.selection);
   const scenario = useAppStore((s) => s.scenario);
   if (!selection)

@@ -26,6 +26,8 @@ export function FieldMessages({
               type="button"
               className="link"
               tabIndex={inGrid ? -1 : 0}
+              // keep focus in the field: a blur would commit the draft before the fix
+              onMouseDown={(e) => e.preventDefault()}
               onClick={() => onFix(issue.fix as string)}
             >
               Use {issue.fix}

@@ -101,6 +101,8 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
               ? notice('Restored your autosaved work.', 'info')
               : null,
         edit(_name, label, change) {
+          // the scale test measures from here to the next render of the app (app/render-mark.tsx)
+          globalThis.performance?.mark('sg-lab:edit');
           const before = get().scenario;
           const r = change(before);
           if (!r.ok) {

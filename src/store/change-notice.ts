@@ -3,9 +3,9 @@
  * words of the source notes ("affects 2 instances: web-a, web-b — SSH from the internet now
  * allowed"), and which expectations turned.
  */
-import { exposure, type ExposedService } from '../engine';
+import type { ExposedService } from '../engine';
 import type { Scenario } from '../model';
-import { expectationResults } from './selectors';
+import { expectationResults, exposureOf } from './selectors';
 
 const names = (list: readonly string[], max = 3): string =>
   list.length <= max
@@ -34,8 +34,9 @@ export interface ChangeNotice {
 
 export function describeChange(before: Scenario, after: Scenario): ChangeNotice | null {
   const touched = touchedInstances(before, after);
-  const was = exposure(before);
-  const now = exposure(after);
+  // the selectors' caches: the screen needs both anyway
+  const was = exposureOf(before);
+  const now = exposureOf(after);
   const effects: string[] = [];
   let warn = false;
   const label = (id: string) => after.instances.find((i) => i.id === id)?.name ?? id;

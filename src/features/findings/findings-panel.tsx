@@ -1,10 +1,29 @@
 /** The lint of the whole scenario, most severe first; each finding opens the group it is about. */
+import { memo } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
+import type { Finding } from '../../model';
 import { findingsOf } from '../../store';
+
+/** Findings keep their identity across edits that do not touch their group: memo skips them. */
+const FindingItem = memo(function FindingItem({ finding: f }: { finding: Finding }) {
+  const select = useAppStore((s) => s.select);
+  return (
+    <li className={`finding ${f.severity}`}>
+      <span className="sev">{f.severity}</span>{' '}
+      <button
+        type="button"
+        className="link"
+        onClick={() => select({ kind: 'group', id: f.groupId })}
+      >
+        {f.title}
+      </button>
+      {f.controls && <span className="controls">{f.controls.join(' · ')}</span>}
+    </li>
+  );
+});
 
 export function FindingsPanel() {
   const scenario = useAppStore((s) => s.scenario);
-  const select = useAppStore((s) => s.select);
   const list = findingsOf(scenario);
   const high = list.filter((f) => f.severity === 'high').length;
   return (
@@ -22,17 +41,7 @@ export function FindingsPanel() {
       ) : (
         <ul>
           {list.slice(0, 50).map((f, i) => (
-            <li key={`${f.code}-${f.groupId}-${f.ruleId ?? i}`} className={`finding ${f.severity}`}>
-              <span className="sev">{f.severity}</span>{' '}
-              <button
-                type="button"
-                className="link"
-                onClick={() => select({ kind: 'group', id: f.groupId })}
-              >
-                {f.title}
-              </button>
-              {f.controls && <span className="controls">{f.controls.join(' · ')}</span>}
-            </li>
+            <FindingItem key={`${f.code}-${f.groupId}-${f.ruleId ?? i}`} finding={f} />
           ))}
           {list.length > 50 && <li className="muted small">…and {list.length - 50} more</li>}
         </ul>

@@ -4,7 +4,7 @@
  * engine leaves it out until it is fixed.
  */
 import { createColumnHelper, FlexRender, tableFeatures, useTable } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import { useGridKeyboard } from '../../hooks/use-grid-keyboard';
 import {
@@ -50,76 +50,103 @@ interface GridContext {
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, RowData>();
 
-function columnsFor(ctx: GridContext) {
-  const cell = (row: RowData): CellProps => ({
+/**
+ * What cells need beyond their row, handed down by context: the columns stay the same objects
+ * for the table's life, so an edit re-renders cells instead of remounting 45 rows of inputs.
+ */
+const GridCtx = createContext<GridContext | null>(null);
+
+function useGrid(): GridContext {
+  const ctx = useContext(GridCtx);
+  if (!ctx) throw new Error('rule cells render inside RulesGrid');
+  return ctx;
+}
+
+function useCell(row: RowData): CellProps {
+  const ctx = useGrid();
+  return {
     rule: row.rule,
     direction: ctx.direction,
     issues: row.issues,
     change: (next, label) => ctx.change(row.rule, next, label),
-  });
-  return helper.columns([
-    helper.display({
-      id: 'id',
-      header: 'Security group rule ID',
-      cell: (c) => <span className="mono">{c.row.original.rule.id}</span>,
-    }),
-    helper.display({
-      id: 'ip',
-      header: 'IP version',
-      cell: (c) => {
-        const r = c.row.original.rule;
-        const pl = ctx.scenario.prefixLists?.find((p) => p.id === r.prefixListId);
-        return ipVersionLabel(r, pl?.addressFamily);
-      },
-    }),
-    helper.display({
-      id: 'type',
-      header: 'Type',
-      cell: (c) => <TypeCell {...cell(c.row.original)} />,
-    }),
-    helper.display({
-      id: 'protocol',
-      header: 'Protocol',
-      cell: (c) => <ProtocolCell {...cell(c.row.original)} />,
-    }),
-    helper.display({
-      id: 'ports',
-      header: 'Port range',
-      cell: (c) => <PortCell {...cell(c.row.original)} />,
-    }),
-    helper.display({
-      id: 'peer',
-      header: ctx.direction === 'inbound' ? 'Source' : 'Destination',
-      cell: (c) => (
-        <PeerCell
-          {...cell(c.row.original)}
-          scenario={ctx.scenario}
-          findings={c.row.original.findings}
-          listId={ctx.listId}
-        />
-      ),
-    }),
-    helper.display({
-      id: 'description',
-      header: 'Description',
-      cell: (c) => <DescriptionCell {...cell(c.row.original)} />,
-    }),
-    helper.display({
-      id: 'actions',
-      header: () => <span className="sr-only">Actions</span>,
-      cell: (c) => (
-        <span className="row-actions">
-          <button type="button" tabIndex={-1} onClick={() => ctx.duplicate(c.row.original.rule)}>
-            Duplicate
-          </button>
-          <button type="button" tabIndex={-1} onClick={() => ctx.remove(c.row.original.rule)}>
-            Delete
-          </button>
-        </span>
-      ),
-    }),
-  ]);
+  };
 }
+
+function IpVersion({ row }: { row: RowData }) {
+  const { scenario } = useGrid();
+  const pl = scenario.prefixLists?.find((p) => p.id === row.rule.prefixListId);
+  return <>{ipVersionLabel(row.rule, pl?.addressFamily)}</>;
+}
+const Type = ({ row }: { row: RowData }) => <TypeCell {...useCell(row)} />;
+const Protocol = ({ row }: { row: RowData }) => <ProtocolCell {...useCell(row)} />;
+const Ports = ({ row }: { row: RowData }) => <PortCell {...useCell(row)} />;
+const Description = ({ row }: { row: RowData }) => <DescriptionCell {...useCell(row)} />;
+function Peer({ row }: { row: RowData }) {
+  const ctx = useGrid();
+  return (
+    <PeerCell
+      {...useCell(row)}
+      scenario={ctx.scenario}
+      findings={row.findings}
+      listId={ctx.listId}
+    />
+  );
+}
+function PeerHeader() {
+  return <>{useGrid().direction === 'inbound' ? 'Source' : 'Destination'}</>;
+}
+function Actions({ row }: { row: RowData }) {
+  const ctx = useGrid();
+  return (
+    <span className="row-actions">
+      <button type="button" tabIndex={-1} onClick={() => ctx.duplicate(row.rule)}>
+        Duplicate
+      </button>
+      <button type="button" tabIndex={-1} onClick={() => ctx.remove(row.rule)}>
+        Delete
+      </button>
+    </span>
+  );
+}
+
+const COLUMNS = helper.columns([
+  helper.display({
+    id: 'id',
+    header: 'Security group rule ID',
+    cell: (c) => <span className="mono">{c.row.original.rule.id}</span>,
+  }),
+  helper.display({
+    id: 'ip',
+    header: 'IP version',
+    cell: (c) => <IpVersion row={c.row.original} />,
+  }),
+  helper.display({ id: 'type', header: 'Type', cell: (c) => <Type row={c.row.original} /> }),
+  helper.display({
+    id: 'protocol',
+    header: 'Protocol',
+    cell: (c) => <Protocol row={c.row.original} />,
+  }),
+  helper.display({
+    id: 'ports',
+    header: 'Port range',
+    cell: (c) => <Ports row={c.row.original} />,
+  }),
+  helper.display({
+    id: 'peer',
+    header: () => <PeerHeader />,
+    cell: (c) => <Peer row={c.row.original} />,
+  }),
+  helper.display({
+    id: 'description',
+    header: 'Description',
+    cell: (c) => <Description row={c.row.original} />,
+  }),
+  helper.display({
+    id: 'actions',
+    header: () => <span className="sr-only">Actions</span>,
+    cell: (c) => <Actions row={c.row.original} />,
+  }),
+]);
 
 export function RulesGrid({ group, direction }: { group: SecurityGroup; direction: Direction }) {
   const scenario = useAppStore((s) => s.scenario);
@@ -141,42 +168,41 @@ export function RulesGrid({ group, direction }: { group: SecurityGroup; directio
       })),
     [group, direction, issues, findings, groupIndex],
   );
-  const columns = useMemo(
-    () =>
-      columnsFor({
-        scenario,
-        group,
-        direction,
-        listId,
-        change: (rule, next, label) =>
-          edit('rules/update', `${label} (${dir} rule ${n(rule)} of ${group.name})`, (s) =>
-            updateRule(s, group.id, direction, rule.id ?? '', next),
-          ),
-        remove: (rule) =>
-          edit('rules/remove', `Delete ${dir} rule ${n(rule)} of ${group.name}`, (s) =>
-            removeRule(s, group.id, direction, rule.id ?? ''),
-          ),
-        duplicate: (rule) =>
-          edit('rules/duplicate', `Duplicate ${dir} rule ${n(rule)} of ${group.name}`, (s) =>
-            duplicateRule(s, group.id, direction, rule.id ?? ''),
-          ),
-      }),
+  const ctx = useMemo<GridContext>(
+    () => ({
+      scenario,
+      group,
+      direction,
+      listId,
+      change: (rule, next, label) =>
+        edit('rules/update', `${label} (${dir} rule ${n(rule)} of ${group.name})`, (s) =>
+          updateRule(s, group.id, direction, rule.id ?? '', next),
+        ),
+      remove: (rule) =>
+        edit('rules/remove', `Delete ${dir} rule ${n(rule)} of ${group.name}`, (s) =>
+          removeRule(s, group.id, direction, rule.id ?? ''),
+        ),
+      duplicate: (rule) =>
+        edit('rules/duplicate', `Duplicate ${dir} rule ${n(rule)} of ${group.name}`, (s) =>
+          duplicateRule(s, group.id, direction, rule.id ?? ''),
+        ),
+    }),
     // n and dir derive from group and direction
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [scenario, group, direction, listId, edit],
   );
   const table = useTable({
     features,
-    columns,
+    columns: COLUMNS,
     data,
     getRowId: (r) => r.rule.id ?? String(r.index),
   });
   const rows = table.getRowModel().rows;
-  const grid = useGridKeyboard(rows.length, columns.length);
+  const grid = useGridKeyboard(rows.length, COLUMNS.length);
   const label = `${direction === 'inbound' ? 'Inbound' : 'Outbound'} rules of ${group.name}`;
 
   return (
-    <>
+    <GridCtx.Provider value={ctx}>
       <datalist id={listId}>
         {scenario.securityGroups
           .filter((g) => g.vpcId === group.vpcId)
@@ -239,6 +265,6 @@ export function RulesGrid({ group, direction }: { group: SecurityGroup; directio
           </tbody>
         </table>
       )}
-    </>
+    </GridCtx.Provider>
   );
 }

@@ -1,18 +1,21 @@
 /** The world as a list to move around in: VPC → zones → subnets → instances; groups; lists; hosts. */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import type { Selection, SelectionKind } from '../../store';
 
-function Item({
+/** Memoised on plain props: a rule edit must not re-render 500 list items. */
+const Item = memo(function Item({
   kind,
   id,
-  children,
+  label,
+  code,
   extra,
 }: {
   kind: SelectionKind;
   id: string;
-  children: ReactNode;
-  extra?: ReactNode;
+  label: string;
+  code?: string | undefined;
+  extra?: string | undefined;
 }) {
   const current = useAppStore((s) => s.selection);
   const select = useAppStore((s) => s.select);
@@ -25,12 +28,14 @@ function Item({
         aria-current={on ? 'true' : undefined}
         onClick={() => select({ kind, id })}
       >
-        <span>{children}</span>
+        <span>
+          {label} {code && <span className="mono muted">{code}</span>}
+        </span>
         {extra && <span className="nav-extra">{extra}</span>}
       </button>
     </li>
   );
-}
+});
 
 function Add({ selection, children }: { selection: Selection; children: ReactNode }) {
   const select = useAppStore((s) => s.select);
@@ -82,9 +87,8 @@ export function Navigator() {
                                         kind="instance"
                                         id={i.id}
                                         extra={i.state === 'stopped' ? 'stopped' : undefined}
-                                      >
-                                        {i.name ?? i.id}
-                                      </Item>
+                                        label={i.name ?? i.id}
+                                      />
                                     ))}
                                     {instances.length > 50 && (
                                       <li className="muted small">
@@ -107,9 +111,8 @@ export function Navigator() {
                         kind="load-balancer"
                         id={lb.id}
                         extra={lb.type === 'application' ? 'ALB' : 'NLB'}
-                      >
-                        {lb.name}
-                      </Item>
+                        label={lb.name}
+                      />
                     ))}
                 </ul>
               </li>
@@ -127,9 +130,9 @@ export function Navigator() {
               kind="group"
               id={g.id}
               extra={`${g.inbound.length} in · ${g.outbound.length} out`}
-            >
-              {g.name} <span className="mono muted">{g.id}</span>
-            </Item>
+              label={g.name}
+              code={g.id}
+            />
           ))}
         </ul>
         <Add selection={{ kind: 'new-group', id: '' }}>+ Create security group</Add>
@@ -139,9 +142,13 @@ export function Navigator() {
           <h2 id="nav-lists">Prefix lists</h2>
           <ul className="flat">
             {(s.prefixLists ?? []).map((p) => (
-              <Item key={p.id} kind="prefix-list" id={p.id} extra={`${p.entries.length} entries`}>
-                {p.name}
-              </Item>
+              <Item
+                key={p.id}
+                kind="prefix-list"
+                id={p.id}
+                extra={`${p.entries.length} entries`}
+                label={p.name}
+              />
             ))}
           </ul>
         </section>
@@ -150,9 +157,7 @@ export function Navigator() {
         <h2 id="nav-hosts">Outside hosts</h2>
         <ul className="flat">
           {(s.hosts ?? []).map((h) => (
-            <Item key={h.id} kind="host" id={h.id} extra={h.ip}>
-              {h.name}
-            </Item>
+            <Item key={h.id} kind="host" id={h.id} extra={h.ip} label={h.name} />
           ))}
         </ul>
       </section>
