@@ -49,6 +49,18 @@ const SCREENS = {
     app.navigator().getByRole('button', { name: '+ Create security group' }).click(),
   'launch-instance': async (app: AppPage) =>
     app.navigator().getByRole('button', { name: '+ Launch instance' }).click(),
+  'load-balancer': async (app: AppPage) =>
+    app
+      .navigator()
+      .getByRole('button', { name: /shop-alb/ })
+      .click(),
+  vpc: async (app: AppPage) =>
+    app
+      .navigator()
+      .getByRole('button', { name: /VPC shop/ })
+      .click(),
+  'prefix-list': async (app: AppPage) =>
+    app.navigator().getByRole('button', { name: '+ Add prefix list' }).click(),
 };
 
 for (const [screen, open] of Object.entries(SCREENS)) {

@@ -234,3 +234,53 @@ test('an instance: stop and start, a wrong address explained, effective rules li
   await ip.press('Escape');
   await expect(ip).toHaveValue('10.0.11.10');
 });
+
+test('the rest of the world: a VPC, a subnet, a host, a prefix list and a load balancer', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  const nav = app.navigator();
+
+  await nav.getByRole('button', { name: '+ Add VPC' }).click();
+  const details = app.details();
+  await expect(details.getByRole('heading', { name: /VPC vpc-2/ })).toBeVisible();
+  const cidr = details.getByLabel('IPv4 CIDR');
+  await expect(cidr).toHaveValue('10.1.0.0/16');
+  await cidr.fill('10.1.0.0/8');
+  await expect(details).toContainText("A VPC's IPv4 block must be between /16 and /28");
+  await cidr.press('Escape');
+  await expect(cidr).toHaveValue('10.1.0.0/16');
+  await details.getByRole('button', { name: /\+ Add subnet \(10\.1\.0\.0\/24\)/ }).click();
+  await expect(details.getByRole('heading', { name: /Subnet subnet-1/ })).toBeVisible();
+  await details.getByLabel(/Public subnet/).check();
+  await expect(nav.getByRole('button', { name: /subnet-1.*public/ })).toBeVisible();
+
+  // "You" moves: My IP follows
+  await nav.getByRole('button', { name: /^You/ }).click();
+  await details.getByLabel('IP address').fill('203.0.113.99');
+  await details.getByLabel('IP address').press('Enter');
+  await expect(app.instance('bastion')).not.toContainText('SSH from You');
+
+  await nav.getByRole('button', { name: /shop-alb/ }).click();
+  const port = details.getByLabel('Listener 1 port', { exact: true });
+  await port.fill('8443x');
+  await port.press('Tab');
+  await expect(details).toContainText('Type a whole number from 1 to 65535.');
+  await port.fill('8443');
+  await port.press('Enter');
+  // nothing listens on 443 any more, and You moved away from the bastion's rule
+  await expect(app.expectations()).toContainText('4/6 pass');
+  await details.getByRole('checkbox', { name: /web-b/ }).uncheck();
+  await expect(app.instance('web-b')).not.toContainText('reachable from the internet');
+
+  await nav.getByRole('button', { name: '+ Add prefix list' }).click();
+  await expect(details.getByRole('heading', { name: /Prefix list list-1/ })).toBeVisible();
+  const entry = details.getByLabel('Entry 1 CIDR');
+  await entry.fill('198.51.100.300/24');
+  await expect(details).toContainText('is malformed');
+  await entry.press('Escape');
+  await details.getByRole('button', { name: '+ Add entry' }).click();
+  await expect(details.getByLabel('Entry 2 CIDR')).toHaveValue('192.0.2.0/24');
+  await page.screenshot({ path: 'e2e/.artifacts/flow-world.png', fullPage: true });
+});

@@ -38,3 +38,10 @@ export function freePublicIp(used: Iterable<string | undefined>): string {
   }
   return '54.145.0.10';
 }
+
+/** A /16 for a new VPC that no VPC of the scenario uses yet: 10.0.0.0/16, 10.1.0.0/16, … */
+export function freeVpcCidr(used: Iterable<string>): string {
+  const taken = new Set(used);
+  for (let n = 0; n < 256; n++) if (!taken.has(`10.${n}.0.0/16`)) return `10.${n}.0.0/16`;
+  return '172.16.0.0/16';
+}

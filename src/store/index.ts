@@ -18,6 +18,7 @@ export {
   findingsOf,
   groupIssues,
   instanceIssues,
+  itemIssues,
   ruleFindings,
   type ExpectationResult,
 } from './selectors';

@@ -81,18 +81,27 @@ export function endpointLabel(s: Scenario, ref: string): string {
 
 const worldIssues = perScenario((s): readonly Issue[] => validateWorld(s));
 
-/** Issues of one instance's fields (`instances[i].…`), by field name. */
-export function instanceIssues(s: Scenario, instanceId: string): ReadonlyMap<string, Issue[]> {
-  const i = s.instances.findIndex((x) => x.id === instanceId);
-  const prefix = `instances[${i}].`;
+type WorldCollection = 'vpcs' | 'subnets' | 'prefixLists' | 'instances' | 'loadBalancers' | 'hosts';
+
+/** Issues of one item of the world, by the path inside it (`cidr`, `entries[2].cidr`, …). */
+export function itemIssues(
+  s: Scenario,
+  collection: WorldCollection,
+  id: string,
+): ReadonlyMap<string, Issue[]> {
+  const list = (s[collection] ?? []) as readonly { id: string }[];
+  const prefix = `${collection}[${list.findIndex((x) => x.id === id)}].`;
   const out = new Map<string, Issue[]>();
   for (const issue of worldIssues(s)) {
     if (!issue.path.startsWith(prefix)) continue;
-    const field = issue.path.slice(prefix.length).split(/[.[]/)[0] ?? '';
+    const field = issue.path.slice(prefix.length);
     out.set(field, [...(out.get(field) ?? []), issue]);
   }
   return out;
 }
+
+/** Issues of one instance's fields, by field name. */
+export const instanceIssues = (s: Scenario, id: string) => itemIssues(s, 'instances', id);
 
 const effectiveCache = new WeakMap<Scenario, Map<string, readonly EffectiveRule[]>>();
 

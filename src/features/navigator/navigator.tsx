@@ -1,6 +1,15 @@
 /** The world as a list to move around in: VPC → zones → subnets → instances; groups; lists; hosts. */
 import { memo, type ReactNode } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
+import {
+  addHost,
+  addLoadBalancer,
+  addPrefixList,
+  addVpc,
+  freeVpcCidr,
+  type EditResult,
+  type Scenario,
+} from '../../model';
 import type { Selection, SelectionKind } from '../../store';
 
 /** Memoised on plain props: a rule edit must not re-render 500 list items. */
@@ -46,6 +55,32 @@ function Add({ selection, children }: { selection: Selection; children: ReactNod
   );
 }
 
+/** Adds an item with sensible defaults and opens it: there is no form to fill before it exists. */
+function Create({
+  label,
+  kind,
+  make,
+}: {
+  label: string;
+  kind: SelectionKind;
+  make: (s: Scenario) => EditResult<string>;
+}) {
+  const edit = useAppStore((st) => st.edit);
+  const select = useAppStore((st) => st.select);
+  return (
+    <button
+      type="button"
+      className="add small"
+      onClick={() => {
+        const r = edit('world/add', label.replace(/^\+ /, ''), make);
+        if (r.ok) select({ kind, id: r.value });
+      }}
+    >
+      {label}
+    </button>
+  );
+}
+
 export function Navigator() {
   const s = useAppStore((st) => st.scenario);
   return (
@@ -59,9 +94,14 @@ export function Navigator() {
             const zones = [...new Set(subnets.map((sn) => sn.availabilityZone))].sort();
             return (
               <li key={vpc.id}>
-                <span className="tree-label">
-                  {vpc.name ?? vpc.id} <span className="mono muted">{vpc.cidr}</span>
-                </span>
+                <ul className="flat">
+                  <Item
+                    kind="vpc"
+                    id={vpc.id}
+                    label={`VPC ${vpc.name ?? vpc.id}`}
+                    extra={vpc.cidr}
+                  />
+                </ul>
                 <ul>
                   {zones.map((az) => (
                     <li key={az}>
@@ -73,12 +113,14 @@ export function Navigator() {
                             const instances = s.instances.filter((i) => i.subnetId === sn.id);
                             return (
                               <li key={sn.id}>
-                                <span className="tree-label">
-                                  {sn.name ?? sn.id}{' '}
-                                  <span className={`badge ${sn.public ? 'public' : 'private'}`}>
-                                    {sn.public ? 'public' : 'private'}
-                                  </span>
-                                </span>
+                                <ul className="flat">
+                                  <Item
+                                    kind="subnet"
+                                    id={sn.id}
+                                    label={sn.name ?? sn.id}
+                                    extra={sn.public ? 'public' : 'private'}
+                                  />
+                                </ul>
                                 {instances.length > 0 && (
                                   <ul>
                                     {instances.slice(0, 50).map((i) => (
@@ -119,7 +161,43 @@ export function Navigator() {
             );
           })}
         </ul>
-        <Add selection={{ kind: 'new-instance', id: '' }}>+ Launch instance</Add>
+        <div className="add-row">
+          <Add selection={{ kind: 'new-instance', id: '' }}>+ Launch instance</Add>
+          <Create
+            label="+ Add VPC"
+            kind="vpc"
+            make={(st) =>
+              addVpc(st, {
+                name: `vpc-${st.vpcs.length + 1}`,
+                cidr: freeVpcCidr(st.vpcs.map((v) => v.cidr)),
+              })
+            }
+          />
+          {s.vpcs.length > 0 && (
+            <Create
+              label="+ Add load balancer"
+              kind="load-balancer"
+              make={(st) => {
+                const vpc = st.vpcs[0]?.id;
+                const subnets = st.subnets.filter((sn) => sn.vpcId === vpc && sn.public);
+                return addLoadBalancer(st, {
+                  name: `alb-${(st.loadBalancers ?? []).length + 1}`,
+                  type: 'application',
+                  scheme: 'internet-facing',
+                  subnetIds: [
+                    ...new Map(subnets.map((sn) => [sn.availabilityZone, sn.id])).values(),
+                  ],
+                  securityGroupIds: st.securityGroups
+                    .filter((g) => g.vpcId === vpc)
+                    .slice(0, 1)
+                    .map((g) => g.id),
+                  listeners: [{ protocol: 'HTTP', port: 80, targetPort: 80 }],
+                  targetInstanceIds: [],
+                });
+              }}
+            />
+          )}
+        </div>
       </section>
       <section aria-labelledby="nav-groups">
         <h2 id="nav-groups">Security groups</h2>
@@ -137,22 +215,33 @@ export function Navigator() {
         </ul>
         <Add selection={{ kind: 'new-group', id: '' }}>+ Create security group</Add>
       </section>
-      {(s.prefixLists ?? []).length > 0 && (
-        <section aria-labelledby="nav-lists">
-          <h2 id="nav-lists">Prefix lists</h2>
-          <ul className="flat">
-            {(s.prefixLists ?? []).map((p) => (
-              <Item
-                key={p.id}
-                kind="prefix-list"
-                id={p.id}
-                extra={`${p.entries.length} entries`}
-                label={p.name}
-              />
-            ))}
-          </ul>
-        </section>
-      )}
+      <section aria-labelledby="nav-lists">
+        <h2 id="nav-lists">Prefix lists</h2>
+        {(s.prefixLists ?? []).length === 0 && <p className="empty">None yet.</p>}
+        <ul className="flat">
+          {(s.prefixLists ?? []).map((p) => (
+            <Item
+              key={p.id}
+              kind="prefix-list"
+              id={p.id}
+              extra={`${p.entries.length} entries`}
+              label={p.name}
+            />
+          ))}
+        </ul>
+        <Create
+          label="+ Add prefix list"
+          kind="prefix-list"
+          make={(st) =>
+            addPrefixList(st, {
+              name: `list-${(st.prefixLists ?? []).length + 1}`,
+              addressFamily: 'IPv4',
+              entries: [{ cidr: '198.51.100.0/24' }],
+              maxEntries: 5,
+            })
+          }
+        />
+      </section>
       <section aria-labelledby="nav-hosts">
         <h2 id="nav-hosts">Outside hosts</h2>
         <ul className="flat">
@@ -160,6 +249,18 @@ export function Navigator() {
             <Item key={h.id} kind="host" id={h.id} extra={h.ip} label={h.name} />
           ))}
         </ul>
+        <Create
+          label="+ Add host"
+          kind="host"
+          make={(st) =>
+            addHost(st, {
+              name: (st.hosts ?? []).some((h) => h.name.toLowerCase() === 'you')
+                ? `host-${(st.hosts ?? []).length + 1}`
+                : 'You',
+              ip: '198.51.100.20',
+            })
+          }
+        />
       </section>
     </nav>
   );

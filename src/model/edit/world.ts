@@ -191,3 +191,19 @@ export function renameScenario(s: Scenario, name: string): EditResult {
   if (trimmed === '') return refused('MissingParameter', 'name', 'A scenario needs a name.');
   return done({ ...s, name: trimmed });
 }
+
+/** Removes an optional field of an item (an IPv6 block, a health check, …). */
+export function clearField<C extends Collection>(
+  s: Scenario,
+  collection: C,
+  id: string,
+  field: keyof ItemOf<C> & string,
+): EditResult {
+  const list = (s[collection] ?? []) as readonly ItemOf<C>[];
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) return refused('NotFound', collection, `'${id}' does not exist.`);
+  const { [field]: _gone, ...rest } = list[i] as ItemOf<C>;
+  const next = list.slice();
+  next[i] = rest as ItemOf<C>;
+  return done({ ...s, [collection]: next });
+}

@@ -1,0 +1,252 @@
+/** A load balancer: type, scheme, zones (subnets), groups, listeners, targets, health check. */
+import { NumberDraft } from '../../components/number-draft';
+import { useAppStore } from '../../hooks/use-app-store';
+import {
+  clearField,
+  removeLoadBalancer,
+  updateItem,
+  type Listener,
+  type LoadBalancer,
+} from '../../model';
+import { itemIssues } from '../../store';
+import { DeleteButton } from './delete-button';
+import { WorldField } from './world-field';
+
+function toggle(list: readonly string[], id: string, on: boolean): string[] {
+  return on ? [...list, id] : list.filter((x) => x !== id);
+}
+
+export function LoadBalancerEditor({ lb }: { lb: LoadBalancer }) {
+  const scenario = useAppStore((s) => s.scenario);
+  const edit = useAppStore((s) => s.edit);
+  const issues = itemIssues(scenario, 'loadBalancers', lb.id);
+  const vpcId =
+    scenario.subnets.find((sn) => lb.subnetIds.includes(sn.id))?.vpcId ?? scenario.vpcs[0]?.id;
+  const set = (patch: Partial<LoadBalancer>, what: string) =>
+    edit('world/update', `${what} (${lb.name})`, (s) =>
+      updateItem(s, 'loadBalancers', lb.id, patch),
+    );
+  const setListener = (i: number, patch: Partial<Listener>) =>
+    set(
+      { listeners: lb.listeners.map((l, k) => (k === i ? { ...l, ...patch } : l)) },
+      `Change listener ${i + 1}`,
+    );
+  const messages = [...issues.entries()];
+  return (
+    <article className="details" aria-labelledby="lb-title">
+      <h2 id="lb-title">
+        {lb.name} <span className="mono muted">{lb.id}</span>
+      </h2>
+      <div className="form-grid">
+        <WorldField
+          collection="loadBalancers"
+          id={lb.id}
+          field="name"
+          label="Name"
+          value={lb.name}
+        />
+        <label htmlFor={`${lb.id}-type`}>Type</label>
+        <select
+          id={`${lb.id}-type`}
+          value={lb.type}
+          onChange={(e) =>
+            set(
+              { type: e.target.value as LoadBalancer['type'] },
+              `Make it an ${e.target.value} load balancer`,
+            )
+          }
+        >
+          <option value="application">Application (ALB)</option>
+          <option value="network">Network (NLB)</option>
+        </select>
+        <label htmlFor={`${lb.id}-scheme`}>Scheme</label>
+        <select
+          id={`${lb.id}-scheme`}
+          value={lb.scheme}
+          onChange={(e) =>
+            set({ scheme: e.target.value as LoadBalancer['scheme'] }, `Make it ${e.target.value}`)
+          }
+        >
+          <option value="internet-facing">Internet-facing</option>
+          <option value="internal">Internal</option>
+        </select>
+      </div>
+      <fieldset>
+        <legend>Subnets (one per Availability Zone)</legend>
+        {scenario.subnets
+          .filter((sn) => sn.vpcId === vpcId)
+          .map((sn) => (
+            <label key={sn.id} className="check">
+              <input
+                type="checkbox"
+                checked={lb.subnetIds.includes(sn.id)}
+                onChange={(e) =>
+                  set(
+                    { subnetIds: toggle(lb.subnetIds, sn.id, e.target.checked) },
+                    `Change the subnets`,
+                  )
+                }
+              />
+              {sn.name ?? sn.id} ({sn.availabilityZone}, {sn.public ? 'public' : 'private'})
+            </label>
+          ))}
+      </fieldset>
+      <fieldset>
+        <legend>Security groups</legend>
+        {scenario.securityGroups
+          .filter((g) => g.vpcId === vpcId)
+          .map((g) => (
+            <label key={g.id} className="check">
+              <input
+                type="checkbox"
+                checked={lb.securityGroupIds.includes(g.id)}
+                onChange={(e) =>
+                  set(
+                    { securityGroupIds: toggle(lb.securityGroupIds, g.id, e.target.checked) },
+                    `Change the groups`,
+                  )
+                }
+              />
+              {g.name} <span className="mono muted">{g.id}</span>
+            </label>
+          ))}
+      </fieldset>
+      <fieldset>
+        <legend>Listeners</legend>
+        {lb.listeners.map((l, i) => (
+          <div key={i} className="listener">
+            <label>
+              Protocol{' '}
+              <select
+                value={l.protocol.toUpperCase()}
+                onChange={(e) => setListener(i, { protocol: e.target.value })}
+              >
+                {(lb.type === 'application'
+                  ? ['HTTP', 'HTTPS']
+                  : ['TCP', 'UDP', 'TLS', 'TCP_UDP']
+                ).map((p) => (
+                  <option key={p}>{p}</option>
+                ))}
+              </select>
+            </label>
+            <NumberDraft
+              label={`Listener ${i + 1} port`}
+              value={l.port}
+              min={1}
+              max={65535}
+              onCommit={(port) => setListener(i, { port })}
+            />
+            <span aria-hidden="true">→</span>
+            <NumberDraft
+              label={`Listener ${i + 1} target port`}
+              value={l.targetPort}
+              min={1}
+              max={65535}
+              onCommit={(targetPort) => setListener(i, { targetPort })}
+            />
+            <button
+              type="button"
+              onClick={() =>
+                set(
+                  { listeners: lb.listeners.filter((_, k) => k !== i) },
+                  `Remove listener ${i + 1}`,
+                )
+              }
+            >
+              Remove
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          onClick={() =>
+            set(
+              {
+                listeners: [
+                  ...lb.listeners,
+                  {
+                    protocol: lb.type === 'application' ? 'HTTP' : 'TCP',
+                    port: 80,
+                    targetPort: 80,
+                  },
+                ],
+              },
+              'Add a listener',
+            )
+          }
+        >
+          + Add listener
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>Targets</legend>
+        {scenario.instances
+          .filter((i) => scenario.subnets.find((sn) => sn.id === i.subnetId)?.vpcId === vpcId)
+          .map((i) => (
+            <label key={i.id} className="check">
+              <input
+                type="checkbox"
+                checked={lb.targetInstanceIds.includes(i.id)}
+                onChange={(e) =>
+                  set(
+                    { targetInstanceIds: toggle(lb.targetInstanceIds, i.id, e.target.checked) },
+                    `Change the targets`,
+                  )
+                }
+              />
+              {i.name ?? i.id}
+            </label>
+          ))}
+      </fieldset>
+      <fieldset>
+        <legend>Health check</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={lb.healthCheck === undefined}
+            onChange={(e) =>
+              e.target.checked
+                ? edit('world/update', `Health-check the target port (${lb.name})`, (s) =>
+                    clearField(s, 'loadBalancers', lb.id, 'healthCheck'),
+                  )
+                : set(
+                    { healthCheck: { protocol: 'TCP', port: lb.listeners[0]?.targetPort ?? 80 } },
+                    'Set a health check port',
+                  )
+            }
+          />
+          On the traffic port (each listener’s target port)
+        </label>
+        {lb.healthCheck && (
+          <div className="listener">
+            <span>Health check port</span>
+            <NumberDraft
+              label="Health check port"
+              value={lb.healthCheck.port}
+              min={1}
+              max={65535}
+              onCommit={(port) =>
+                set(
+                  { healthCheck: { protocol: lb.healthCheck?.protocol ?? 'TCP', port } },
+                  'Set the health check port',
+                )
+              }
+            />
+          </div>
+        )}
+      </fieldset>
+      {messages.length > 0 && (
+        <ul className="field-messages" aria-label="Problems">
+          {messages
+            .flatMap(([, list]) => list)
+            .map((m, i) => (
+              <li key={i} className={`msg ${m.severity}`}>
+                {m.message}
+              </li>
+            ))}
+        </ul>
+      )}
+      <DeleteButton what={lb.name} remove={(s) => removeLoadBalancer(s, lb.id)} />
+    </article>
+  );
+}

@@ -1,0 +1,89 @@
+/** A VPC: its name and address blocks, its subnets, and a new subnet in one click. */
+import { useAppStore } from '../../hooks/use-app-store';
+import { addSubnet, cidrOf, formatCidr, removeVpc, type Scenario, type Vpc } from '../../model';
+import { DeleteButton } from './delete-button';
+import { WorldField } from './world-field';
+
+/** The first /24 of the VPC that no subnet uses yet. */
+function freeSubnetBlock(s: Scenario, vpc: Vpc): string | null {
+  const block = cidrOf(vpc.cidr);
+  if (!block || block.family !== 4) return null;
+  const used = s.subnets.filter((sn) => sn.vpcId === vpc.id).map((sn) => cidrOf(sn.cidr));
+  const size = Math.max(block.prefix, 24);
+  const step = 2 ** (32 - size);
+  for (let lo = block.lo; lo + step - 1 <= block.hi; lo += step) {
+    const hi = lo + step - 1;
+    if (!used.some((u) => u && u.family === 4 && u.lo <= hi && u.hi >= lo))
+      return formatCidr({ family: 4, lo, hi, prefix: size });
+  }
+  return null;
+}
+
+export function VpcEditor({ vpc }: { vpc: Vpc }) {
+  const scenario = useAppStore((s) => s.scenario);
+  const edit = useAppStore((s) => s.edit);
+  const select = useAppStore((s) => s.select);
+  const subnets = scenario.subnets.filter((sn) => sn.vpcId === vpc.id);
+  const free = freeSubnetBlock(scenario, vpc);
+  const zone = subnets[subnets.length - 1]?.availabilityZone ?? 'us-east-1a';
+  return (
+    <article className="details" aria-labelledby="vpc-title">
+      <h2 id="vpc-title">
+        VPC {vpc.name ?? vpc.id} <span className="mono muted">{vpc.id}</span>
+      </h2>
+      <div className="form-grid">
+        <WorldField
+          collection="vpcs"
+          id={vpc.id}
+          field="name"
+          label="Name"
+          value={vpc.name ?? ''}
+          optional
+        />
+        <WorldField
+          collection="vpcs"
+          id={vpc.id}
+          field="cidr"
+          label="IPv4 CIDR"
+          value={vpc.cidr}
+          mono
+        />
+        <WorldField
+          collection="vpcs"
+          id={vpc.id}
+          field="ipv6Cidr"
+          label="IPv6 CIDR"
+          value={vpc.ipv6Cidr ?? ''}
+          placeholder="optional, e.g. 2600:1f18:1::/56"
+          optional
+          mono
+        />
+      </div>
+      <p className="small muted">
+        {subnets.length} subnet{subnets.length === 1 ? '' : 's'}:{' '}
+        {subnets.map((sn) => `${sn.name ?? sn.id} (${sn.cidr})`).join(', ') || 'none yet'}.
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          disabled={!free}
+          onClick={() => {
+            if (!free) return;
+            const r = edit('world/add-subnet', `Add subnet ${free} to ${vpc.name ?? vpc.id}`, (s) =>
+              addSubnet(s, {
+                name: `subnet-${subnets.length + 1}`,
+                vpcId: vpc.id,
+                availabilityZone: zone,
+                cidr: free,
+              }),
+            );
+            if (r.ok) select({ kind: 'subnet', id: r.value });
+          }}
+        >
+          + Add subnet{free ? ` (${free})` : ': the VPC is full'}
+        </button>
+      </div>
+      <DeleteButton what={vpc.name ?? vpc.id} remove={(s) => removeVpc(s, vpc.id)} />
+    </article>
+  );
+}
