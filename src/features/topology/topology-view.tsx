@@ -61,6 +61,7 @@ const InstanceCard = memo(function InstanceCard({
 function SubnetBox({ subnet, instances }: { subnet: Subnet; instances: readonly Instance[] }) {
   const scenario = useAppStore((s) => s.scenario);
   const selection = useAppStore((s) => s.selection);
+  const select = useAppStore((s) => s.select);
   const [open, setOpen] = useState(instances.length <= COLLAPSE_OVER);
   const exposure = exposureOf(scenario);
   const name = subnet.name ?? subnet.id;
@@ -74,7 +75,15 @@ function SubnetBox({ subnet, instances }: { subnet: Subnet; instances: readonly 
       aria-label={`Subnet ${name}`}
     >
       <h4>
-        {name} <span className="badge">{subnet.public ? 'public' : 'private'}</span>
+        <button
+          type="button"
+          className="box-title"
+          aria-pressed={isSelected(selection, 'subnet', subnet.id)}
+          onClick={() => select({ kind: 'subnet', id: subnet.id })}
+        >
+          {name}
+        </button>{' '}
+        <span className="badge">{subnet.public ? 'public' : 'private'}</span>
       </h4>
       <div className="addr">{subnet.cidr}</div>
       {instances.length === 0 ? (
@@ -171,7 +180,15 @@ export function TopologyView() {
       {scenario.vpcs.map((vpc) => (
         <section key={vpc.id} className="vpc" aria-label={`VPC ${vpc.name ?? vpc.id}`}>
           <h3>
-            {vpc.name ?? vpc.id} <span className="addr">{vpc.cidr}</span>
+            <button
+              type="button"
+              className="box-title"
+              aria-pressed={isSelected(selection, 'vpc', vpc.id)}
+              onClick={() => select({ kind: 'vpc', id: vpc.id })}
+            >
+              {vpc.name ?? vpc.id}
+            </button>{' '}
+            <span className="addr">{vpc.cidr}</span>
           </h3>
           {(scenario.loadBalancers ?? [])
             .filter((lb) =>
