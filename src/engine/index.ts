@@ -7,4 +7,5 @@ export { referenceAllowed } from './reference';
 export { findings } from './findings';
 export { exposure, type ExposedService } from './exposure';
 export { effectiveRules, type EffectiveRule } from './effective-rules';
+export { suggestFix, type SuggestedFix } from './fix';
 export { createSimulation, TIMEOUTS, type Connection, type Simulation } from './simulation';

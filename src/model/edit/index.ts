@@ -2,3 +2,4 @@ export * from './result';
 export * from './rules';
 export * from './groups';
 export * from './world';
+export * from './expectations';

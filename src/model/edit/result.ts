@@ -33,5 +33,6 @@ export function allIds(s: Scenario): Set<string> {
   }
   for (const g of s.securityGroups)
     for (const r of [...g.inbound, ...g.outbound]) if (r.id) ids.add(r.id);
+  for (const e of s.expectations ?? []) if (e.id) ids.add(e.id);
   return ids;
 }

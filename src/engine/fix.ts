@@ -1,0 +1,83 @@
+/**
+ * A one-click fix for a denied flow: the smallest rule that would admit exactly this packet at the
+ * first interface that refused it. Adding never takes access away; when a rule almost matched,
+ * the fix keeps everything of it but the field that failed.
+ */
+import { formatIp, parseIp, type Direction, type Flow, type Rule, type Scenario } from '../model';
+import { compile, compileGroup } from './compile';
+import { describeRule } from './match';
+import { evaluateDetail } from './evaluate';
+
+export interface SuggestedFix {
+  readonly groupId: string;
+  readonly direction: Direction;
+  readonly rule: Rule;
+  /** "Add HTTPS 443 from 203.0.113.7/32 to sg-web inbound". */
+  readonly label: string;
+}
+
+const PROTOCOL_NAMES: Record<number, string> = { 6: 'tcp', 17: 'udp', 1: 'icmp', 58: 'icmpv6' };
+
+export function suggestFix(s: Scenario, flow: Flow): SuggestedFix | null {
+  const c = compile(s);
+  const { verdict, packet } = evaluateDetail(c, flow);
+  if (verdict.allowed || !packet) return null;
+  const step = verdict.steps.find(
+    (st) =>
+      st.verdict === 'deny' &&
+      (st.code === 'ENI_SG_RULES_MISMATCH' || st.code === 'SG_HAS_NO_RULES') &&
+      st.remoteAddress,
+  );
+  if (!step?.remoteAddress) return null;
+  const direction: Direction = step.at.endsWith('egress') ? 'outbound' : 'inbound';
+  const ifaceId = step.at.split(' ')[0] ?? '';
+  const iface = c.interfaces.find((i) => i.id === ifaceId);
+  const remote = parseIp(step.remoteAddress);
+  if (!remote) return null;
+  const cidr = `${formatIp(remote)}/${remote.family === 4 ? 32 : 128}`;
+  const peer = remote.family === 4 ? { cidrIpv4: cidr } : { cidrIpv6: cidr };
+  const protocol = PROTOCOL_NAMES[packet.protocol] ?? String(packet.protocol);
+  const ports =
+    packet.protocol === 6 || packet.protocol === 17
+      ? { fromPort: packet.port ?? 0, toPort: packet.port ?? 0 }
+      : packet.protocol === 1 || packet.protocol === 58
+        ? { fromPort: packet.icmpType ?? -1, toPort: -1 }
+        : {};
+  let rule: Rule = { protocol, ...ports, ...peer, description: 'Added by SG Lab to allow a flow' };
+  let groupId = iface?.groupIds[0];
+  const miss = step.nearestMiss;
+  if (miss) {
+    const near = c.groups.get(miss.groupId)?.[direction].find((r) => r.ruleId === miss.ruleId);
+    if (near) {
+      groupId = miss.groupId;
+      const { id: _id, description: _d, ...base } = near.rule;
+      if (miss.field === 'peer') {
+        const {
+          cidrIpv4: _a,
+          cidrIpv6: _b,
+          referencedGroupId: _c,
+          prefixListId: _p,
+          ...rest
+        } = base;
+        rule = { ...rest, ...peer };
+      } else if (miss.field === 'port') rule = { ...base, ...ports };
+      else rule = { ...base, protocol, ...ports };
+    }
+  }
+  if (!groupId) return null;
+  // compiled on its own, only to be described in the console's words
+  const alone = compileGroup(
+    {
+      id: groupId,
+      name: '',
+      description: '',
+      vpcId: '',
+      inbound: [],
+      outbound: [],
+      [direction]: [rule],
+    },
+    s.prefixLists,
+  )[direction][0];
+  const what = alone ? describeRule(alone) : `${protocol} ${cidr}`;
+  return { groupId, direction, rule, label: `Add “${what}” to ${groupId} ${direction}` };
+}
