@@ -8,6 +8,7 @@ import { AppHeader } from './app-header';
 import { DetailsPanel } from './details-panel';
 import { NoticeBar } from './notice-bar';
 import { RenderMark } from './render-mark';
+import { TrafficPanel } from './traffic-panel';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
         <section className="pane topology-pane" aria-labelledby="topology-title">
           <h2 id="topology-title">Diagram</h2>
           <TopologyView />
+          <TrafficPanel />
           <div className="below">
             <ExpectationsPanel />
             <FindingsPanel />

@@ -17,3 +17,4 @@ export * from './validate-scenario';
 export { validateWorld } from './validate-world';
 export * from './parse-scenario';
 export * from './edit';
+export * from './flow-services';

@@ -16,10 +16,15 @@ export {
   expectationResults,
   exposureOf,
   findingsOf,
+  fixFor,
+  flowVerdict,
   groupIssues,
+  reachabilityOf,
   instanceIssues,
   itemIssues,
   ruleFindings,
   type ExpectationResult,
 } from './selectors';
 export type { EffectiveRule, ExposedService } from '../engine';
+export type { Inspected, PacketResult, Sent } from './simulation-slice';
+export type { Connection, Reachability, SuggestedFix } from '../engine';

@@ -1,10 +1,15 @@
 /** Derived data: computed from the document on demand, cached per scenario object, never stored. */
 import {
+  computeReachability,
   effectiveRules,
   evaluateFlow,
   exposure,
   findings,
+  suggestFix,
   type EffectiveRule,
+  type Reachability,
+  type Service,
+  type SuggestedFix,
   type ExposedService,
 } from '../engine';
 import {
@@ -12,6 +17,7 @@ import {
   validateWorld,
   type Expectation,
   type Finding,
+  type Flow,
   type FlowVerdict,
   type Issue,
   type Scenario,
@@ -111,5 +117,38 @@ export function effectiveRulesOf(s: Scenario, instanceId: string): readonly Effe
   if (!per) effectiveCache.set(s, (per = new Map()));
   let hit = per.get(instanceId);
   if (!hit) per.set(instanceId, (hit = effectiveRules(s, instanceId)));
+  return hit;
+}
+
+const verdictCache = new WeakMap<Scenario, WeakMap<Flow, FlowVerdict>>();
+
+/** A flow's verdict under a document, computed once per (document, flow). */
+export function flowVerdict(s: Scenario, flow: Flow): FlowVerdict {
+  let per = verdictCache.get(s);
+  if (!per) verdictCache.set(s, (per = new WeakMap()));
+  let hit = per.get(flow);
+  if (!hit) per.set(flow, (hit = evaluateFlow(s, flow)));
+  return hit;
+}
+
+const fixCache = new WeakMap<Scenario, WeakMap<Flow, SuggestedFix | null>>();
+
+export function fixFor(s: Scenario, flow: Flow): SuggestedFix | null {
+  let per = fixCache.get(s);
+  if (!per) fixCache.set(s, (per = new WeakMap()));
+  let hit = per.get(flow);
+  if (hit === undefined) per.set(flow, (hit = suggestFix(s, flow)));
+  return hit;
+}
+
+const reachCache = new WeakMap<Scenario, Map<string, Reachability>>();
+
+/** Every source × destination for one service (the engine patches its matrix after an edit). */
+export function reachabilityOf(s: Scenario, service: Service): Reachability {
+  let per = reachCache.get(s);
+  if (!per) reachCache.set(s, (per = new Map()));
+  const key = JSON.stringify(service);
+  let hit = per.get(key);
+  if (!hit) per.set(key, (hit = computeReachability(s, service)));
   return hit;
 }

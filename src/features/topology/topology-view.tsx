@@ -7,8 +7,14 @@
 import { memo, useState } from 'react';
 import { ExposureBadges } from '../../components/exposure-badges';
 import { useAppStore } from '../../hooks/use-app-store';
-import type { Instance, LoadBalancer, Scenario, Subnet } from '../../model';
-import { exposureOf, type Selection } from '../../store';
+import {
+  setZoneState,
+  type Instance,
+  type LoadBalancer,
+  type Scenario,
+  type Subnet,
+} from '../../model';
+import { exposureOf, flowVerdict, type Selection } from '../../store';
 
 /** Subnets with more instances than this start collapsed to a count. */
 const COLLAPSE_OVER = 8;
@@ -16,14 +22,54 @@ const COLLAPSE_OVER = 8;
 const isSelected = (sel: Selection | null, kind: Selection['kind'], id: string) =>
   sel?.kind === kind && sel.id === id;
 
+interface Checkpoint {
+  readonly text: string;
+  readonly verdict: 'allow' | 'deny' | 'skip';
+}
+
+/** Where the inspected packet has been so far: checkpoints by instance or load-balancer id. */
+function useCheckpoints(): ReadonlyMap<string, readonly Checkpoint[]> {
+  const scenario = useAppStore((s) => s.scenario);
+  const inspected = useAppStore((s) => s.inspected);
+  const step = useAppStore((s) => s.playback.step);
+  if (!inspected) return new Map();
+  const steps = flowVerdict(scenario, inspected.flow).steps;
+  const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  const out = new Map<string, Checkpoint[]>();
+  steps.slice(0, reduced ? steps.length : step + 1).forEach((st, i) => {
+    const [where, what] = st.at.split(' ');
+    const id = (where ?? '').split('@')[0] ?? '';
+    if (!what) return;
+    const word = st.verdict === 'allow' ? 'allowed' : st.verdict === 'deny' ? 'denied' : 'skipped';
+    const text = `${i + 1}. ${what === 'egress' ? 'out' : what === 'ingress' ? 'in' : what} ${word}`;
+    out.set(id, [...(out.get(id) ?? []), { text, verdict: st.verdict }]);
+  });
+  return out;
+}
+
+function Checkpoints({ list }: { list: readonly Checkpoint[] | undefined }) {
+  if (!list || list.length === 0) return null;
+  return (
+    <span className="checkpoints" aria-label="Packet checkpoints">
+      {list.map((c) => (
+        <span key={c.text} className={`checkpoint ${c.verdict}`}>
+          {c.verdict === 'allow' ? '✓' : c.verdict === 'deny' ? '✗' : '–'} {c.text}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 const InstanceCard = memo(function InstanceCard({
   instance,
   selected,
   exposure,
+  checkpoints,
 }: {
   instance: Instance;
   selected: boolean;
   exposure: Parameters<typeof ExposureBadges>[0]['exposure'];
+  checkpoints: readonly Checkpoint[] | undefined;
 }) {
   const select = useAppStore((s) => s.select);
   const stopped = instance.state === 'stopped';
@@ -54,18 +100,29 @@ const InstanceCard = memo(function InstanceCard({
         ))}
       </span>
       <ExposureBadges exposure={exposure} max={2} />
+      <Checkpoints list={checkpoints} />
     </li>
   );
 });
 
-function SubnetBox({ subnet, instances }: { subnet: Subnet; instances: readonly Instance[] }) {
+function SubnetBox({
+  subnet,
+  instances,
+  checkpoints,
+}: {
+  subnet: Subnet;
+  instances: readonly Instance[];
+  checkpoints: ReadonlyMap<string, readonly Checkpoint[]>;
+}) {
   const scenario = useAppStore((s) => s.scenario);
   const selection = useAppStore((s) => s.selection);
   const select = useAppStore((s) => s.select);
   const [open, setOpen] = useState(instances.length <= COLLAPSE_OVER);
   const exposure = exposureOf(scenario);
   const name = subnet.name ?? subnet.id;
-  const selectedHere = instances.some((i) => isSelected(selection, 'instance', i.id));
+  const selectedHere = instances.some(
+    (i) => isSelected(selection, 'instance', i.id) || checkpoints.has(i.id),
+  );
   const exposed = instances.filter((i) =>
     (exposure.get(i.id) ?? []).some((e) => e.risk === 'danger'),
   ).length;
@@ -97,6 +154,7 @@ function SubnetBox({ subnet, instances }: { subnet: Subnet; instances: readonly 
                 instance={i}
                 selected={isSelected(selection, 'instance', i.id)}
                 exposure={exposure.get(i.id) ?? []}
+                checkpoints={checkpoints.get(i.id)}
               />
             ))}
           </ul>
@@ -123,22 +181,63 @@ function SubnetBox({ subnet, instances }: { subnet: Subnet; instances: readonly 
   );
 }
 
-function LoadBalancerBar({ lb }: { lb: LoadBalancer }) {
+function LoadBalancerBar({
+  lb,
+  checkpoints,
+}: {
+  lb: LoadBalancer;
+  checkpoints: readonly Checkpoint[] | undefined;
+}) {
   const selection = useAppStore((s) => s.selection);
   const select = useAppStore((s) => s.select);
   const selected = isSelected(selection, 'load-balancer', lb.id);
   return (
-    <button
-      type="button"
-      className={`lb${selected ? ' selected' : ''}`}
-      aria-pressed={selected}
-      aria-label={`Load balancer ${lb.name}`}
-      onClick={() => select({ kind: 'load-balancer', id: lb.id })}
-    >
-      <strong>{lb.name}</strong> {lb.type === 'application' ? 'ALB' : 'NLB'} · {lb.scheme} ·
-      listeners {lb.listeners.map((l) => `${l.protocol} ${l.port}→${l.targetPort}`).join(', ')} ·{' '}
-      {lb.targetInstanceIds.length} targets
-    </button>
+    <div className="lb-wrap">
+      <button
+        type="button"
+        className={`lb${selected ? ' selected' : ''}`}
+        aria-pressed={selected}
+        aria-label={`Load balancer ${lb.name}`}
+        onClick={() => select({ kind: 'load-balancer', id: lb.id })}
+      >
+        <strong>{lb.name}</strong> {lb.type === 'application' ? 'ALB' : 'NLB'} · {lb.scheme} ·
+        listeners {lb.listeners.map((l) => `${l.protocol} ${l.port}→${l.targetPort}`).join(', ')} ·{' '}
+        {lb.targetInstanceIds.length} targets
+      </button>
+      <Checkpoints list={checkpoints} />
+    </div>
+  );
+}
+
+/** A zone's name, and one click to take the whole zone down (or back up). */
+function ZoneHeader({ vpcId, zone }: { vpcId: string; zone: string }) {
+  const scenario = useAppStore((s) => s.scenario);
+  const edit = useAppStore((s) => s.edit);
+  const subnets = new Set(
+    scenario.subnets
+      .filter((sn) => sn.vpcId === vpcId && sn.availabilityZone === zone)
+      .map((sn) => sn.id),
+  );
+  const instances = scenario.instances.filter((i) => subnets.has(i.subnetId));
+  const down = instances.length > 0 && instances.every((i) => i.state === 'stopped');
+  return (
+    <h4 className="zone-name">
+      {zone}
+      {down && <span className="badge muted">zone down</span>}
+      {instances.length > 0 && (
+        <button
+          type="button"
+          className="link small"
+          onClick={() =>
+            edit('instances/zone', `${down ? 'Start' : 'Stop'} every instance in ${zone}`, (s) =>
+              setZoneState(s, vpcId, zone, down ? 'running' : 'stopped'),
+            )
+          }
+        >
+          {down ? `Start ${zone}` : `Stop ${zone}`}
+        </button>
+      )}
+    </h4>
   );
 }
 
@@ -152,6 +251,7 @@ export function TopologyView() {
   const scenario = useAppStore((s) => s.scenario);
   const selection = useAppStore((s) => s.selection);
   const select = useAppStore((s) => s.select);
+  const checkpoints = useCheckpoints();
   const bySubnet = new Map<string, Instance[]>();
   for (const i of scenario.instances)
     bySubnet.set(i.subnetId, [...(bySubnet.get(i.subnetId) ?? []), i]);
@@ -195,16 +295,21 @@ export function TopologyView() {
               scenario.subnets.some((sn) => sn.vpcId === vpc.id && lb.subnetIds.includes(sn.id)),
             )
             .map((lb) => (
-              <LoadBalancerBar key={lb.id} lb={lb} />
+              <LoadBalancerBar key={lb.id} lb={lb} checkpoints={checkpoints.get(lb.id)} />
             ))}
           <div className="zones">
             {zonesOf(scenario, vpc.id).map((az) => (
               <div key={az} className="zone" aria-label={`Availability Zone ${az}`}>
-                <h4 className="zone-name">{az}</h4>
+                <ZoneHeader vpcId={vpc.id} zone={az} />
                 {scenario.subnets
                   .filter((sn) => sn.vpcId === vpc.id && sn.availabilityZone === az)
                   .map((sn) => (
-                    <SubnetBox key={sn.id} subnet={sn} instances={bySubnet.get(sn.id) ?? []} />
+                    <SubnetBox
+                      key={sn.id}
+                      subnet={sn}
+                      instances={bySubnet.get(sn.id) ?? []}
+                      checkpoints={checkpoints}
+                    />
                   ))}
               </div>
             ))}

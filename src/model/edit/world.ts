@@ -207,3 +207,19 @@ export function clearField<C extends Collection>(
   next[i] = rest as ItemOf<C>;
   return done({ ...s, [collection]: next });
 }
+
+/** Stops or starts every instance of one Availability Zone of a VPC: a zone outage, or its end. */
+export function setZoneState(
+  s: Scenario,
+  vpcId: string,
+  zone: string,
+  state: 'running' | 'stopped',
+): EditResult {
+  const inZone = new Set(
+    s.subnets.filter((sn) => sn.vpcId === vpcId && sn.availabilityZone === zone).map((sn) => sn.id),
+  );
+  return done({
+    ...s,
+    instances: s.instances.map((i) => (inZone.has(i.subnetId) ? { ...i, state } : i)),
+  });
+}

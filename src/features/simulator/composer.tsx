@@ -1,0 +1,176 @@
+/** Send traffic: from, to, the service, the address to use; or to every destination at once. */
+import { useState } from 'react';
+import { useAppStore } from '../../hooks/use-app-store';
+import { FLOW_SERVICES, type Flow, type Via } from '../../model';
+
+const TYPED = '__typed__';
+
+function EndpointPicker({
+  label,
+  value,
+  typed,
+  onChange,
+  onTyped,
+}: {
+  label: string;
+  value: string;
+  typed: string;
+  onChange: (v: string) => void;
+  onTyped: (v: string) => void;
+}) {
+  const s = useAppStore((st) => st.scenario);
+  const id = `composer-${label.toLowerCase()}`;
+  return (
+    <div className="picker">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <optgroup label="Instances">
+          {s.instances.slice(0, 500).map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name ?? i.id}
+            </option>
+          ))}
+        </optgroup>
+        {(s.loadBalancers ?? []).length > 0 && (
+          <optgroup label="Load balancers">
+            {(s.loadBalancers ?? []).map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        <optgroup label="Outside">
+          {(s.hosts ?? []).map((h) => (
+            <option key={h.id} value={h.id}>
+              {h.name} ({h.ip})
+            </option>
+          ))}
+          <option value={TYPED}>An IP address…</option>
+        </optgroup>
+      </select>
+      {value === TYPED && (
+        <input
+          aria-label={`${label} IP address`}
+          className="mono"
+          placeholder="203.0.113.50"
+          value={typed}
+          onChange={(e) => onTyped(e.target.value)}
+        />
+      )}
+    </div>
+  );
+}
+
+export function Composer() {
+  const s = useAppStore((st) => st.scenario);
+  const send = useAppStore((st) => st.send);
+  const sendToEvery = useAppStore((st) => st.sendToEvery);
+  const notify = useAppStore((st) => st.notify);
+  const first = s.hosts?.[0]?.id ?? s.instances[0]?.id ?? TYPED;
+  const second = s.loadBalancers?.[0]?.id ?? s.instances[0]?.id ?? TYPED;
+  const [from, setFrom] = useState(first);
+  const [to, setTo] = useState(second);
+  const [fromIp, setFromIp] = useState('');
+  const [toIp, setToIp] = useState('');
+  const [service, setService] = useState('https');
+  const [protocol, setProtocol] = useState('tcp');
+  const [port, setPort] = useState('443');
+  const [via, setVia] = useState<'' | Via>('');
+
+  const flowFor = (target: string): Flow | string => {
+    const src = from === TYPED ? fromIp.trim() : from;
+    const dst = target === TYPED ? toIp.trim() : target;
+    if (!src || !dst) return 'Type the IP address to send from or to.';
+    const preset = FLOW_SERVICES.find((p) => p.id === service);
+    let svc: Pick<Flow, 'protocol' | 'port' | 'icmpType' | 'icmpCode'>;
+    if (preset) svc = preset.service;
+    else {
+      const p = protocol.trim().toLowerCase();
+      const n = Number(port);
+      if ((p === 'tcp' || p === 'udp') && !(Number.isInteger(n) && n >= 0 && n <= 65535))
+        return 'A TCP or UDP flow needs a port from 0 to 65535.';
+      svc = p === 'tcp' || p === 'udp' ? { protocol: p, port: n } : { protocol: p };
+    }
+    return { from: src, to: dst, ...svc, ...(via ? { via } : {}) };
+  };
+
+  return (
+    <form
+      className="composer"
+      aria-label="Send traffic"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = flowFor(to);
+        if (typeof f === 'string') notify(f, 'error');
+        else send(f);
+      }}
+    >
+      <EndpointPicker
+        label="From"
+        value={from}
+        typed={fromIp}
+        onChange={setFrom}
+        onTyped={setFromIp}
+      />
+      <EndpointPicker label="To" value={to} typed={toIp} onChange={setTo} onTyped={setToIp} />
+      <div className="picker">
+        <label htmlFor="composer-service">Service</label>
+        <select id="composer-service" value={service} onChange={(e) => setService(e.target.value)}>
+          {FLOW_SERVICES.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+          <option value="custom">Custom protocol and port…</option>
+        </select>
+        {service === 'custom' && (
+          <span className="custom-service">
+            <input
+              aria-label="Protocol"
+              value={protocol}
+              onChange={(e) => setProtocol(e.target.value)}
+              placeholder="tcp, udp or 0-255"
+            />
+            <input
+              aria-label="Port"
+              value={port}
+              inputMode="numeric"
+              onChange={(e) => setPort(e.target.value)}
+              placeholder="port"
+            />
+          </span>
+        )}
+      </div>
+      <div className="picker">
+        <label htmlFor="composer-via">Address</label>
+        <select id="composer-via" value={via} onChange={(e) => setVia(e.target.value as '' | Via)}>
+          <option value="">Default (private inside a VPC, public from outside)</option>
+          <option value="private">Private IPv4</option>
+          <option value="public">Public IPv4</option>
+          <option value="ipv6">IPv6</option>
+        </select>
+      </div>
+      <div className="composer-actions">
+        <button type="submit" className="primary">
+          Send
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            const f = flowFor(from);
+            if (typeof f === 'string') return notify(f, 'error');
+            const { to: _to, ...rest } = f;
+            const n = sendToEvery(rest);
+            notify(
+              `Sent ${f.protocol.toUpperCase()} from ${rest.from} to ${n} destinations: see the history.`,
+              'info',
+            );
+          }}
+        >
+          Send to every destination
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * The inspected flow's fate, step by step: what was checked where, which rules allowed it, the
+ * nearest miss when nothing did, and a fix to apply in one click. Play, pause, step and step back
+ * walk the packet along its path (the diagram marks each checkpoint); with reduced motion nothing
+ * moves on its own and every step is listed at once.
+ */
+import { useEffect, useState } from 'react';
+import { useAppStore } from '../../hooks/use-app-store';
+import {
+  addExpectation,
+  addRule,
+  serviceLabel,
+  type FlowVerdict,
+  type TraceStep,
+} from '../../model';
+import { endpointLabel, fixFor, flowVerdict } from '../../store';
+
+const SPEEDS = { slow: 1400, normal: 700, fast: 250 } as const;
+
+const prefersReducedMotion = () =>
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
+function Step({ step, index }: { step: TraceStep; index: number }) {
+  const select = useAppStore((s) => s.select);
+  const highlightRule = useAppStore((s) => s.highlightRule);
+  const setGroupTab = useAppStore((s) => s.setGroupTab);
+  const mark = step.verdict === 'allow' ? '✓' : step.verdict === 'deny' ? '✗' : '–';
+  const word =
+    step.verdict === 'allow' ? 'allowed' : step.verdict === 'deny' ? 'denied' : 'skipped';
+  return (
+    <li className={`trace-step ${step.verdict}`}>
+      <span className="mark" aria-hidden="true">
+        {mark}
+      </span>
+      <div>
+        <strong>
+          {index + 1}. {step.at}
+        </strong>{' '}
+        <span className="verdict-word">{word}</span>
+        {step.code && <span className="code"> {step.code}</span>}
+        <p>{step.explanation}</p>
+        {step.matchedRules.length > 0 && (
+          <p className="rules-used">
+            Allowed by{' '}
+            {step.matchedRules.map((r) => (
+              <button
+                key={`${r.groupId}/${r.ruleId}`}
+                type="button"
+                className="link"
+                onClick={() => {
+                  highlightRule(r);
+                  setGroupTab(
+                    step.at.endsWith('egress') || step.kind === 'egress' ? 'outbound' : 'inbound',
+                  );
+                  select({ kind: 'group', id: r.groupId });
+                }}
+              >
+                {r.groupId} {r.ruleId}
+              </button>
+            ))}
+          </p>
+        )}
+        {step.nearestMiss && <p className="miss">Nearest miss: {step.nearestMiss.explanation}</p>}
+      </div>
+    </li>
+  );
+}
+
+function verdictLine(v: FlowVerdict): string {
+  if (v.allowed) return 'ALLOWED';
+  return `DENIED${v.blockedAt ? ` at ${v.blockedAt}` : ''}`;
+}
+
+export function TracePanel() {
+  const scenario = useAppStore((s) => s.scenario);
+  const inspected = useAppStore((s) => s.inspected);
+  const playback = useAppStore((s) => s.playback);
+  const setPlayback = useAppStore((s) => s.setPlayback);
+  const edit = useAppStore((s) => s.edit);
+  const [speed, setSpeed] = useState<keyof typeof SPEEDS>('normal');
+  const reduced = prefersReducedMotion();
+  const verdict = inspected ? flowVerdict(scenario, inspected.flow) : null;
+  const total = verdict?.steps.length ?? 0;
+  const shown = reduced ? total : Math.min(playback.step + 1, total);
+
+  useEffect(() => {
+    if (reduced || !playback.playing || shown >= total) {
+      if (playback.playing && shown >= total) setPlayback({ step: total - 1, playing: false });
+      return;
+    }
+    const t = setTimeout(
+      () => setPlayback({ step: playback.step + 1, playing: true }),
+      SPEEDS[speed],
+    );
+    return () => clearTimeout(t);
+  }, [playback, shown, total, reduced, speed, setPlayback]);
+
+  if (!inspected || !verdict)
+    return (
+      <section className="trace" aria-labelledby="trace-title">
+        <h3 id="trace-title">Trace</h3>
+        <p className="empty">
+          Send a flow, or pick one from the history or the matrix, to see its path step by step.
+        </p>
+      </section>
+    );
+  const f = inspected.flow;
+  const title = `${endpointLabel(scenario, f.from)} → ${endpointLabel(scenario, f.to)} ${serviceLabel(f)}`;
+  const fix = verdict.allowed ? null : fixFor(scenario, f);
+  return (
+    <section className="trace" aria-labelledby="trace-title">
+      <h3 id="trace-title">
+        {title}: <span className={verdict.allowed ? 'pass' : 'fail'}>{verdictLine(verdict)}</span>
+      </h3>
+      {!reduced && (
+        <div className="playback" role="group" aria-label="Playback">
+          <button
+            type="button"
+            onClick={() => setPlayback({ step: Math.max(playback.step - 1, 0), playing: false })}
+            disabled={playback.step <= 0}
+          >
+            ◀ Step back
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              setPlayback(
+                playback.playing
+                  ? { ...playback, playing: false }
+                  : { step: shown >= total ? 0 : playback.step, playing: true },
+              )
+            }
+          >
+            {playback.playing ? '❚❚ Pause' : '▶ Play'}
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              setPlayback({ step: Math.min(playback.step + 1, total - 1), playing: false })
+            }
+            disabled={shown >= total}
+          >
+            Step ▶
+          </button>
+          <button
+            type="button"
+            onClick={() => setPlayback({ step: total - 1, playing: false })}
+            disabled={shown >= total}
+          >
+            Show all
+          </button>
+          <label>
+            Speed{' '}
+            <select value={speed} onChange={(e) => setSpeed(e.target.value as keyof typeof SPEEDS)}>
+              <option value="slow">slow</option>
+              <option value="normal">normal</option>
+              <option value="fast">fast</option>
+            </select>
+          </label>
+          <span className="muted small">
+            step {shown} of {total}
+          </span>
+        </div>
+      )}
+      <ol className="steps">
+        {verdict.steps.slice(0, shown).map((st, i) => (
+          <Step key={i} step={st} index={i} />
+        ))}
+      </ol>
+      {shown >= total && (
+        <div className="actions">
+          {fix && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() =>
+                edit('rules/add', fix.label, (s) =>
+                  addRule(s, fix.groupId, fix.direction, fix.rule),
+                )
+              }
+            >
+              Allow it: {fix.label}
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() =>
+              edit(
+                'expectations/add',
+                `Expect ${title} to be ${verdict.allowed ? 'allowed' : 'denied'}`,
+                (s) => addExpectation(s, f, verdict.allowed ? 'allow' : 'deny'),
+              )
+            }
+          >
+            Make it an expectation (must be {verdict.allowed ? 'allowed' : 'denied'})
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
