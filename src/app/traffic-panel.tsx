@@ -1,5 +1,5 @@
 /** Traffic: send and trace, the history, connections over time, and the reachability matrix. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { MatrixView } from '../features/matrix/matrix-view';
 import { Composer } from '../features/simulator/composer';
 import { ConnectionsPanel } from '../features/simulator/connections-panel';
@@ -14,6 +14,12 @@ type Tab = (typeof TABS)[number];
 export function TrafficPanel() {
   const [tab, setTab] = useState<Tab>('send');
   const sent = useAppStore((s) => s.history.length);
+  const inspected = useAppStore((s) => s.inspected);
+  // a trace asked for from elsewhere (an expectation, the matrix) opens where it can be read
+  useEffect(() => {
+    if (!inspected) return;
+    setTab((t) => (t === 'history' ? t : 'send'));
+  }, [inspected]);
   const labels: Record<Tab, string> = {
     send: 'Send & trace',
     history: `History (${sent})`,
@@ -53,7 +59,12 @@ export function TrafficPanel() {
             <TracePanel />
           </>
         )}
-        {tab === 'history' && <HistoryList />}
+        {tab === 'history' && (
+          <>
+            <HistoryList />
+            <TracePanel />
+          </>
+        )}
         {tab === 'connections' && <ConnectionsPanel />}
         {tab === 'matrix' && <MatrixView onOpenTrace={() => setTab('send')} />}
       </div>

@@ -1,10 +1,12 @@
 /** Must-allow / must-deny flows, each evaluated live by the engine, with a pass count. */
-import { protocolLabel } from '../../model';
+import { protocolLabel, removeExpectation } from '../../model';
 import { useAppStore } from '../../hooks/use-app-store';
 import { endpointLabel, expectationResults } from '../../store';
 
 export function ExpectationsPanel() {
   const scenario = useAppStore((s) => s.scenario);
+  const inspect = useAppStore((s) => s.inspect);
+  const edit = useAppStore((s) => s.edit);
   const results = expectationResults(scenario);
   const passed = results.filter((r) => r.pass).length;
   return (
@@ -38,6 +40,26 @@ export function ExpectationsPanel() {
                   <strong>{e.expect === 'allow' ? 'ALLOWED' : 'DENIED'}</strong>
                   {e.note && <span className="muted"> — {e.note}</span>}
                   <span className="reason">{reason}</span>
+                  <span className="row-actions inline">
+                    <button
+                      type="button"
+                      className="link small"
+                      onClick={() => inspect({ flow: e })}
+                    >
+                      Show the trace
+                    </button>
+                    <button
+                      type="button"
+                      className="link small"
+                      onClick={() =>
+                        edit('expectations/remove', `Remove expectation ${i + 1}`, (s) =>
+                          removeExpectation(s, i),
+                        )
+                      }
+                    >
+                      Remove
+                    </button>
+                  </span>
                 </span>
               </li>
             );
