@@ -224,3 +224,44 @@ test('the traffic tabs have no axe violations', async ({ page }) => {
     ).toEqual([]);
   }
 });
+
+test.describe('composer and trace links', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('send to every destination, a custom ping, and a rule named in the trace opens highlighted', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    const traffic = new Traffic(page);
+    await app.open();
+    const p = traffic.panel();
+    await p.getByLabel('From', { exact: true }).selectOption({ label: 'You (198.51.100.77)' });
+    await p.getByLabel('Service').selectOption({ label: 'SSH (TCP 22)' });
+    await p.getByRole('button', { name: 'Send to every destination' }).click();
+    await expect(app.notice()).toContainText('Sent TCP 22 from You to 6 destinations');
+    await traffic.tab(/History \(6\)/);
+    // the bastion, and the Internet host (both outside: nothing filters host to host)
+    await expect(traffic.history().locator('.pass')).toHaveCount(2);
+    await expect(traffic.history()).toContainText('You → bastion TCP 22: ALLOWED');
+
+    await traffic.tab('Send & trace');
+    await p.getByLabel('From', { exact: true }).selectOption({ label: 'bastion' });
+    await p.getByLabel('To', { exact: true }).selectOption({ label: 'An IP address…' });
+    await p.getByLabel('To IP address').fill('8.8.8.8');
+    await p.getByLabel('Service').selectOption({ label: 'Custom protocol and port…' });
+    await p.getByLabel('Protocol').fill('icmp');
+    await p.getByLabel('ICMP type').fill('8');
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(traffic.trace().getByRole('heading')).toContainText(
+      'bastion → 8.8.8.8 ICMP 8/0: ALLOWED',
+    );
+
+    await traffic
+      .trace()
+      .getByRole('button', { name: /sg-bastion sgr-/ })
+      .first()
+      .click();
+    const grid = app.grid('Outbound', 'bastion');
+    await expect(grid.locator('tr[data-highlighted="true"]')).toHaveCount(1);
+  });
+});

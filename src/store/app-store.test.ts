@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addRule, parseScenario, removeRule, type Scenario } from '../model';
-import { AUTOSAVE_KEY, createAppStore, UNDO_LIMIT, UNREADABLE_KEY, type KeyValueStorage } from '.';
+import {
+  AUTOSAVE_KEY,
+  createAppStore,
+  flowVerdict,
+  UNDO_LIMIT,
+  UNREADABLE_KEY,
+  type KeyValueStorage,
+} from '.';
 
 function threeTier(): Scenario {
   const file = path.resolve(import.meta.dirname, '../app/scenarios/three-tier.json');
@@ -159,5 +166,51 @@ describe('app store', () => {
         store.getState().scenario.securityGroups.find((g) => g.id === 'sg-bastion')?.inbound,
       ).toHaveLength(2);
     });
+  });
+});
+
+describe('simulation state', () => {
+  it('sends flows into the history, opens connections, and marks what an edit changes', () => {
+    const store = createAppStore(threeTier());
+    const you = { from: 'host-you', to: 'i-bastion', protocol: 'tcp', port: 22 };
+    const world = { from: 'host-internet', to: 'i-bastion', protocol: 'tcp', port: 22 };
+    store.getState().send(you);
+    store.getState().send(world);
+    expect(store.getState().history.map((h) => h.flow)).toEqual([you, world]);
+    expect(store.getState().connections()).toHaveLength(1); // only the allowed flow opened one
+    expect(store.getState().inspected?.flow).toBe(world);
+
+    store
+      .getState()
+      .edit('rules/add', 'Add SSH from anywhere', (s) =>
+        addRule(s, 'sg-bastion', 'inbound', sshFromWorld),
+      );
+    const { baseline, scenario } = store.getState();
+    expect(baseline).not.toBeNull();
+    expect(flowVerdict(baseline as Scenario, world).allowed).toBe(false);
+    expect(flowVerdict(scenario, world).allowed).toBe(true);
+  });
+
+  it('advances the clock: a tracked TCP connection expires after 5 days idle', () => {
+    const store = createAppStore(threeTier());
+    store.getState().send({ from: 'host-you', to: 'i-bastion', protocol: 'tcp', port: 22 });
+    store.getState().advanceClock(3600);
+    expect(store.getState().connections()[0]?.state).toBe('active');
+    store.getState().advanceClock(432_000);
+    expect(store.getState().clock).toBe(435_600);
+    expect(store.getState().connections()[0]?.state).toBe('expired');
+  });
+
+  it('autosaves the flows sent and restores them as history', () => {
+    vi.useFakeTimers();
+    const storage = new MemoryStorage();
+    const store = createAppStore(threeTier(), { storage, autosaveDelayMs: 10 });
+    store.getState().send({ from: 'host-you', to: 'i-bastion', protocol: 'tcp', port: 22 });
+    vi.advanceTimersByTime(10);
+    vi.useRealTimers();
+    const again = createAppStore(threeTier(), { storage });
+    expect(again.getState().history.map((h) => h.flow)).toEqual([
+      { from: 'host-you', to: 'i-bastion', protocol: 'tcp', port: 22 },
+    ]);
   });
 });

@@ -151,6 +151,7 @@ const COLUMNS = helper.columns([
 export function RulesGrid({ group, direction }: { group: SecurityGroup; direction: Direction }) {
   const scenario = useAppStore((s) => s.scenario);
   const edit = useAppStore((s) => s.edit);
+  const highlight = useAppStore((s) => s.highlight);
   const groupIndex = scenario.securityGroups.indexOf(group);
   const issues = groupIssues(scenario, group.id);
   const findings = ruleFindings(scenario);
@@ -244,6 +245,16 @@ export function RulesGrid({ group, direction }: { group: SecurityGroup; directio
               return (
                 <tr
                   key={row.id}
+                  ref={
+                    highlight?.groupId === group.id && highlight.ruleId === row.original.rule.id
+                      ? (el) => el?.scrollIntoView({ block: 'nearest' })
+                      : undefined
+                  }
+                  data-highlighted={
+                    highlight?.groupId === group.id && highlight.ruleId === row.original.rule.id
+                      ? 'true'
+                      : undefined
+                  }
                   aria-rowindex={r + 2}
                   aria-invalid={worst === 'error' || undefined}
                   className={

@@ -1,7 +1,8 @@
 /** Send traffic: from, to, the service, the address to use; or to every destination at once. */
 import { useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
-import { FLOW_SERVICES, type Flow, type Via } from '../../model';
+import { FLOW_SERVICES, serviceLabel, type Flow, type Via } from '../../model';
+import { endpointLabel } from '../../store';
 
 const TYPED = '__typed__';
 
@@ -76,6 +77,8 @@ export function Composer() {
   const [service, setService] = useState('https');
   const [protocol, setProtocol] = useState('tcp');
   const [port, setPort] = useState('443');
+  const [icmpType, setIcmpType] = useState('8');
+  const [icmpCode, setIcmpCode] = useState('0');
   const [via, setVia] = useState<'' | Via>('');
 
   const flowFor = (target: string): Flow | string => {
@@ -90,7 +93,13 @@ export function Composer() {
       const n = Number(port);
       if ((p === 'tcp' || p === 'udp') && !(Number.isInteger(n) && n >= 0 && n <= 65535))
         return 'A TCP or UDP flow needs a port from 0 to 65535.';
-      svc = p === 'tcp' || p === 'udp' ? { protocol: p, port: n } : { protocol: p };
+      const icmp = p === 'icmp' || p === 'icmpv6';
+      svc =
+        p === 'tcp' || p === 'udp'
+          ? { protocol: p, port: n }
+          : icmp
+            ? { protocol: p, icmpType: Number(icmpType), icmpCode: Number(icmpCode) }
+            : { protocol: p };
     }
     return { from: src, to: dst, ...svc, ...(via ? { via } : {}) };
   };
@@ -130,15 +139,32 @@ export function Composer() {
               aria-label="Protocol"
               value={protocol}
               onChange={(e) => setProtocol(e.target.value)}
-              placeholder="tcp, udp or 0-255"
+              placeholder="tcp, udp, icmp or 0-255"
             />
-            <input
-              aria-label="Port"
-              value={port}
-              inputMode="numeric"
-              onChange={(e) => setPort(e.target.value)}
-              placeholder="port"
-            />
+            {protocol.trim().toLowerCase().startsWith('icmp') ? (
+              <>
+                <input
+                  aria-label="ICMP type"
+                  value={icmpType}
+                  inputMode="numeric"
+                  onChange={(e) => setIcmpType(e.target.value)}
+                />
+                <input
+                  aria-label="ICMP code"
+                  value={icmpCode}
+                  inputMode="numeric"
+                  onChange={(e) => setIcmpCode(e.target.value)}
+                />
+              </>
+            ) : (
+              <input
+                aria-label="Port"
+                value={port}
+                inputMode="numeric"
+                onChange={(e) => setPort(e.target.value)}
+                placeholder="port"
+              />
+            )}
           </span>
         )}
       </div>
@@ -163,7 +189,7 @@ export function Composer() {
             const { to: _to, ...rest } = f;
             const n = sendToEvery(rest);
             notify(
-              `Sent ${f.protocol.toUpperCase()} from ${rest.from} to ${n} destinations: see the history.`,
+              `Sent ${serviceLabel(rest)} from ${endpointLabel(s, rest.from)} to ${n} destinations: see the history.`,
               'info',
             );
           }}

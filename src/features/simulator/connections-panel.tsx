@@ -3,6 +3,7 @@
  * untracked, its state and idle timer; advance the clock, send a reply or another packet, and see
  * what survives a rule change.
  */
+import { useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import { serviceLabel } from '../../model';
 import { endpointLabel } from '../../store';
@@ -28,6 +29,10 @@ export function ConnectionsPanel() {
   const advance = useAppStore((s) => s.advanceClock);
   const packet = useAppStore((s) => s.packet);
   const last = useAppStore((s) => s.lastPacket);
+  const [only, setOnly] = useState('');
+  const listed = only
+    ? connections.filter((c) => c.interfaces.some((i) => i.id === only))
+    : connections;
   return (
     <div className="connections">
       <div className="clock" role="group" aria-label="Simulated clock">
@@ -46,8 +51,23 @@ export function ConnectionsPanel() {
           {last.verdict.allowed ? 'allowed' : 'denied'} — {last.verdict.steps[0]?.explanation}
         </p>
       )}
-      {connections.length === 0 ? (
-        <p className="empty">No connections yet: an allowed flow you send opens one.</p>
+      <label className="small">
+        Instance{' '}
+        <select value={only} onChange={(e) => setOnly(e.target.value)}>
+          <option value="">all</option>
+          {scenario.instances.slice(0, 500).map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name ?? i.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      {listed.length === 0 ? (
+        <p className="empty">
+          {connections.length === 0
+            ? 'No connections yet: an allowed flow you send opens one.'
+            : 'No connection passes through this instance.'}
+        </p>
       ) : (
         <div className="scroll-x" tabIndex={0} role="region" aria-label="Tracked connections">
           <table className="rules">
