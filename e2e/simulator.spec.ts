@@ -168,9 +168,12 @@ test('playback: play, pause, step and step back walk the packet along its path',
   await expect(trace).toContainText('step 9 of 9');
   await trace.getByRole('button', { name: /Step back/ }).click();
   await expect(trace).toContainText('step 8 of 9');
-  await expect(trace.getByRole('listitem')).toHaveCount(8);
+  await expect(trace.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(8);
+  await expect(trace.getByRole('list', { name: "The packet's path" })).toContainText(
+    'not reached yet',
+  );
   await trace.getByRole('button', { name: /Step ▶/ }).click();
-  await expect(trace.getByRole('listitem')).toHaveCount(9);
+  await expect(trace.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(9);
   await trace.getByRole('button', { name: /Play/ }).click(); // from the end: plays again from the start
   await expect(trace).toContainText('step 9 of 9', { timeout: 15_000 });
 });

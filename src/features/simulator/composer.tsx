@@ -1,10 +1,50 @@
 /** Send traffic: from, to, the service, the address to use; or to every destination at once. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
-import { FLOW_SERVICES, serviceLabel, type Flow, type Via } from '../../model';
+import { FLOW_SERVICES, serviceLabel, type Flow, type Scenario, type Via } from '../../model';
 import { endpointLabel } from '../../store';
 
 const TYPED = '__typed__';
+
+/** The endpoints to pick from; rule edits keep these arrays, so up to 500 options are not rebuilt. */
+const EndpointOptions = memo(function EndpointOptions({
+  instances,
+  loadBalancers,
+  hosts,
+}: {
+  instances: Scenario['instances'];
+  loadBalancers: Scenario['loadBalancers'];
+  hosts: Scenario['hosts'];
+}) {
+  return (
+    <>
+      <optgroup label="Instances">
+        {instances.slice(0, 500).map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.name ?? i.id}
+          </option>
+        ))}
+      </optgroup>
+      {(loadBalancers ?? []).length > 0 && (
+        <optgroup label="Load balancers">
+          {(loadBalancers ?? []).map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </optgroup>
+      )}
+      <optgroup label="Outside">
+        {(hosts ?? []).map((h) => (
+          <option key={h.id} value={h.id}>
+            {h.name} ({h.ip})
+          </option>
+        ))}
+        <option value={TYPED}>An IP address…</option>
+      </optgroup>
+    </>
+  );
+});
 
 function EndpointPicker({
   label,
@@ -19,36 +59,15 @@ function EndpointPicker({
   onChange: (v: string) => void;
   onTyped: (v: string) => void;
 }) {
-  const s = useAppStore((st) => st.scenario);
+  const instances = useAppStore((st) => st.scenario.instances);
+  const loadBalancers = useAppStore((st) => st.scenario.loadBalancers);
+  const hosts = useAppStore((st) => st.scenario.hosts);
   const id = `composer-${label.toLowerCase()}`;
   return (
     <div className="picker">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <optgroup label="Instances">
-          {s.instances.slice(0, 500).map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.name ?? i.id}
-            </option>
-          ))}
-        </optgroup>
-        {(s.loadBalancers ?? []).length > 0 && (
-          <optgroup label="Load balancers">
-            {(s.loadBalancers ?? []).map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </optgroup>
-        )}
-        <optgroup label="Outside">
-          {(s.hosts ?? []).map((h) => (
-            <option key={h.id} value={h.id}>
-              {h.name} ({h.ip})
-            </option>
-          ))}
-          <option value={TYPED}>An IP address…</option>
-        </optgroup>
+        <EndpointOptions instances={instances} loadBalancers={loadBalancers} hosts={hosts} />
       </select>
       {value === TYPED && (
         <input

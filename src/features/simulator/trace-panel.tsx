@@ -162,7 +162,32 @@ export function TracePanel() {
           </span>
         </div>
       )}
-      <ol className="steps">
+      <ol className="path" aria-label="The packet's path">
+        {verdict.steps.map((st, i) => {
+          const state = i < shown ? st.verdict : 'pending';
+          const mark =
+            state === 'allow' ? '✓' : state === 'deny' ? '✗' : state === 'skip' ? '–' : '…';
+          return (
+            <li
+              key={i}
+              className={`hop ${state}${i === shown - 1 ? ' current' : ''}`}
+              aria-current={i === shown - 1 ? 'step' : undefined}
+            >
+              <span aria-hidden="true">{mark}</span> {st.kind === 'response' ? '↩ response' : st.at}
+              <span className="sr-only">
+                {state === 'pending'
+                  ? ' (not reached yet)'
+                  : state === 'allow'
+                    ? ' allowed'
+                    : state === 'deny'
+                      ? ' denied'
+                      : ' skipped'}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <ol className="steps" aria-label="Steps">
         {verdict.steps.slice(0, shown).map((st, i) => (
           <Step key={i} step={st} index={i} />
         ))}
