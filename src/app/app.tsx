@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ExpectationsPanel } from '../features/expectations/expectations-panel';
 import { FindingsPanel } from '../features/findings/findings-panel';
 import { Navigator } from '../features/navigator/navigator';
@@ -8,8 +8,12 @@ import { AppHeader } from './app-header';
 import { DetailsPanel } from './details-panel';
 import { NoticeBar } from './notice-bar';
 import { RenderMark } from './render-mark';
-import { TrafficPanel } from './traffic-panel';
 import { useShortcuts } from './use-shortcuts';
+
+// the simulator and matrix load after the first paint: the diagram and editor come first
+const TrafficPanel = lazy(() =>
+  import('./traffic-panel').then((m) => ({ default: m.TrafficPanel })),
+);
 
 export function App() {
   const theme = useAppStore((s) => s.theme);
@@ -30,7 +34,9 @@ export function App() {
         <section className="pane topology-pane" aria-labelledby="topology-title">
           <h2 id="topology-title">Diagram</h2>
           <TopologyView />
-          <TrafficPanel />
+          <Suspense fallback={<p className="empty">Loading the traffic simulator…</p>}>
+            <TrafficPanel />
+          </Suspense>
           <div className="below">
             <ExpectationsPanel />
             <FindingsPanel />

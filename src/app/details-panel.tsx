@@ -1,11 +1,15 @@
 /** The side panel: the details of whatever is selected, or what to do when nothing is. */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { CreateGroupForm } from '../features/groups/create-group-form';
 import { GroupDetails } from '../features/groups/group-details';
 import { AddInstanceForm } from '../features/instances/add-instance-form';
 import { InstanceDetails } from '../features/instances/instance-details';
 import { useAppStore } from '../hooks/use-app-store';
-import { WorldDetails } from './world-details';
+
+// editors of VPCs, subnets, hosts, prefix lists and load balancers load when first opened
+const WorldDetails = lazy(() =>
+  import('./world-details').then((m) => ({ default: m.WorldDetails })),
+);
 
 export function DetailsPanel() {
   const selection = useAppStore((s) => s.selection);
@@ -45,5 +49,9 @@ function Selected() {
     const i = scenario.instances.find((x) => x.id === selection.id);
     if (i) return <InstanceDetails key={i.id} instance={i} />;
   }
-  return <WorldDetails selection={selection} />;
+  return (
+    <Suspense fallback={<p className="empty">Loading…</p>}>
+      <WorldDetails selection={selection} />
+    </Suspense>
+  );
 }
