@@ -22,6 +22,9 @@ test.describe('with reduced motion (every step at once, as text)', () => {
     await expect(trace).toContainText('Allowed: stateful (tracked connection)');
     // the diagram marks each checkpoint, in words and colour
     await expect(app.instance('web-a')).toContainText('in allowed');
+    await expect(page.getByRole('list', { name: 'Outside hosts' })).toContainText(
+      'response allowed: stateful (tracked connection)',
+    );
     await expect(page.getByRole('log', { name: 'Packets' })).toContainText(
       'Packet 1: Internet to shop-alb, TCP 443: delivered',
     );

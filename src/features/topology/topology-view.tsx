@@ -37,6 +37,13 @@ function useCheckpoints(): ReadonlyMap<string, readonly Checkpoint[]> {
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
   const out = new Map<string, Checkpoint[]>();
   steps.slice(0, reduced ? steps.length : step + 1).forEach((st, i) => {
+    if (st.kind === 'response') {
+      // the answer travels back to whoever asked
+      const text = `${i + 1}. ↩ response ${st.code === 'UNTRACKED_RESPONSE' ? 'allowed by the reverse rule (untracked)' : 'allowed: stateful (tracked connection)'}`;
+      const from = inspected.flow.from;
+      out.set(from, [...(out.get(from) ?? []), { text, verdict: st.verdict }]);
+      return;
+    }
     const [where, what] = st.at.split(' ');
     const id = (where ?? '').split('@')[0] ?? '';
     if (!what) return;
@@ -272,6 +279,7 @@ export function TopologyView() {
               >
                 <span className="card-title">{h.name}</span> <span className="addr">{h.ip}</span>
               </button>
+              <Checkpoints list={checkpoints.get(h.id)} />
             </li>
           ))}
         </ul>
