@@ -40,6 +40,26 @@ function perScenario<T>(compute: (s: Scenario) => T): (s: Scenario) => T {
   };
 }
 
+/**
+ * A cache per scenario object and key (a group id, a flow object, a service): one document's
+ * answers never leak into another's.
+ */
+function perScenarioAnd<K, V>(
+  compute: (s: Scenario, key: K) => V,
+  keyOf: (k: K) => unknown = (k) => k,
+) {
+  const cache = new WeakMap<Scenario, Map<unknown, V>>();
+  return (s: Scenario, key: K): V => {
+    let per = cache.get(s);
+    if (!per) cache.set(s, (per = new Map()));
+    const k = keyOf(key);
+    if (per.has(k)) return per.get(k) as V;
+    const value = compute(s, key);
+    per.set(k, value);
+    return value;
+  };
+}
+
 export const expectationResults = perScenario((s): readonly ExpectationResult[] =>
   (s.expectations ?? []).map((expectation) => {
     const verdict = evaluateFlow(s, expectation);
@@ -64,16 +84,10 @@ export const ruleFindings = perScenario((s) => {
   return out as ReadonlyMap<string, readonly Finding[]>;
 });
 
-const groupIssueCache = new WeakMap<Scenario, Map<string, readonly Issue[]>>();
-
 /** Validation of the one group on screen (a whole document can hold 18,000 rules). */
-export function groupIssues(s: Scenario, groupId: string): readonly Issue[] {
-  let perGroup = groupIssueCache.get(s);
-  if (!perGroup) groupIssueCache.set(s, (perGroup = new Map()));
-  let hit = perGroup.get(groupId);
-  if (!hit) perGroup.set(groupId, (hit = validateGroup(s, groupId)));
-  return hit;
-}
+export const groupIssues = perScenarioAnd((s, groupId: string): readonly Issue[] =>
+  validateGroup(s, groupId),
+);
 
 /** "web-a", "shop-alb", "You (198.51.100.77)": how an endpoint id reads in the UI. */
 export function endpointLabel(s: Scenario, ref: string): string {
@@ -109,46 +123,18 @@ export function itemIssues(
 /** Issues of one instance's fields, by field name. */
 export const instanceIssues = (s: Scenario, id: string) => itemIssues(s, 'instances', id);
 
-const effectiveCache = new WeakMap<Scenario, Map<string, readonly EffectiveRule[]>>();
-
 /** The union of an instance's groups' rules, covered ones flagged. */
-export function effectiveRulesOf(s: Scenario, instanceId: string): readonly EffectiveRule[] {
-  let per = effectiveCache.get(s);
-  if (!per) effectiveCache.set(s, (per = new Map()));
-  let hit = per.get(instanceId);
-  if (!hit) per.set(instanceId, (hit = effectiveRules(s, instanceId)));
-  return hit;
-}
+export const effectiveRulesOf = perScenarioAnd((s, instanceId: string): readonly EffectiveRule[] =>
+  effectiveRules(s, instanceId),
+);
 
-const verdictCache = new WeakMap<Scenario, WeakMap<Flow, FlowVerdict>>();
+/** A flow's verdict under a document, computed once per (document, flow object). */
+export const flowVerdict = perScenarioAnd((s, flow: Flow): FlowVerdict => evaluateFlow(s, flow));
 
-/** A flow's verdict under a document, computed once per (document, flow). */
-export function flowVerdict(s: Scenario, flow: Flow): FlowVerdict {
-  let per = verdictCache.get(s);
-  if (!per) verdictCache.set(s, (per = new WeakMap()));
-  let hit = per.get(flow);
-  if (!hit) per.set(flow, (hit = evaluateFlow(s, flow)));
-  return hit;
-}
-
-const fixCache = new WeakMap<Scenario, WeakMap<Flow, SuggestedFix | null>>();
-
-export function fixFor(s: Scenario, flow: Flow): SuggestedFix | null {
-  let per = fixCache.get(s);
-  if (!per) fixCache.set(s, (per = new WeakMap()));
-  let hit = per.get(flow);
-  if (hit === undefined) per.set(flow, (hit = suggestFix(s, flow)));
-  return hit;
-}
-
-const reachCache = new WeakMap<Scenario, Map<string, Reachability>>();
+export const fixFor = perScenarioAnd((s, flow: Flow): SuggestedFix | null => suggestFix(s, flow));
 
 /** Every source × destination for one service (the engine patches its matrix after an edit). */
-export function reachabilityOf(s: Scenario, service: Service): Reachability {
-  let per = reachCache.get(s);
-  if (!per) reachCache.set(s, (per = new Map()));
-  const key = JSON.stringify(service);
-  let hit = per.get(key);
-  if (!hit) per.set(key, (hit = computeReachability(s, service)));
-  return hit;
-}
+export const reachabilityOf = perScenarioAnd(
+  (s, service: Service): Reachability => computeReachability(s, service),
+  (service) => JSON.stringify(service),
+);

@@ -1,5 +1,6 @@
 /** One instance: its fields, state, security groups ("Change security groups") and effective rules. */
 import { useState } from 'react';
+import { CheckList } from '../../components/check-list';
 import { DraftInput } from '../../components/draft-input';
 import { FieldMessages } from '../../components/field-messages';
 import { useAppStore } from '../../hooks/use-app-store';
@@ -52,25 +53,21 @@ function ChangeGroups({ instance, onDone }: { instance: Instance; onDone: () => 
         else setRefusal(r.issue);
       }}
     >
-      <fieldset>
-        <legend>
-          Security groups of {label} ({chosen.length} of at most {QUOTAS.groupsPerInterface})
-        </legend>
-        {scenario.securityGroups
+      <CheckList
+        legend={`Security groups of ${label} (${chosen.length} of at most ${QUOTAS.groupsPerInterface})`}
+        items={scenario.securityGroups
           .filter((g) => g.vpcId === vpcId)
-          .map((g) => (
-            <label key={g.id} className="check">
-              <input
-                type="checkbox"
-                checked={chosen.includes(g.id)}
-                onChange={(e) =>
-                  setChosen(e.target.checked ? [...chosen, g.id] : chosen.filter((x) => x !== g.id))
-                }
-              />
-              {g.name} <span className="mono muted">{g.id}</span>
-            </label>
-          ))}
-      </fieldset>
+          .map((g) => ({
+            id: g.id,
+            label: (
+              <>
+                {g.name} <span className="mono muted">{g.id}</span>
+              </>
+            ),
+          }))}
+        checked={chosen}
+        onToggle={(id, on) => setChosen(on ? [...chosen, id] : chosen.filter((x) => x !== id))}
+      />
       {refusal && <FieldMessages id={`${instance.id}-groups-msg`} issues={[refusal]} />}
       <div className="actions">
         <button type="submit">Save security groups</button>

@@ -1,4 +1,5 @@
 /** A load balancer: type, scheme, zones (subnets), groups, listeners, targets, health check. */
+import { CheckList } from '../../components/check-list';
 import { NumberDraft } from '../../components/number-draft';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
@@ -71,46 +72,36 @@ export function LoadBalancerEditor({ lb }: { lb: LoadBalancer }) {
           <option value="internal">Internal</option>
         </select>
       </div>
-      <fieldset>
-        <legend>Subnets (one per Availability Zone)</legend>
-        {scenario.subnets
+      <CheckList
+        legend="Subnets (one per Availability Zone)"
+        items={scenario.subnets
           .filter((sn) => sn.vpcId === vpcId)
-          .map((sn) => (
-            <label key={sn.id} className="check">
-              <input
-                type="checkbox"
-                checked={lb.subnetIds.includes(sn.id)}
-                onChange={(e) =>
-                  set(
-                    { subnetIds: toggle(lb.subnetIds, sn.id, e.target.checked) },
-                    `Change the subnets`,
-                  )
-                }
-              />
-              {sn.name ?? sn.id} ({sn.availabilityZone}, {sn.public ? 'public' : 'private'})
-            </label>
-          ))}
-      </fieldset>
-      <fieldset>
-        <legend>Security groups</legend>
-        {scenario.securityGroups
+          .map((sn) => ({
+            id: sn.id,
+            label: `${sn.name ?? sn.id} (${sn.availabilityZone}, ${sn.public ? 'public' : 'private'})`,
+          }))}
+        checked={lb.subnetIds}
+        onToggle={(id, on) =>
+          set({ subnetIds: toggle(lb.subnetIds, id, on) }, 'Change the subnets')
+        }
+      />
+      <CheckList
+        legend="Security groups"
+        items={scenario.securityGroups
           .filter((g) => g.vpcId === vpcId)
-          .map((g) => (
-            <label key={g.id} className="check">
-              <input
-                type="checkbox"
-                checked={lb.securityGroupIds.includes(g.id)}
-                onChange={(e) =>
-                  set(
-                    { securityGroupIds: toggle(lb.securityGroupIds, g.id, e.target.checked) },
-                    `Change the groups`,
-                  )
-                }
-              />
-              {g.name} <span className="mono muted">{g.id}</span>
-            </label>
-          ))}
-      </fieldset>
+          .map((g) => ({
+            id: g.id,
+            label: (
+              <>
+                {g.name} <span className="mono muted">{g.id}</span>
+              </>
+            ),
+          }))}
+        checked={lb.securityGroupIds}
+        onToggle={(id, on) =>
+          set({ securityGroupIds: toggle(lb.securityGroupIds, id, on) }, 'Change the groups')
+        }
+      />
       <fieldset>
         <legend>Listeners</legend>
         {lb.listeners.map((l, i) => (
@@ -178,26 +169,16 @@ export function LoadBalancerEditor({ lb }: { lb: LoadBalancer }) {
           + Add listener
         </button>
       </fieldset>
-      <fieldset>
-        <legend>Targets</legend>
-        {scenario.instances
+      <CheckList
+        legend="Targets"
+        items={scenario.instances
           .filter((i) => scenario.subnets.find((sn) => sn.id === i.subnetId)?.vpcId === vpcId)
-          .map((i) => (
-            <label key={i.id} className="check">
-              <input
-                type="checkbox"
-                checked={lb.targetInstanceIds.includes(i.id)}
-                onChange={(e) =>
-                  set(
-                    { targetInstanceIds: toggle(lb.targetInstanceIds, i.id, e.target.checked) },
-                    `Change the targets`,
-                  )
-                }
-              />
-              {i.name ?? i.id}
-            </label>
-          ))}
-      </fieldset>
+          .map((i) => ({ id: i.id, label: i.name ?? i.id }))}
+        checked={lb.targetInstanceIds}
+        onToggle={(id, on) =>
+          set({ targetInstanceIds: toggle(lb.targetInstanceIds, id, on) }, 'Change the targets')
+        }
+      />
       <fieldset>
         <legend>Health check</legend>
         <label className="check">
