@@ -10,6 +10,8 @@ export class AppPage {
     await this.page.evaluate(() => window.localStorage.clear());
     await this.page.goto(`/${query}`);
     await this.page.getByRole('heading', { name: 'SG Lab' }).waitFor();
+    // the traffic panel loads lazily: wait for it, so every check sees the whole page
+    await this.page.getByRole('region', { name: 'Traffic' }).waitFor();
   }
 
   /** Reloads keeping what the app saved. */
