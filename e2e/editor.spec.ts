@@ -284,3 +284,24 @@ test('the rest of the world: a VPC, a subnet, a host, a prefix list and a load b
   await expect(details.getByLabel('Entry 2 CIDR')).toHaveValue('192.0.2.0/24');
   await page.screenshot({ path: 'e2e/.artifacts/flow-world.png', fullPage: true });
 });
+
+test('launching with a typed address: a reserved one is refused and nothing is launched', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.navigator().getByRole('button', { name: '+ Launch instance' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('worker');
+  await page
+    .getByRole('combobox', { name: 'Subnet' })
+    .selectOption({ label: 'app-b (10.0.12.0/24, us-east-1b, private)' });
+  const ip = page.getByLabel('Private IPv4');
+  await expect(ip).toHaveAttribute('placeholder', '10.0.12.4');
+  await ip.fill('10.0.12.1');
+  await page.getByRole('button', { name: 'Launch instance', exact: true }).click();
+  await expect(app.details()).toContainText('10.0.12.1 is reserved by AWS');
+  await expect(app.instance('worker')).toHaveCount(0);
+  await ip.fill('10.0.12.50');
+  await page.getByRole('button', { name: 'Launch instance', exact: true }).click();
+  await expect(app.instance('worker')).toContainText('10.0.12.50');
+});

@@ -2,7 +2,15 @@
 import { useState } from 'react';
 import { FieldMessages } from '../../components/field-messages';
 import { useAppStore } from '../../hooks/use-app-store';
-import { addInstance, freePublicIp, nextFreeAddress, parseCidr, type Issue } from '../../model';
+import {
+  addInstance,
+  freePublicIp,
+  nextFreeAddress,
+  parseCidr,
+  validateWorld,
+  type Issue,
+  type Scenario,
+} from '../../model';
 
 export function AddInstanceForm() {
   const scenario = useAppStore((s) => s.scenario);
@@ -14,6 +22,7 @@ export function AddInstanceForm() {
   const groups = scenario.securityGroups.filter((g) => g.vpcId === subnet?.vpcId);
   const [groupId, setGroupId] = useState('');
   const [publicIp, setPublicIp] = useState(false);
+  const [privateIp, setPrivateIp] = useState('');
   const [refusal, setRefusal] = useState<Issue | null>(null);
   const block = subnet ? parseCidr(subnet.cidr, 4) : null;
   const next =
@@ -36,14 +45,25 @@ export function AddInstanceForm() {
         e.preventDefault();
         if (!group) return;
         const label = name.trim() || 'instance';
-        const r = edit('instances/add', `Launch ${label}`, (s) =>
+        const typed = privateIp.trim();
+        const launch = (s: Scenario) =>
           addInstance(s, {
             name: label,
             subnetId,
             securityGroupIds: [group.id],
+            ...(typed ? { privateIp: typed } : {}),
             ...(publicIp ? { publicIp: freePublicIp(s.instances.map((i) => i.publicIp)) } : {}),
-          }),
-        );
+          });
+        // a typed address is checked before anything is launched: a refused launch changes nothing
+        const trial = launch(scenario);
+        if (trial.ok && typed) {
+          const at = `instances[${trial.scenario.instances.length - 1}].privateIp`;
+          const bad = validateWorld(trial.scenario).find(
+            (i) => i.path === at && i.severity === 'error',
+          );
+          if (bad) return setRefusal(bad);
+        }
+        const r = edit('instances/add', `Launch ${label}`, launch);
         if (r.ok) select({ kind: 'instance', id: r.value });
         else setRefusal(r.issue);
       }}
@@ -72,9 +92,17 @@ export function AddInstanceForm() {
           </option>
         ))}
       </select>
-      <span>Private IPv4</span>
-      <span className="mono">
-        {next ?? 'no free address'} (next free in the subnet; editable once launched)
+      <label htmlFor="new-instance-ip">Private IPv4</label>
+      <input
+        id="new-instance-ip"
+        className="mono"
+        value={privateIp}
+        placeholder={next ?? 'no free address'}
+        aria-describedby="new-instance-ip-hint"
+        onChange={(e) => setPrivateIp(e.target.value)}
+      />
+      <span className="small muted span-2" id="new-instance-ip-hint">
+        Empty: the next free address of the subnet ({next ?? 'none left'}), as DHCP would give it.
       </span>
       <label htmlFor="new-instance-group">Security group</label>
       <select
@@ -95,7 +123,7 @@ export function AddInstanceForm() {
       </label>
       <div className="span-2">
         {refusal && <FieldMessages id="new-instance-msg" issues={[refusal]} />}
-        <button type="submit" disabled={!group || !next}>
+        <button type="submit" disabled={!group || (!next && !privateIp.trim())}>
           Launch instance
         </button>
       </div>
