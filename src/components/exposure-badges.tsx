@@ -6,13 +6,15 @@ export interface Exposed {
   readonly risk: 'danger' | 'expected';
   readonly via?: { readonly name: string };
   readonly audience: 'internet' | 'you';
+  readonly ipv6?: boolean;
 }
 
 export function exposureText(e: Exposed): string {
   if (e.audience === 'you') return `${e.label} from You (My IP)`;
+  const where = e.ipv6 ? 'the internet (IPv6)' : 'the internet';
   return e.via
-    ? `${e.label} reachable from the internet via ${e.via.name}`
-    : `${e.label} open to the internet`;
+    ? `${e.label} reachable from ${where} via ${e.via.name}`
+    : `${e.label} open to ${where}`;
 }
 
 export function ExposureBadges({ exposure, max }: { exposure: readonly Exposed[]; max?: number }) {

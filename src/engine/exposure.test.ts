@@ -7,8 +7,14 @@ import { FIXTURES } from '../test-support/fixtures';
 import { exposure } from './exposure';
 
 const dir = path.join(FIXTURES, 'exposure-cases');
-const label = (e: { label: string; port: number; via?: { name: string }; audience: string }) =>
-  `${e.label} ${e.port}${e.via ? ` via ${e.via.name}` : ''}${e.audience === 'you' ? ' from You' : ''}`;
+const label = (e: {
+  label: string;
+  port: number;
+  via?: { name: string };
+  audience: string;
+  ipv6?: boolean;
+}) =>
+  `${e.label} ${e.port}${e.via ? ` via ${e.via.name}` : ''}${e.audience === 'you' ? ' from You' : ''}${e.ipv6 ? ' over IPv6' : ''}`;
 
 describe('exposure', () => {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
@@ -27,10 +33,16 @@ describe('exposure', () => {
     const doc = JSON.parse(readFileSync(path.join(dir, 'exposed.json'), 'utf8'));
     const parsed = parseScenario(doc.scenario);
     if (!parsed.ok) throw new Error('exposed.json does not parse');
-    expect(exposure(parsed.scenario).get('i-bastion')?.map(label)).toEqual(['SSH 22']);
+    expect(exposure(parsed.scenario).get('i-bastion')?.map(label)).toEqual([
+      'SSH 22',
+      'HTTPS 443 over IPv6',
+    ]);
     const r = removeRule(parsed.scenario, 'sg-bastion', 'inbound', 'sgr-ssh-world');
     if (!r.ok) throw new Error(r.issue.message);
     // what is left is the original rule for My IP
-    expect(exposure(r.scenario).get('i-bastion')?.map(label)).toEqual(['SSH 22 from You']);
+    expect(exposure(r.scenario).get('i-bastion')?.map(label)).toEqual([
+      'SSH 22 from You',
+      'HTTPS 443 over IPv6',
+    ]);
   });
 });

@@ -20,6 +20,8 @@ export interface ExposedService {
   readonly via?: { readonly id: string; readonly name: string };
   /** Who gets in: anyone on the internet, or only the "You" host (My IP). */
   readonly audience: 'internet' | 'you';
+  /** Over IPv6 (the instance's IPv6 address) rather than its public IPv4 address. */
+  readonly ipv6?: boolean;
 }
 
 const SERVICES: readonly Omit<ExposedService, 'via' | 'audience'>[] = [
@@ -33,6 +35,8 @@ const SERVICES: readonly Omit<ExposedService, 'via' | 'audience'>[] = [
 
 /** Documentation (RFC 5737) and benchmarking (RFC 2544) addresses: nobody's office. */
 const PROBES = ['192.0.2.1', '198.18.0.1'].map((a) => parseIp(a) as Ip);
+/** The IPv6 documentation block (RFC 3849), two far-apart addresses. */
+const PROBES6 = ['2001:db8::1', '2001:db8:ffff::1'].map((a) => parseIp(a) as Ip);
 
 const direct = new WeakMap<
   Iface,
@@ -46,8 +50,9 @@ function admitsWorld(
   remote?: Ip,
   override?: ReadonlySet<string>,
   outside = !remote,
+  probes: readonly Ip[] = PROBES,
 ): boolean {
-  return (remote ? [remote] : PROBES).every(
+  return (remote ? [remote] : probes).every(
     (ip) =>
       checkInterface(c, iface, 'inbound', { protocol: 6, port }, ip, {
         publicPath: outside,
@@ -67,14 +72,16 @@ function directExposure(c: Compiled, iface: Iface, you: Ip | null): ExposedServi
   )
     return hit.out;
   const reachable = iface.running && iface.subnet.public && iface.publicIp !== undefined;
+  const reachable6 = iface.running && iface.subnet.public && iface.ipv6 !== undefined;
   const out: ExposedService[] = [];
-  if (reachable)
-    for (const s of SERVICES) {
-      if (admitsWorld(c, iface, s.port)) out.push({ ...s, audience: 'internet' });
-      // My IP: what the learner's own machine can open, when the world cannot
-      else if (you && admitsWorld(c, iface, s.port, you, undefined, true))
-        out.push({ ...s, risk: 'expected', audience: 'you' });
-    }
+  for (const s of SERVICES) {
+    if (reachable && admitsWorld(c, iface, s.port)) out.push({ ...s, audience: 'internet' });
+    // My IP: what the learner's own machine can open, when the world cannot
+    else if (reachable && you && admitsWorld(c, iface, s.port, you, undefined, true))
+      out.push({ ...s, risk: 'expected', audience: 'you' });
+    if (reachable6 && admitsWorld(c, iface, s.port, undefined, undefined, true, PROBES6))
+      out.push({ ...s, audience: 'internet', ipv6: true });
+  }
   direct.set(iface, { groups, you, out });
   return out;
 }

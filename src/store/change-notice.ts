@@ -13,7 +13,7 @@ const names = (list: readonly string[], max = 3): string =>
     : `${list.slice(0, max).join(', ')} and ${list.length - max} more`;
 
 const serviceText = (e: ExposedService): string =>
-  `${e.label} from the internet${e.via ? ` (via ${e.via.name})` : ''}`;
+  `${e.label} from the internet${e.ipv6 ? ' over IPv6' : ''}${e.via ? ` (via ${e.via.name})` : ''}`;
 
 /** Instances touched by the edit: their own record changed, or a group they carry did. */
 function touchedInstances(before: Scenario, after: Scenario): string[] {
