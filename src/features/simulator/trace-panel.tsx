@@ -11,6 +11,7 @@ import {
   addRule,
   serviceLabel,
   type FlowVerdict,
+  type Scenario,
   type TraceStep,
 } from '../../model';
 import { endpointLabel, fixFor, flowVerdict } from '../../store';
@@ -64,6 +65,16 @@ function Step({ step, index }: { step: TraceStep; index: number }) {
       </div>
     </li>
   );
+}
+
+/** "lb-shop@subnet-public-a ingress" → "shop-alb (public-a) in": a hop in the learner's words. */
+function hopLabel(s: Scenario, at: string): string {
+  const [where = '', what = ''] = at.split(' ');
+  const [id = '', subnetId] = where.split('@');
+  const subnet = subnetId ? s.subnets.find((sn) => sn.id === subnetId) : undefined;
+  const name = `${endpointLabel(s, id)}${subnet ? ` (${subnet.name ?? subnet.id})` : ''}`;
+  const words: Record<string, string> = { egress: 'out', ingress: 'in', health: 'health check' };
+  return what ? `${name} ${words[what] ?? what}` : at;
 }
 
 function verdictLine(v: FlowVerdict): string {
@@ -173,7 +184,8 @@ export function TracePanel() {
               className={`hop ${state}${i === shown - 1 ? ' current' : ''}`}
               aria-current={i === shown - 1 ? 'step' : undefined}
             >
-              <span aria-hidden="true">{mark}</span> {st.kind === 'response' ? '↩ response' : st.at}
+              <span aria-hidden="true">{mark}</span>{' '}
+              {st.kind === 'response' ? '↩ response' : hopLabel(scenario, st.at)}
               <span className="sr-only">
                 {state === 'pending'
                   ? ' (not reached yet)'
