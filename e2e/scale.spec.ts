@@ -10,10 +10,12 @@ import { expect, test } from './support/fixtures';
 test('1,000 instances: a rule edit reaches the screen, timed', async ({ page }) => {
   test.setTimeout(90_000);
   const app = new AppPage(page);
-  const opened = Date.now();
   await app.open('?scenario=large');
   await expect(app.notice()).toContainText('1,000-instance benchmark scenario');
-  const loadMs = Date.now() - opened;
+  // from navigation start to the app's first render of the document
+  const loadMs = Math.round(
+    await page.evaluate(() => performance.getEntriesByName('sg-lab:rendered')[0]?.startTime ?? NaN),
+  );
   await expect(app.navigator().getByRole('button', { name: /sg-0005/ })).toBeVisible();
   await app.openGroup('sg-0005');
   const grid = app.grid('Inbound', 'tier-5');
@@ -33,7 +35,7 @@ test('1,000 instances: a rule edit reaches the screen, timed', async ({ page }) 
   }
   const sorted = [...timings].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
-  const report = `open ${loadMs} ms; edit → rendered: ${timings.map((t) => t.toFixed(1)).join(', ')} ms (median ${median.toFixed(1)} ms, aim < 50 ms)`;
+  const report = `first render ${loadMs} ms after navigation; edit → rendered: ${timings.map((t) => t.toFixed(1)).join(', ')} ms (median ${median.toFixed(1)} ms, aim < 50 ms)`;
   test.info().annotations.push({ type: 'scale', description: report });
   console.log(`[scale] ${report}`);
   expect(timings.every((t) => Number.isFinite(t))).toBe(true);

@@ -1,5 +1,5 @@
 /** The lint of the whole scenario, most severe first; each finding opens the group it is about. */
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import type { Finding } from '../../model';
 import { findingsOf } from '../../store';
@@ -23,7 +23,16 @@ const FindingItem = memo(function FindingItem({ finding: f }: { finding: Finding
 });
 
 export function FindingsPanel() {
-  const scenario = useAppStore((s) => s.scenario);
+  const current = useAppStore((s) => s.scenario);
+  // the lint of a large document waits for the diagram and the editor to paint first
+  const scenario = useDeferredValue(current, null);
+  if (!scenario)
+    return (
+      <section className="findings" aria-labelledby="findings-title">
+        <h2 id="findings-title">Findings</h2>
+        <p className="empty">Checking the rules…</p>
+      </section>
+    );
   const list = findingsOf(scenario);
   const high = list.filter((f) => f.severity === 'high').length;
   return (
