@@ -22,6 +22,8 @@ test.describe('with reduced motion (every step at once, as text)', () => {
     await expect(trace).toContainText('Allowed: stateful (tracked connection)');
     // the diagram marks each checkpoint, in words and colour
     await expect(app.instance('web-a')).toContainText('in allowed');
+    // drawn on the diagram: sender → internet gateway → balancer → web-a → back
+    await expect(page.locator('.packet-path line.allow')).toHaveCount(4);
     await expect(page.getByRole('list', { name: 'Outside hosts' })).toContainText(
       'response allowed: stateful (tracked connection)',
     );
@@ -40,6 +42,8 @@ test.describe('with reduced motion (every step at once, as text)', () => {
     await traffic.send('Internet (203.0.113.7)', 'bastion', 'SSH (TCP 22)');
     const trace = traffic.trace();
     await expect(trace.getByRole('heading')).toContainText('DENIED at ingress');
+    await expect(page.locator('.packet-path line.deny')).toHaveCount(1);
+    await expect(page.locator('.packet-path .packet-stop')).toHaveCount(1);
     await expect(trace).toContainText(
       'Nearest miss: SSH 22 from 198.51.100.77/32 (sg-bastion) would match, but 203.0.113.7 is not in 198.51.100.77/32.',
     );

@@ -4,7 +4,7 @@
  * addresses, group chips and what the internet can open on them; load balancers across their zones.
  * Our own layout: CSS grid, no layout engine. Anything selectable opens its details.
  */
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { ExposureBadges } from '../../components/exposure-badges';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
@@ -15,6 +15,7 @@ import {
   type Subnet,
 } from '../../model';
 import { exposureOf, flowVerdict, type Selection } from '../../store';
+import { PacketPath } from './packet-path';
 
 /** Subnets with more instances than this start collapsed to a count. */
 const COLLAPSE_OVER = 8;
@@ -82,7 +83,10 @@ const InstanceCard = memo(function InstanceCard({
   const stopped = instance.state === 'stopped';
   const name = instance.name ?? instance.id;
   return (
-    <li className={`card instance${stopped ? ' stopped' : ''}${selected ? ' selected' : ''}`}>
+    <li
+      className={`card instance${stopped ? ' stopped' : ''}${selected ? ' selected' : ''}`}
+      data-endpoint={instance.id}
+    >
       <button
         type="button"
         className="card-button"
@@ -199,7 +203,7 @@ function LoadBalancerBar({
   const select = useAppStore((s) => s.select);
   const selected = isSelected(selection, 'load-balancer', lb.id);
   return (
-    <div className="lb-wrap">
+    <div className="lb-wrap" data-endpoint={lb.id}>
       <button
         type="button"
         className={`lb${selected ? ' selected' : ''}`}
@@ -259,13 +263,15 @@ export function TopologyView() {
   const selection = useAppStore((s) => s.selection);
   const select = useAppStore((s) => s.select);
   const checkpoints = useCheckpoints();
+  const container = useRef<HTMLDivElement>(null);
   const bySubnet = new Map<string, Instance[]>();
   for (const i of scenario.instances)
     bySubnet.set(i.subnetId, [...(bySubnet.get(i.subnetId) ?? []), i]);
   return (
-    <div className="topology">
+    <div className="topology" ref={container}>
+      <PacketPath container={container} />
       <div className="outside" aria-label="Outside every VPC">
-        <span className="internet" aria-hidden="true">
+        <span className="internet" aria-hidden="true" data-endpoint="internet">
           ☁ Internet
         </span>
         <ul className="hosts" aria-label="Outside hosts">
@@ -274,6 +280,7 @@ export function TopologyView() {
               <button
                 type="button"
                 className={`card host${isSelected(selection, 'host', h.id) ? ' selected' : ''}`}
+                data-endpoint={h.id}
                 aria-pressed={isSelected(selection, 'host', h.id)}
                 onClick={() => select({ kind: 'host', id: h.id })}
               >

@@ -1,0 +1,108 @@
+/**
+ * The packet drawn on the diagram: a line from the sender through each place it was checked
+ * (internet gateway, load balancer, receiver) and back for the response, growing as the trace
+ * plays; the packet itself a dot at the newest point, ✗ where it was stopped. Decoration only
+ * (the trace and the live region say the same in words); still under reduced motion.
+ */
+import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useAppStore } from '../../hooks/use-app-store';
+import { flowVerdict } from '../../store';
+
+interface Point {
+  readonly x: number;
+  readonly y: number;
+  readonly verdict: 'allow' | 'deny' | 'skip';
+}
+
+/** Which element of the diagram each step happens at, in path order. */
+function stops(
+  at: readonly { at: string; kind?: string | undefined; verdict: Point['verdict'] }[],
+  from: string,
+) {
+  const out: { id: string; verdict: Point['verdict'] }[] = [{ id: from, verdict: 'allow' }];
+  for (const st of at) {
+    const where =
+      st.kind === 'response'
+        ? from
+        : st.at.startsWith('internet gateway')
+          ? 'internet'
+          : ((st.at.split(' ')[0] ?? '').split('@')[0] ?? '');
+    if (st.kind === 'health') continue; // health checks are the balancer's own traffic
+    const last = out[out.length - 1];
+    if (last && last.id === where) {
+      if (st.verdict === 'deny') out[out.length - 1] = { id: where, verdict: 'deny' };
+      continue;
+    }
+    out.push({ id: where, verdict: st.verdict });
+  }
+  return out;
+}
+
+export function PacketPath({ container }: { container: RefObject<HTMLDivElement | null> }) {
+  const scenario = useAppStore((s) => s.scenario);
+  const inspected = useAppStore((s) => s.inspected);
+  const step = useAppStore((s) => s.playback.step);
+  const [points, setPoints] = useState<readonly Point[]>([]);
+
+  useLayoutEffect(() => {
+    const root = container.current;
+    if (!root || !inspected) return setPoints([]);
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    const steps = flowVerdict(scenario, inspected.flow).steps;
+    const shown = steps.slice(0, reduced ? steps.length : step + 1);
+    const measure = () => {
+      const box = root.getBoundingClientRect();
+      const found: Point[] = [];
+      let previous: Element | null = null;
+      for (const s of stops(shown, inspected.flow.from)) {
+        const el = root.querySelector<HTMLElement>(`[data-endpoint="${CSS.escape(s.id)}"]`);
+        // steps named after something not drawn (the balancer by name) stay at the last place
+        if (!el || el === previous) {
+          const last = found[found.length - 1];
+          if (last && s.verdict === 'deny') found[found.length - 1] = { ...last, verdict: 'deny' };
+          continue;
+        }
+        previous = el;
+        const r = el.getBoundingClientRect();
+        found.push({
+          x: r.left - box.left + r.width / 2,
+          y: r.top - box.top + Math.min(r.height / 2, 18),
+          verdict: s.verdict,
+        });
+      }
+      setPoints(found);
+    };
+    measure();
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    ro?.observe(root);
+    return () => ro?.disconnect();
+  }, [container, scenario, inspected, step]);
+
+  if (points.length < 2) return null;
+  const last = points[points.length - 1] as Point;
+  const denied = last.verdict === 'deny';
+  return (
+    <svg className="packet-path" aria-hidden="true" focusable="false">
+      {points.slice(1).map((p, i) => {
+        const a = points[i] as Point;
+        return (
+          <line
+            key={i}
+            x1={a.x}
+            y1={a.y}
+            x2={p.x}
+            y2={p.y}
+            className={p.verdict === 'deny' ? 'deny' : 'allow'}
+          />
+        );
+      })}
+      {denied ? (
+        <text x={last.x} y={last.y + 6} className="packet-stop" textAnchor="middle">
+          ✗
+        </text>
+      ) : (
+        <circle cx={last.x} cy={last.y} r={7} className="packet" />
+      )}
+    </svg>
+  );
+}
