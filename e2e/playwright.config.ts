@@ -35,7 +35,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /scale\.spec\.ts/ },
+    // timings are taken alone, after everything else, so no other browser competes for the CPU
+    {
+      name: 'scale',
+      use: { browserName: 'chromium' },
+      testMatch: /scale\.spec\.ts/,
+      dependencies: ['chromium'],
+    },
+  ],
   webServer: {
     command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
     cwd: '..',
