@@ -6,7 +6,7 @@
  * after a rule edit only the instances carrying the edited group are looked at again.
  */
 import type { LoadBalancer, Scenario } from '../model';
-import { parseIp, type Ip } from '../model';
+import { parseIp, youHost, type Ip } from '../model';
 import { checkInterface } from './check';
 import { compile, type Compiled, type CompiledGroup, type Iface } from './compile';
 import { targetHealth } from './lb-path';
@@ -127,7 +127,7 @@ function throughLoadBalancer(
 export function exposure(s: Scenario): ReadonlyMap<string, readonly ExposedService[]> {
   const c = compile(s);
   const out = new Map<string, readonly ExposedService[]>();
-  const host = s.hosts?.find((h) => h.id === 'host-you' || h.name.toLowerCase() === 'you');
+  const host = youHost(s);
   const you = host ? parseIp(host.ip) : null;
   for (const [id, iface] of c.instanceIfaces) {
     const d = directExposure(c, iface, you?.family === 4 ? you : null);

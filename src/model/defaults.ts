@@ -1,5 +1,5 @@
 /** What AWS creates for you (aws-semantics.md §3). */
-import type { Rule, Scenario, SecurityGroup, Vpc } from './types';
+import type { Host, Rule, Scenario, SecurityGroup, Vpc } from './types';
 
 /** Outbound all traffic to 0.0.0.0/0, plus ::/0 when the VPC has an IPv6 block (§3.1, [J] for new groups). */
 export function defaultEgress(vpc: Pick<Vpc, 'ipv6Cidr'>): Rule[] {
@@ -41,4 +41,12 @@ export function emptyScenario(name = 'Untitled scenario'): Scenario {
     securityGroups: [],
     instances: [],
   };
+}
+
+/** "You": the host whose address My IP stands for (ux.md §1), by id or by name. */
+export const isYouHost = (h: Pick<Host, 'id' | 'name'>): boolean =>
+  h.id === 'host-you' || h.name.trim().toLowerCase() === 'you';
+
+export function youHost(s: Pick<Scenario, 'hosts'>): Host | undefined {
+  return s.hosts?.find(isYouHost);
 }

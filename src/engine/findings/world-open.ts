@@ -5,6 +5,7 @@
  */
 import {
   isDefaultGroup,
+  youHost,
   type Finding,
   type FindingCode,
   type Rewrite,
@@ -87,7 +88,7 @@ export function jumpGroups(s: Scenario, vpcId: string): SecurityGroup[] {
 
 function rewrites(s: Scenario, group: SecurityGroup, admin: boolean, v6: boolean): Rewrite[] {
   const out: Rewrite[] = [];
-  const you = s.hosts?.find((h) => h.id === 'host-you' || h.name.toLowerCase() === 'you');
+  const you = youHost(s);
   if (you && you.ip.includes(':') === v6)
     out.push({
       label: `My IP (${you.name}, ${you.ip})`,

@@ -13,6 +13,7 @@ import {
   ruleTypeOf,
   validateRule,
   withPeerText,
+  youHost,
   type Direction,
   type Finding,
   type Issue,
@@ -178,10 +179,6 @@ export function PortCell(props: CellProps) {
 }
 
 type PeerMode = 'custom' | 'anywhere-ipv4' | 'anywhere-ipv6' | 'my-ip';
-
-export function youHost(s: Scenario) {
-  return s.hosts?.find((h) => h.id === 'host-you' || h.name.toLowerCase() === 'you');
-}
 
 function modeOf(rule: Rule, myIp: string | null): PeerMode {
   const text = peerText(rule);

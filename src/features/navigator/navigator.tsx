@@ -7,6 +7,7 @@ import {
   addPrefixList,
   addVpc,
   freeVpcCidr,
+  youHost,
   type EditResult,
   type Scenario,
 } from '../../model';
@@ -254,9 +255,7 @@ export function Navigator() {
           kind="host"
           make={(st) =>
             addHost(st, {
-              name: (st.hosts ?? []).some((h) => h.name.toLowerCase() === 'you')
-                ? `host-${(st.hosts ?? []).length + 1}`
-                : 'You',
+              name: youHost(st) ? `host-${(st.hosts ?? []).length + 1}` : 'You',
               ip: '198.51.100.20',
             })
           }

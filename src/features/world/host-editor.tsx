@@ -1,10 +1,10 @@
 /** A host outside every VPC: "You" is the address My IP stands for. */
-import { removeHost, type Host } from '../../model';
+import { isYouHost, removeHost, type Host } from '../../model';
 import { DeleteButton } from './delete-button';
 import { WorldField } from './world-field';
 
 export function HostEditor({ host }: { host: Host }) {
-  const you = host.id === 'host-you' || host.name.toLowerCase() === 'you';
+  const you = isYouHost(host);
   return (
     <article className="details" aria-labelledby="host-title">
       <h2 id="host-title">
