@@ -1,5 +1,5 @@
 /** Addresses inside a subnet: what AWS reserves, and the next free one for a new interface. */
-import { cidrAddress, formatIp, parseIp, type Cidr } from './cidr';
+import { cidrAddress, cidrOf, formatCidr, formatIp, parseIp, type Cidr } from './cidr';
 
 /**
  * AWS reserves the first four addresses (network, VPC router, DNS, future use) and the last one
@@ -44,4 +44,19 @@ export function freeVpcCidr(used: Iterable<string>): string {
   const taken = new Set(used);
   for (let n = 0; n < 256; n++) if (!taken.has(`10.${n}.0.0/16`)) return `10.${n}.0.0/16`;
   return '172.16.0.0/16';
+}
+
+/** The first /24 (or the whole block, if smaller) of a VPC block that no subnet uses yet. */
+export function freeSubnetBlock(vpcCidr: string, used: readonly string[]): string | null {
+  const block = cidrOf(vpcCidr);
+  if (!block || block.family !== 4) return null;
+  const taken = used.map(cidrOf);
+  const size = Math.max(block.prefix, 24);
+  const step = 2 ** (32 - size);
+  for (let lo = block.lo; lo + step - 1 <= block.hi; lo += step) {
+    const hi = lo + step - 1;
+    if (!taken.some((u) => u?.family === 4 && u.lo <= hi && u.hi >= lo))
+      return formatCidr({ family: 4, lo, hi, prefix: size });
+  }
+  return null;
 }

@@ -5,12 +5,12 @@ import { DraftInput } from '../../components/draft-input';
 import { FieldMessages } from '../../components/field-messages';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
+  clearField,
   freePublicIp,
   QUOTAS,
   removeInstance,
   setInstanceGroups,
   setInstanceState,
-  setPublicIp,
   updateItem,
   validateWorld,
   type Instance,
@@ -195,7 +195,10 @@ export function InstanceDetails({ instance }: { instance: Instance }) {
                 edit(
                   'instances/public-ip',
                   `${ip ? 'Give a public IP to' : 'Remove the public IP of'} ${label}`,
-                  (s) => setPublicIp(s, instance.id, ip),
+                  (s) =>
+                    ip
+                      ? updateItem(s, 'instances', instance.id, { publicIp: ip })
+                      : clearField(s, 'instances', instance.id, 'publicIp'),
                 );
               }}
             />

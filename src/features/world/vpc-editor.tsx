@@ -1,30 +1,18 @@
 /** A VPC: its name and address blocks, its subnets, and a new subnet in one click. */
 import { useAppStore } from '../../hooks/use-app-store';
-import { addSubnet, cidrOf, formatCidr, removeVpc, type Scenario, type Vpc } from '../../model';
+import { addSubnet, freeSubnetBlock, removeVpc, type Vpc } from '../../model';
 import { DeleteButton } from './delete-button';
 import { WorldField } from './world-field';
-
-/** The first /24 of the VPC that no subnet uses yet. */
-function freeSubnetBlock(s: Scenario, vpc: Vpc): string | null {
-  const block = cidrOf(vpc.cidr);
-  if (!block || block.family !== 4) return null;
-  const used = s.subnets.filter((sn) => sn.vpcId === vpc.id).map((sn) => cidrOf(sn.cidr));
-  const size = Math.max(block.prefix, 24);
-  const step = 2 ** (32 - size);
-  for (let lo = block.lo; lo + step - 1 <= block.hi; lo += step) {
-    const hi = lo + step - 1;
-    if (!used.some((u) => u && u.family === 4 && u.lo <= hi && u.hi >= lo))
-      return formatCidr({ family: 4, lo, hi, prefix: size });
-  }
-  return null;
-}
 
 export function VpcEditor({ vpc }: { vpc: Vpc }) {
   const scenario = useAppStore((s) => s.scenario);
   const edit = useAppStore((s) => s.edit);
   const select = useAppStore((s) => s.select);
   const subnets = scenario.subnets.filter((sn) => sn.vpcId === vpc.id);
-  const free = freeSubnetBlock(scenario, vpc);
+  const free = freeSubnetBlock(
+    vpc.cidr,
+    subnets.map((sn) => sn.cidr),
+  );
   const zone = subnets[subnets.length - 1]?.availabilityZone ?? 'us-east-1a';
   return (
     <article className="details" aria-labelledby="vpc-title">

@@ -9,6 +9,21 @@ import { allIds, done, refused, type EditResult } from './result';
 type Collection = 'vpcs' | 'subnets' | 'prefixLists' | 'instances' | 'loadBalancers' | 'hosts';
 type ItemOf<C extends Collection> = NonNullable<Scenario[C]>[number];
 
+/** Replaces the item with `id` in a collection by what `change` makes of it. */
+function replaceItem<C extends Collection>(
+  s: Scenario,
+  collection: C,
+  id: string,
+  change: (item: ItemOf<C>) => ItemOf<C>,
+): EditResult {
+  const list = (s[collection] ?? []) as readonly ItemOf<C>[];
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) return refused('NotFound', collection, `'${id}' does not exist.`);
+  const next = list.slice();
+  next[i] = change(list[i] as ItemOf<C>);
+  return done({ ...s, [collection]: next });
+}
+
 /** Replaces the item with `id` in a collection by `patch` applied to it. */
 export function updateItem<C extends Collection>(
   s: Scenario,
@@ -16,12 +31,7 @@ export function updateItem<C extends Collection>(
   id: string,
   patch: Partial<ItemOf<C>>,
 ): EditResult {
-  const list = (s[collection] ?? []) as readonly ItemOf<C>[];
-  const i = list.findIndex((x) => x.id === id);
-  if (i < 0) return refused('NotFound', collection, `'${id}' does not exist.`);
-  const next = list.slice();
-  next[i] = { ...list[i], ...patch } as ItemOf<C>;
-  return done({ ...s, [collection]: next });
+  return replaceItem(s, collection, id, (item) => ({ ...item, ...patch }) as ItemOf<C>);
 }
 
 function removeItem(
@@ -172,20 +182,6 @@ export function setInstanceState(
   return updateItem(s, 'instances', id, { state });
 }
 
-/** Gives an instance a public IPv4 address, or takes it away (null). */
-export function setPublicIp(s: Scenario, id: string, ip: string | null): EditResult {
-  const inst = s.instances.find((x) => x.id === id);
-  if (!inst)
-    return refused(
-      'InvalidInstanceID.NotFound',
-      'instances',
-      `The instance ID '${id}' does not exist`,
-    );
-  const { publicIp: _old, ...rest } = inst;
-  const next: Instance = ip === null ? rest : { ...rest, publicIp: ip };
-  return done({ ...s, instances: s.instances.map((x) => (x === inst ? next : x)) });
-}
-
 export function renameScenario(s: Scenario, name: string): EditResult {
   const trimmed = name.trim();
   if (trimmed === '') return refused('MissingParameter', 'name', 'A scenario needs a name.');
@@ -199,13 +195,10 @@ export function clearField<C extends Collection>(
   id: string,
   field: keyof ItemOf<C> & string,
 ): EditResult {
-  const list = (s[collection] ?? []) as readonly ItemOf<C>[];
-  const i = list.findIndex((x) => x.id === id);
-  if (i < 0) return refused('NotFound', collection, `'${id}' does not exist.`);
-  const { [field]: _gone, ...rest } = list[i] as ItemOf<C>;
-  const next = list.slice();
-  next[i] = rest as ItemOf<C>;
-  return done({ ...s, [collection]: next });
+  return replaceItem(s, collection, id, (item) => {
+    const { [field]: _gone, ...rest } = item;
+    return rest as ItemOf<C>;
+  });
 }
 
 /** Stops or starts every instance of one Availability Zone of a VPC: a zone outage, or its end. */
