@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
+import { useReducedMotion } from '../../hooks/use-reduced-motion';
 import {
   addExpectation,
   addRule,
@@ -17,9 +18,6 @@ import {
 import { endpointLabel, fixFor, flowVerdict } from '../../store';
 
 const SPEEDS = { slow: 1400, normal: 700, fast: 250 } as const;
-
-const prefersReducedMotion = () =>
-  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 
 function Step({ step, index }: { step: TraceStep; index: number }) {
   const select = useAppStore((s) => s.select);
@@ -89,7 +87,7 @@ export function TracePanel() {
   const setPlayback = useAppStore((s) => s.setPlayback);
   const edit = useAppStore((s) => s.edit);
   const [speed, setSpeed] = useState<keyof typeof SPEEDS>('normal');
-  const reduced = prefersReducedMotion();
+  const reduced = useReducedMotion();
   const verdict = inspected ? flowVerdict(scenario, inspected.flow) : null;
   const total = verdict?.steps.length ?? 0;
   const shown = reduced ? total : Math.min(playback.step + 1, total);

@@ -6,6 +6,7 @@
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
+import { useReducedMotion } from '../../hooks/use-reduced-motion';
 import { flowVerdict } from '../../store';
 
 interface Point {
@@ -42,12 +43,12 @@ export function PacketPath({ container }: { container: RefObject<HTMLDivElement 
   const scenario = useAppStore((s) => s.scenario);
   const inspected = useAppStore((s) => s.inspected);
   const step = useAppStore((s) => s.playback.step);
+  const reduced = useReducedMotion();
   const [points, setPoints] = useState<readonly Point[]>([]);
 
   useLayoutEffect(() => {
     const root = container.current;
     if (!root || !inspected) return setPoints([]);
-    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     const steps = flowVerdict(scenario, inspected.flow).steps;
     const shown = steps.slice(0, reduced ? steps.length : step + 1);
     const measure = () => {
@@ -76,7 +77,7 @@ export function PacketPath({ container }: { container: RefObject<HTMLDivElement 
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
     ro?.observe(root);
     return () => ro?.disconnect();
-  }, [container, scenario, inspected, step]);
+  }, [container, scenario, inspected, step, reduced]);
 
   if (points.length < 2) return null;
   const last = points[points.length - 1] as Point;

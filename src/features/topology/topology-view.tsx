@@ -7,6 +7,7 @@
 import { memo, useRef, useState } from 'react';
 import { ExposureBadges } from '../../components/exposure-badges';
 import { useAppStore } from '../../hooks/use-app-store';
+import { useReducedMotion } from '../../hooks/use-reduced-motion';
 import {
   setZoneState,
   type Instance,
@@ -33,9 +34,9 @@ function useCheckpoints(): ReadonlyMap<string, readonly Checkpoint[]> {
   const scenario = useAppStore((s) => s.scenario);
   const inspected = useAppStore((s) => s.inspected);
   const step = useAppStore((s) => s.playback.step);
+  const reduced = useReducedMotion();
   if (!inspected) return new Map();
   const steps = flowVerdict(scenario, inspected.flow).steps;
-  const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
   const out = new Map<string, Checkpoint[]>();
   steps.slice(0, reduced ? steps.length : step + 1).forEach((st, i) => {
     if (st.kind === 'response') {
