@@ -43,20 +43,25 @@ const direct = new WeakMap<
   { groups: readonly (CompiledGroup | undefined)[]; you: Ip | null; out: ExposedService[] }
 >();
 
-function admitsWorld(
-  c: Compiled,
-  iface: Iface,
-  port: number,
-  remote?: Ip,
-  override?: ReadonlySet<string>,
-  outside = !remote,
-  probes: readonly Ip[] = PROBES,
-): boolean {
-  return (remote ? [remote] : probes).every(
+interface Senders {
+  /** Who sends: every one must get in. */
+  readonly from: readonly Ip[];
+  /** They come through the internet gateway (group references cannot match them). */
+  readonly outside: boolean;
+  /** An NLB's groups, which a target's rule may name for client-IP-preserved traffic. */
+  readonly override?: ReadonlySet<string>;
+}
+
+const WORLD: Senders = { from: PROBES, outside: true };
+const WORLD6: Senders = { from: PROBES6, outside: true };
+
+/** Do the interface's inbound rules admit TCP `port` from every one of these senders? */
+function admits(c: Compiled, iface: Iface, port: number, who: Senders): boolean {
+  return who.from.every(
     (ip) =>
       checkInterface(c, iface, 'inbound', { protocol: 6, port }, ip, {
-        publicPath: outside,
-        ...(override ? { override } : {}),
+        publicPath: who.outside,
+        ...(who.override ? { override: who.override } : {}),
       }).allowed,
   );
 }
@@ -75,11 +80,11 @@ function directExposure(c: Compiled, iface: Iface, you: Ip | null): ExposedServi
   const reachable6 = iface.running && iface.subnet.public && iface.ipv6 !== undefined;
   const out: ExposedService[] = [];
   for (const s of SERVICES) {
-    if (reachable && admitsWorld(c, iface, s.port)) out.push({ ...s, audience: 'internet' });
+    if (reachable && admits(c, iface, s.port, WORLD)) out.push({ ...s, audience: 'internet' });
     // My IP: what the learner's own machine can open, when the world cannot
-    else if (reachable && you && admitsWorld(c, iface, s.port, you, undefined, true))
+    else if (reachable && you && admits(c, iface, s.port, { from: [you], outside: true }))
       out.push({ ...s, risk: 'expected', audience: 'you' });
-    if (reachable6 && admitsWorld(c, iface, s.port, undefined, undefined, true, PROBES6))
+    if (reachable6 && admits(c, iface, s.port, WORLD6))
       out.push({ ...s, audience: 'internet', ipv6: true });
   }
   direct.set(iface, { groups, you, out });
@@ -98,7 +103,7 @@ function throughLoadBalancer(
   for (const listener of lb.listeners) {
     if (!['tcp', 'http', 'https', 'tls', 'tcp_udp'].includes(listener.protocol.toLowerCase()))
       continue;
-    if (!admitsWorld(c, entry, listener.port)) continue;
+    if (!admits(c, entry, listener.port, WORLD)) continue;
     const known = SERVICES.find((s) => s.port === listener.port);
     const service = {
       label: known?.label ?? `TCP ${listener.port}`,
@@ -113,8 +118,11 @@ function throughLoadBalancer(
       const out = { protocol: 6, port: listener.targetPort };
       if (!checkInterface(c, node, 'outbound', out, h.target.privateIp).allowed) continue;
       const ok = preserve
-        ? admitsWorld(c, h.target, listener.targetPort, undefined, new Set(lb.securityGroupIds))
-        : admitsWorld(c, h.target, listener.targetPort, node.privateIp);
+        ? admits(c, h.target, listener.targetPort, {
+            ...WORLD,
+            override: new Set(lb.securityGroupIds),
+          })
+        : admits(c, h.target, listener.targetPort, { from: [node.privateIp], outside: false });
       if (!ok) continue;
       // copy: the direct list is cached and shared
       const entry = { ...service, via: { id: lb.id, name: lb.name } };
