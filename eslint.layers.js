@@ -8,19 +8,32 @@ const SRC = path.resolve(import.meta.dirname, 'src');
 const ALLOWED = {
   model: [],
   engine: ['model'],
-  store: ['model', 'engine'],
+  interchange: ['model'],
+  store: ['model', 'engine', 'interchange'],
   feature: ['store', 'model', 'components', 'hooks'],
   components: ['model', 'hooks'],
   hooks: ['model', 'store'],
-  app: ['model', 'engine', 'store', 'feature', 'components', 'hooks', 'app'],
-  cli: ['model', 'engine'],
-  test: ['model', 'engine', 'store', 'feature', 'components', 'hooks', 'app', 'cli', 'test'],
+  app: ['model', 'engine', 'interchange', 'store', 'feature', 'components', 'hooks', 'app'],
+  cli: ['model', 'engine', 'interchange'],
+  test: [
+    'model',
+    'engine',
+    'interchange',
+    'store',
+    'feature',
+    'components',
+    'hooks',
+    'app',
+    'cli',
+    'test',
+  ],
 };
 
 /** Packages each layer may import; `*` = any. */
 const PACKAGES = {
   model: [],
   engine: [],
+  interchange: [],
   store: ['zustand', 'zundo'],
   feature: ['*'],
   components: ['*'],

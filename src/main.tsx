@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { keepAside } from './app/browser-db';
+import { download } from './app/download';
 import { initialScenario } from './app/load-initial';
 import './app/styles.css';
 import { StoreProvider } from './hooks/use-app-store';
@@ -13,6 +15,8 @@ async function start() {
   // a scenario opened by URL never autosaves over the user's own work
   const store = createAppStore(opened.scenario, {
     storage: opened.fromUrl ? null : window.localStorage,
+    keepAside,
+    download,
   });
   if (opened.notice) store.getState().notify(opened.notice, 'info');
   const theme = window.localStorage.getItem(THEME_KEY);
@@ -26,7 +30,10 @@ async function start() {
   });
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  createRoot(root).render(
+  // a panel's failure is shown in that panel (PanelBoundary); the console gets a warning, not an error
+  createRoot(root, {
+    onCaughtError: (error) => console.warn('SG Lab: a panel failed to render:', error),
+  }).render(
     <StrictMode>
       <StoreProvider store={store}>
         <App />

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { checkScenarioText, type CheckRow } from './check';
 import { renderTable } from './table';
+import { capped, decodeFile, printable } from './text';
 
 const USAGE = 'usage: sg-lab check <scenario.json>... [--json]';
 
@@ -26,36 +27,42 @@ function main(argv: readonly string[]): number {
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = decodeFile(readFileSync(file));
     } catch (e) {
-      process.stderr.write(`${file}: cannot read: ${(e as Error).message}\n`);
+      process.stderr.write(`${printable(file)}: cannot read: ${printable((e as Error).message)}\n`);
       invalid = true;
       continue;
     }
     const outcome = checkScenarioText(file, text);
     if (!outcome.ok) {
       invalid = true;
-      process.stderr.write(`${file}: not a valid scenario\n`);
-      for (const i of outcome.issues)
-        process.stderr.write(`  ${i.path || '(document)'}: ${i.message} [${i.code}]\n`);
+      process.stderr.write(`${printable(file)}: not a valid scenario\n`);
+      const lines = outcome.issues.map(
+        (i) => `  ${printable(i.path || '(document)')}: ${printable(i.message)} [${i.code}]`,
+      );
+      process.stderr.write(`${capped(lines).join('\n')}\n`);
       continue;
     }
+    if (outcome.rows.length === 0 && !json)
+      process.stdout.write(`${printable(file)}: no expectations to check\n`);
     outcome.rows.forEach((_row, i) => services.set(`${file}#${i}`, outcome.services[i] ?? ''));
     rows.push(...outcome.rows);
   }
   if (json) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else if (rows.length > 0) {
-    const table = rows.map((r) => [
-      files.length > 1 ? `${r.file}#${r.index}` : `#${r.index}`,
-      r.from,
-      r.to,
-      services.get(`${r.file}#${r.index}`) ?? '',
-      r.expect.toUpperCase(),
-      r.actual.toUpperCase(),
-      r.pass ? '✓' : '✗',
-      r.reason,
-    ]);
+    const table = rows.map((r) =>
+      [
+        files.length > 1 ? `${r.file}#${r.index}` : `#${r.index}`,
+        r.from,
+        r.to,
+        services.get(`${r.file}#${r.index}`) ?? '',
+        r.expect.toUpperCase(),
+        r.actual.toUpperCase(),
+        r.pass ? '✓' : '✗',
+        r.reason,
+      ].map(printable),
+    );
     process.stdout.write(
       `${renderTable(['', 'from', 'to', 'service', 'expected', 'actual', '', 'reason'], table)}\n`,
     );

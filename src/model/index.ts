@@ -16,5 +16,7 @@ export * from './validate-rule';
 export * from './validate-scenario';
 export { validateWorld } from './validate-world';
 export * from './parse-scenario';
+export * from './parse-flow';
+export * from './json-text';
 export * from './edit';
 export * from './flow-services';

@@ -1,6 +1,7 @@
 /** Reading a scenario from JSON text or a value: validates everything, never throws. */
 import { error, hasErrors, type Issue } from './issue';
 import { newId } from './ids';
+import { readJson } from './json-text';
 import { migrate } from './migrate';
 import { normaliseProtocol } from './protocol';
 import { SCENARIO_SPEC, checkShape } from './schema';
@@ -19,14 +20,13 @@ export type ParseResult =
 export function parseScenario(input: unknown): ParseResult {
   let value = input;
   if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (e) {
+    const read = readJson(input);
+    if (!read.ok)
       return {
         ok: false,
-        issues: [error('InvalidJson', '', `The file is not valid JSON: ${(e as Error).message}`)],
+        issues: [error('InvalidJson', '', `The file is not valid JSON: ${read.message}.`)],
       };
-    }
+    value = read.value;
   }
   const migrated = migrate(value);
   if (!migrated.ok) return { ok: false, issues: migrated.issues };
@@ -54,14 +54,23 @@ export function withRuleIds(s: Scenario): Scenario {
   const taken = new Set<string>();
   for (const g of s.securityGroups)
     for (const r of [...g.inbound, ...g.outbound]) if (r.id) taken.add(r.id);
+  // a repeated group id (an error, reported by validation) seeds with its index, so that the ids
+  // of its rules do not collide with the first group's and generation stays linear
+  const seenGroups = new Set<string>();
   const fill = (g: SecurityGroup, dir: 'inbound' | 'outbound'): Rule[] =>
     g[dir].map((r, i) => {
       const protocol = normaliseProtocol(r.protocol);
       if (r.id && protocol === r.protocol) return r;
-      const id = r.id ?? newId('sgr', `${g.id}|${dir}|${i}`, taken);
+      const seed = seeds.get(g) ?? g.id;
+      const id = r.id ?? newId('sgr', `${seed}|${dir}|${i}`, taken);
       taken.add(id);
       return { ...r, id, protocol };
     });
+  const seeds = new Map<SecurityGroup, string>();
+  s.securityGroups.forEach((g, gi) => {
+    if (seenGroups.has(g.id)) seeds.set(g, `${g.id}@${gi}`);
+    else seenGroups.add(g.id);
+  });
   let changed = false;
   const groups = s.securityGroups.map((g) => {
     const inbound = fill(g, 'inbound');

@@ -33,6 +33,23 @@ const RULE = obj({
   description: opt(str),
 });
 
+const FLOW_FIELDS: Record<string, Field> = {
+  from: req(str),
+  to: req(str),
+  protocol: req(str),
+  port: opt(int),
+  icmpType: opt(int),
+  icmpCode: opt(int),
+  via: opt(oneOf('private', 'public', 'ipv6')),
+};
+
+const EXPECTATION = obj({
+  id: opt(str),
+  ...FLOW_FIELDS,
+  expect: req(oneOf('allow', 'deny')),
+  note: opt(str),
+});
+
 export const SCENARIO_SPEC = obj({
   format: req({ t: 'literal', value: 'sg-lab.scenario' }),
   version: req({ t: 'literal', value: 1 }),
@@ -106,22 +123,13 @@ export const SCENARIO_SPEC = obj({
     ),
   ),
   hosts: opt(list(obj({ id: req(str), name: req(str), ip: req(str) }))),
-  expectations: opt(
-    list(
-      obj({
-        id: opt(str),
-        from: req(str),
-        to: req(str),
-        protocol: req(str),
-        port: opt(int),
-        icmpType: opt(int),
-        icmpCode: opt(int),
-        via: opt(oneOf('private', 'public', 'ipv6')),
-        expect: req(oneOf('allow', 'deny')),
-        note: opt(str),
-      }),
-    ),
-  ),
+  expectations: opt(list(EXPECTATION)),
+});
+
+/** A flow sent in the simulator: an expectation without `expect` (which it may still carry). */
+export const FLOW_SPEC = obj({
+  ...FLOW_FIELDS,
+  expect: opt(oneOf('allow', 'deny')),
 });
 
 const kindOf = (v: unknown): string =>

@@ -25,15 +25,26 @@ function validateIds(s: Scenario): Issue[] {
     ['loadBalancers', s.loadBalancers],
     ['hosts', s.hosts],
   ];
+  // an id repeated many times is one error, at its second use, saying how many more there are
+  const repeats = new Map<string, { path: string; other: string; more: number }>();
   for (const [key, list] of lists) {
     (list ?? []).forEach((item, i) => {
       const path = `${key}[${i}].id`;
       const other = seen.get(item.id);
-      if (other)
-        issues.push(error('DuplicateId', path, `The id ${item.id} is already used at ${other}.`));
+      const repeat = repeats.get(item.id);
+      if (repeat) repeat.more++;
+      else if (other) repeats.set(item.id, { path, other, more: 0 });
       else seen.set(item.id, path);
     });
   }
+  for (const [id, r] of repeats)
+    issues.push(
+      error(
+        'DuplicateId',
+        r.path,
+        `The id ${id} is already used at ${r.other}${r.more > 0 ? ` (and ${r.more.toLocaleString('en-US')} more items use it too)` : ''}.`,
+      ),
+    );
   return issues;
 }
 

@@ -2,14 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addRule, parseScenario, removeRule, type Scenario } from '../model';
-import {
-  AUTOSAVE_KEY,
-  createAppStore,
-  flowVerdict,
-  UNDO_LIMIT,
-  UNREADABLE_KEY,
-  type KeyValueStorage,
-} from '.';
+import { AUTOSAVE_KEY, createAppStore, flowVerdict, UNDO_LIMIT, type KeyValueStorage } from '.';
 
 function threeTier(): Scenario {
   const file = path.resolve(import.meta.dirname, '../app/scenarios/three-tier.json');
@@ -109,6 +102,25 @@ describe('app store', () => {
     expect(store.getState().notice?.text).toBe('Redid: Add rule 0.');
   });
 
+  it('says so once when undo history is full and the oldest change drops out', () => {
+    const store = createAppStore(threeTier());
+    const texts: string[] = [];
+    for (let i = 0; i < UNDO_LIMIT + 3; i++) {
+      store.getState().edit('rules/add', `Add rule ${i}`, (s) =>
+        addRule(s, 'sg-web', 'inbound', {
+          protocol: 'tcp',
+          fromPort: 1000 + i,
+          toPort: 1000 + i,
+          cidrIpv4: '10.0.0.0/16',
+        }),
+      );
+      texts.push(store.getState().notice?.text ?? '');
+    }
+    const told = texts.flatMap((t, i) => (/keeps the last 200 changes/.test(t) ? [i] : []));
+    expect(told).toEqual([UNDO_LIMIT]);
+    expect(store.temporal.getState().pastStates).toHaveLength(UNDO_LIMIT);
+  });
+
   describe('autosave', () => {
     beforeEach(() => vi.useFakeTimers());
     afterEach(() => vi.useRealTimers());
@@ -139,14 +151,80 @@ describe('app store', () => {
       );
     });
 
-    it('keeps an unreadable autosave aside, opens the given scenario and says so', () => {
+    const unreadable = '{"format":"sg-lab.autosave","scenario":{"vpcs":3}}';
+    const editSsh = (store: ReturnType<typeof createAppStore>) =>
+      store
+        .getState()
+        .edit('rules/add', 'Add SSH', (s) => addRule(s, 'sg-bastion', 'inbound', sshFromWorld));
+
+    it('keeps an unreadable autosave aside before anything may overwrite it, and says so only once it is kept', async () => {
       const storage = new MemoryStorage();
-      storage.setItem(AUTOSAVE_KEY, '{"format":"sg-lab.autosave","scenario":{"vpcs":3}}');
-      const store = createAppStore(threeTier(), { storage });
+      storage.setItem(AUTOSAVE_KEY, unreadable);
+      let keep: (kept: boolean) => void = () => {};
+      const kept: string[] = [];
+      const store = createAppStore(threeTier(), {
+        storage,
+        autosaveDelayMs: 0,
+        keepAside: (raw) => new Promise((done) => (keep = (ok) => (kept.push(raw), done(ok)))),
+        download: () => {},
+      });
       expect(store.getState().scenario.name).toBe('Three-tier web app');
-      expect(store.getState().notice).toMatchObject({ tone: 'error' });
-      expect(store.getState().notice?.text).toMatch(/could not be restored/);
-      expect(storage.getItem(UNREADABLE_KEY)).toContain('"vpcs":3');
+      expect(store.getState().notice?.text).toMatch(
+        /could not be restored.*Keeping the stored copy aside…/,
+      );
+      editSsh(store);
+      vi.advanceTimersByTime(10);
+      expect(storage.getItem(AUTOSAVE_KEY)).toBe(unreadable); // held: not overwritten yet
+      keep(true);
+      await vi.runAllTimersAsync();
+      expect(kept).toEqual([unreadable]);
+      expect(store.getState().notice?.text).toMatch(/kept aside in this browser's database/);
+      expect(storage.getItem(AUTOSAVE_KEY)).not.toBe(unreadable); // now autosave writes
+    });
+
+    it('never claims a copy was kept when it could not be: autosave waits for the download', async () => {
+      const storage = new MemoryStorage();
+      storage.setItem(AUTOSAVE_KEY, unreadable);
+      const files: [string, string][] = [];
+      const store = createAppStore(threeTier(), {
+        storage,
+        autosaveDelayMs: 0,
+        keepAside: () => Promise.reject(new Error('QuotaExceededError')),
+        download: (name, text) => void files.push([name, text]),
+      });
+      await vi.runAllTimersAsync();
+      const n = store.getState().notice;
+      expect(n?.text).toMatch(/could not be kept aside/);
+      expect(n?.text).not.toMatch(/is kept aside/);
+      editSsh(store);
+      vi.advanceTimersByTime(10);
+      expect(storage.getItem(AUTOSAVE_KEY)).toBe(unreadable);
+      n?.actions?.find((a) => a.label === 'Download the stored copy')?.run();
+      expect(files).toEqual([['sg-lab-autosave-kept-aside.json', unreadable]]);
+      expect(storage.getItem(AUTOSAVE_KEY)).not.toBe(unreadable);
+    });
+
+    it('restores the scenario when only a sent flow is bad, leaving that flow out and the original aside', async () => {
+      const storage = new MemoryStorage();
+      const good = createAppStore(threeTier(), { storage, autosaveDelayMs: 0 });
+      good.getState().send({ from: 'host-you', to: 'i-bastion', protocol: 'tcp', port: 22 });
+      editSsh(good);
+      vi.advanceTimersByTime(1);
+      const doc = JSON.parse(storage.getItem(AUTOSAVE_KEY) ?? '{}');
+      doc.flows.push({ from: 'a', to: 'b', protocol: 'icmp', icmpCode: { toString: 1 } });
+      storage.setItem(AUTOSAVE_KEY, JSON.stringify(doc));
+      const kept: string[] = [];
+      const again = createAppStore(threeTier(), {
+        storage,
+        keepAside: async (raw) => (kept.push(raw), true),
+      });
+      expect(again.getState().scenario).toEqual(good.getState().scenario);
+      expect(again.getState().history.map((h) => h.flow.from)).toEqual(['host-you']);
+      expect(again.getState().notice?.text).toMatch(
+        /one sent flow did not read \(flows\[1\]\.icmpCode/,
+      );
+      await vi.runAllTimersAsync();
+      expect(kept).toHaveLength(1);
     });
 
     it('reports a full storage once, and keeps working', () => {
@@ -161,7 +239,9 @@ describe('app store', () => {
         .getState()
         .edit('rules/add', 'Add SSH', (s) => addRule(s, 'sg-bastion', 'inbound', sshFromWorld));
       vi.advanceTimersByTime(1);
-      expect(store.getState().notice?.text).toMatch(/storage is full/);
+      expect(store.getState().notice?.text).toMatch(
+        /Autosave failed: the browser storage is full — download your work/,
+      );
       expect(
         store.getState().scenario.securityGroups.find((g) => g.id === 'sg-bastion')?.inbound,
       ).toHaveLength(2);

@@ -7,7 +7,7 @@ import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Simulation } from '../engine';
 import { emptyScenario, type Direction, type EditResult, type Scenario } from '../model';
-import { autosaver, restore, type KeyValueStorage } from './autosave';
+import { autosaver, restore, type KeyValueStorage, type Restored } from './autosave';
 import { describeChange } from './change-notice';
 import { simulationSlice, type SimulationState } from './simulation-slice';
 
@@ -29,10 +29,16 @@ export interface Selection {
 
 export type Theme = 'system' | 'light' | 'dark';
 
+export interface NoticeAction {
+  readonly label: string;
+  readonly run: () => void;
+}
+
 export interface Notice {
   readonly id: number;
   readonly text: string;
   readonly tone: 'info' | 'success' | 'warning' | 'error';
+  readonly actions?: readonly NoticeAction[];
 }
 
 export interface DocumentState {
@@ -54,7 +60,9 @@ export interface AppState extends DocumentState, SimulationState {
   select(selection: Selection | null): void;
   setGroupTab(tab: Direction): void;
   setTheme(theme: Theme): void;
-  notify(text: string, tone?: Notice['tone']): void;
+  notify(text: string, tone?: Notice['tone'], actions?: readonly NoticeAction[]): void;
+  /** Offers the current document as a file (the way out when storage fails). */
+  downloadWork(): void;
   dismissNotice(): void;
   undo(): void;
   redo(): void;
@@ -70,6 +78,13 @@ export interface StoreDeps {
   /** Where autosave lives; null or absent: no autosave (tests, embedded use). */
   readonly storage?: KeyValueStorage | null;
   readonly autosaveDelayMs?: number;
+  /**
+   * Puts a stored copy that did not read somewhere safe (IndexedDB in the browser); resolves
+   * true once it is kept. Absent or false: the copy stays where it is and autosave waits.
+   */
+  readonly keepAside?: (raw: string, reason: string) => Promise<boolean>;
+  /** Offers text as a file to save (the browser's download). */
+  readonly download?: (fileName: string, text: string) => void;
 }
 
 /** Undo keeps at least this many steps (the issue asks for 100). */
@@ -82,7 +97,12 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
     restored.kind === 'ok' ? restored.saved : { scenario: initial ?? emptyScenario(), flows: [] };
   let noticeId = 0;
   let simRef: (() => Simulation) | null = null;
-  const notice = (text: string, tone: Notice['tone']): Notice => ({ id: ++noticeId, text, tone });
+  let toldUndoLimit = false;
+  const notice = (
+    text: string,
+    tone: Notice['tone'],
+    actions?: readonly NoticeAction[],
+  ): Notice => ({ id: ++noticeId, text, tone, ...(actions ? { actions } : {}) });
 
   const store = createStore<AppState>()(
     temporal(
@@ -100,11 +120,16 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
           notice:
             restored.kind === 'unreadable'
               ? notice(
-                  `Your autosaved work could not be restored (${restored.reason}); it is kept aside and this scenario opened instead.`,
-                  'error',
+                  `Your autosaved work could not be restored (${restored.reason}); this scenario opened instead. Keeping the stored copy aside…`,
+                  'warning',
                 )
               : restored.kind === 'ok'
-                ? notice('Restored your autosaved work.', 'info')
+                ? notice(
+                    restored.partial
+                      ? `Restored your autosaved work, but ${restored.partial.reason}. Keeping the original copy aside…`
+                      : 'Restored your autosaved work.',
+                    restored.partial ? 'warning' : 'info',
+                  )
                 : null,
           edit(_name, label, change) {
             // the scale test measures from here to the next render of the app (app/render-mark.tsx)
@@ -117,12 +142,17 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
             }
             if (r.scenario === before) return r;
             const effect = describeChange(before, r.scenario);
+            // zundo drops the oldest step silently once the history is full: say so, once
+            const full =
+              !toldUndoLimit &&
+              (store as AppStore).temporal.getState().pastStates.length >= UNDO_LIMIT;
+            if (full) toldUndoLimit = true;
             set({
               scenario: r.scenario,
               baseline: before,
               editLabel: label,
               notice: notice(
-                effect ? `${label}. ${effect.text}.` : `${label}.`,
+                `${effect ? `${label}. ${effect.text}.` : `${label}.`}${full ? ` Undo history keeps the last ${UNDO_LIMIT} changes: the oldest is no longer undoable.` : ''}`,
                 effect?.tone ?? 'success',
               ),
             });
@@ -131,7 +161,11 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
           select: (selection) => set({ selection }),
           setGroupTab: (groupTab) => set({ groupTab }),
           setTheme: (theme) => set({ theme }),
-          notify: (text, tone = 'info') => set({ notice: notice(text, tone) }),
+          notify: (text, tone = 'info', actions) => set({ notice: notice(text, tone, actions) }),
+          downloadWork() {
+            const s = get().scenario;
+            deps.download?.(fileNameOf(s.name), `${JSON.stringify(s, null, 2)}\n`);
+          },
           dismissNotice: () => set({ notice: null }),
           undo() {
             const { pastStates, undo } = (store as AppStore).temporal.getState();
@@ -168,13 +202,71 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
     store.setState({ simVersion: s.simVersion + 1 });
   });
 
+  const downloadAction: NoticeAction = {
+    label: 'Download my work',
+    run: () => store.getState().downloadWork(),
+  };
   const saver = storage
-    ? autosaver(storage, deps.autosaveDelayMs ?? 400, (m) => store.getState().notify(m, 'error'))
+    ? autosaver(storage, deps.autosaveDelayMs ?? 400, (m) =>
+        store.getState().notify(m, 'error', deps.download ? [downloadAction] : undefined),
+      )
     : null;
+  if (saver) keepAsideFirst(restored, saver, deps, store.getState().notify);
   if (saver)
     store.subscribe((s, prev) => {
       if (s.scenario !== prev.scenario || s.history !== prev.history)
         saver.save({ scenario: s.scenario, flows: s.history.map((h) => h.flow) });
     });
   return store;
+}
+
+/** "Three-tier web app" → "three-tier-web-app.json". */
+export function fileNameOf(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'scenario'}.json`;
+}
+
+/**
+ * A stored copy that did not read (wholly or in part) is put aside before autosave may write over
+ * it. Until then autosave is held; when it cannot be kept, the user is offered it as a file and
+ * autosave waits for that.
+ */
+function keepAsideFirst(
+  restored: Restored,
+  saver: { hold(): void; release(): void },
+  deps: StoreDeps,
+  notify: AppState['notify'],
+): void {
+  const copy =
+    restored.kind === 'unreadable' ? restored : restored.kind === 'ok' ? restored.partial : null;
+  if (!copy) return;
+  const { raw, reason } = copy;
+  saver.hold();
+  const downloadCopy: NoticeAction = {
+    label: 'Download the stored copy',
+    run: () => {
+      deps.download?.('sg-lab-autosave-kept-aside.json', raw);
+      saver.release();
+    },
+  };
+  const cannotKeep = () =>
+    notify(
+      `The stored copy that did not read (${reason}) could not be kept aside in this browser. Autosave is paused so that nothing overwrites it: download it to keep it, and autosave resumes.`,
+      'error',
+      deps.download ? [downloadCopy] : undefined,
+    );
+  if (!deps.keepAside) return cannotKeep();
+  deps.keepAside(raw, reason).then((kept) => {
+    if (!kept) return cannotKeep();
+    saver.release();
+    notify(
+      `The stored copy that did not read (${reason}) is kept aside in this browser's database: nothing was lost.`,
+      'warning',
+      deps.download ? [downloadCopy] : undefined,
+    );
+  }, cannotKeep);
 }

@@ -1,9 +1,11 @@
 /**
  * Autosave of the document and the flows sent (architecture.md: document and flows yes, ui and
- * playback no). Writes are debounced and flushed when the page is hidden; a stored copy that no
- * longer reads is kept aside, never overwritten, and the user is told.
+ * playback no), in the interchange layer's document envelope. Writes are debounced and flushed
+ * when the page is hidden. Reading never writes: a stored copy that does not read (or reads only
+ * in part) comes back raw, and the saver is held until the store has put that copy somewhere safe,
+ * so nothing overwrites it first.
  */
-import { parseScenario, type Flow, type Scenario } from '../model';
+import { decodeDocument, encodeDocument, type SgDocument } from '../interchange';
 
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -12,25 +14,18 @@ export interface KeyValueStorage {
 }
 
 export const AUTOSAVE_KEY = 'sg-lab.autosave';
-export const UNREADABLE_KEY = 'sg-lab.autosave.unreadable';
-const FORMAT = 'sg-lab.autosave';
 
-export interface Saved {
-  readonly scenario: Scenario;
-  readonly flows: readonly Flow[];
-}
+export type Saved = SgDocument;
 
 export type Restored =
   | { readonly kind: 'none' }
-  | { readonly kind: 'ok'; readonly saved: Saved }
-  | { readonly kind: 'unreadable'; readonly reason: string };
-
-function isFlow(x: unknown): x is Flow {
-  const f = x as Partial<Flow> | null;
-  return (
-    !!f && typeof f.from === 'string' && typeof f.to === 'string' && typeof f.protocol === 'string'
-  );
-}
+  | {
+      readonly kind: 'ok';
+      readonly saved: Saved;
+      /** Set when part of the copy was left out: why, and the raw copy to keep aside. */
+      readonly partial?: { readonly reason: string; readonly raw: string };
+    }
+  | { readonly kind: 'unreadable'; readonly reason: string; readonly raw: string };
 
 export function restore(storage: KeyValueStorage): Restored {
   let raw: string | null;
@@ -40,49 +35,55 @@ export function restore(storage: KeyValueStorage): Restored {
     return { kind: 'none' };
   }
   if (raw === null) return { kind: 'none' };
-  const unreadable = (reason: string): Restored => {
-    try {
-      storage.setItem(UNREADABLE_KEY, raw);
-    } catch {
-      // keeping the copy is best effort; the message below still tells the user
-    }
-    return { kind: 'unreadable', reason };
+  const decoded = decodeDocument(raw);
+  if (!decoded.ok) return { kind: 'unreadable', reason: decoded.reason, raw };
+  const refused = decoded.refusedFlows;
+  if (refused.length === 0) return { kind: 'ok', saved: decoded.document };
+  const first = refused[0];
+  return {
+    kind: 'ok',
+    saved: decoded.document,
+    partial: {
+      raw,
+      reason: `${refused.length === 1 ? 'one sent flow' : `${refused.length} sent flows`} did not read (${first?.path}: ${first?.message})`,
+    },
   };
-  let doc: { format?: unknown; scenario?: unknown; flows?: unknown };
-  try {
-    doc = JSON.parse(raw);
-  } catch {
-    return unreadable('it is not valid JSON');
-  }
-  if (doc?.format !== FORMAT) return unreadable('it is not an SG Lab autosave');
-  const parsed = parseScenario(doc.scenario);
-  if (!parsed.ok) return unreadable(parsed.issues[0]?.message ?? 'the scenario does not read');
-  const flows = Array.isArray(doc.flows) ? doc.flows.filter(isFlow) : [];
-  return { kind: 'ok', saved: { scenario: parsed.scenario, flows } };
 }
 
-/** Saves after `delayMs` of quiet; `flush` saves now. Reports a failed write once per streak. */
+export interface Autosaver {
+  save(saved: Saved): void;
+  /** Writes what is pending now (the page is being hidden). */
+  flush(): void;
+  /** While held nothing is written: a copy that must not be overwritten is still in storage. */
+  hold(): void;
+  release(): void;
+}
+
+/** Saves after `delayMs` of quiet. Reports a failed write once per streak of failures. */
 export function autosaver(
   storage: KeyValueStorage,
   delayMs: number,
   onError: (message: string) => void,
-): { save(saved: Saved): void; flush(): void } {
+): Autosaver {
   let pending: Saved | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failing = false;
+  let held = false;
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (!pending) return;
-    const doc = { format: FORMAT, version: 1, ...pending };
+    if (!pending || held) return;
+    const doc = pending;
     pending = null;
     try {
-      storage.setItem(AUTOSAVE_KEY, JSON.stringify(doc));
+      storage.setItem(AUTOSAVE_KEY, encodeDocument(doc));
       failing = false;
     } catch (e) {
       if (!failing)
         onError(
-          `Autosave failed (${(e as Error).name === 'QuotaExceededError' ? 'the browser storage is full' : (e as Error).message}): export your work to keep it.`,
+          (e as Error).name === 'QuotaExceededError'
+            ? 'Autosave failed: the browser storage is full — download your work to keep it.'
+            : `Autosave failed (${(e as Error).message}) — download your work to keep it.`,
         );
       failing = true;
     }
@@ -94,5 +95,10 @@ export function autosaver(
       timer = setTimeout(flush, delayMs);
     },
     flush,
+    hold: () => void (held = true),
+    release() {
+      held = false;
+      if (pending) flush();
+    },
   };
 }

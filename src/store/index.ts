@@ -4,12 +4,14 @@ export {
   type AppState,
   type AppStore,
   type Notice,
+  type NoticeAction,
+  fileNameOf,
   type Selection,
   type SelectionKind,
   type StoreDeps,
   type Theme,
 } from './app-store';
-export { AUTOSAVE_KEY, UNREADABLE_KEY, type KeyValueStorage } from './autosave';
+export { AUTOSAVE_KEY, type KeyValueStorage } from './autosave';
 export {
   effectiveRulesOf,
   endpointLabel,

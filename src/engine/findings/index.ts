@@ -3,7 +3,7 @@
  * cached by compiled group (and what else it reads), so after an edit only the edited group is
  * looked at again: a 300-group scenario stays within a frame.
  */
-import type { Finding, Scenario } from '../../model';
+import type { Finding, Scenario, SecurityGroup } from '../../model';
 import { compile, type CompiledGroup } from '../compile';
 import { hygiene, usedGroups } from './hygiene';
 import { redundancy } from './redundancy';
@@ -25,23 +25,21 @@ const cache = new WeakMap<CompiledGroup, Cached>();
 export function findings(s: Scenario): Finding[] {
   const c = compile(s);
   const used = usedGroups(s);
-  const jumps = new Map<string, string>();
-  const jumpKey = (vpcId: string): string => {
-    let key = jumps.get(vpcId);
-    if (key === undefined)
-      jumps.set(
-        vpcId,
-        (key = jumpGroups(s, vpcId)
-          .map((g) => `${g.id}:${g.name}`)
-          .join('|')),
-      );
-    return key;
+  const jumps = new Map<string, { groups: SecurityGroup[]; key: string }>();
+  const jumpsOf = (vpcId: string) => {
+    let j = jumps.get(vpcId);
+    if (j === undefined) {
+      const groups = jumpGroups(s, vpcId);
+      jumps.set(vpcId, (j = { groups, key: groups.map((g) => `${g.id}:${g.name}`).join('|') }));
+    }
+    return j;
   };
   const out: Record<Finding['severity'], Finding[]> = { high: [], medium: [], low: [] };
   s.securityGroups.forEach((group, i) => {
     const g = c.groups.get(group.id);
     if (!g || g.source !== group) return; // a duplicate id: validation reports it
-    const key = jumpKey(group.vpcId);
+    const jump = jumpsOf(group.vpcId);
+    const key = jump.key;
     const isUsed = used.has(group.id);
     let hit = cache.get(g);
     if (
@@ -61,7 +59,7 @@ export function findings(s: Scenario): Finding[] {
         used: isUsed,
         prefixLists: s.prefixLists,
         list: [
-          ...worldOpen(s, group, i, g.inbound),
+          ...worldOpen(s, group, i, g.inbound, jump.groups),
           ...redundancy(group, i, g.inbound),
           ...redundancy(group, i, g.outbound),
           ...hygiene(s, group, i, used),

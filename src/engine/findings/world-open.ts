@@ -86,7 +86,13 @@ export function jumpGroups(s: Scenario, vpcId: string): SecurityGroup[] {
   );
 }
 
-function rewrites(s: Scenario, group: SecurityGroup, admin: boolean, v6: boolean): Rewrite[] {
+function rewrites(
+  s: Scenario,
+  group: SecurityGroup,
+  jumps: readonly SecurityGroup[],
+  admin: boolean,
+  v6: boolean,
+): Rewrite[] {
   const out: Rewrite[] = [];
   const you = youHost(s);
   if (you && you.ip.includes(':') === v6)
@@ -95,7 +101,7 @@ function rewrites(s: Scenario, group: SecurityGroup, admin: boolean, v6: boolean
       peer: v6 ? { cidrIpv6: `${you.ip}/128` } : { cidrIpv4: `${you.ip}/32` },
     });
   if (admin) {
-    const jump = jumpGroups(s, group.vpcId).find((g) => g.id !== group.id);
+    const jump = jumps.find((g) => g.id !== group.id);
     if (jump)
       out.push({
         label: `Only from ${jump.name} (${jump.id})`,
@@ -118,11 +124,13 @@ function listPorts(open: readonly RiskyPort[]): string {
   return joinWords(rest > 0 ? [...named, `${rest} more risky port${rest > 1 ? 's' : ''}`] : named);
 }
 
+/** `jumps`: the group's VPC's jump-host groups (`jumpGroups`), found once per document. */
 export function worldOpen(
   s: Scenario,
   group: SecurityGroup,
   groupIndex: number,
   rules: readonly CompiledRule[],
+  jumps: readonly SecurityGroup[],
 ): Finding[] {
   const out: Finding[] = [];
   for (const r of rules) {
@@ -154,7 +162,7 @@ export function worldOpen(
         : `${name} opens ${listPorts(open)} to the whole internet`,
       message: `${allTraffic ? 'Every protocol and port, including SSH, RDP and database ports, is' : 'These ports are'} reachable from ${world}. Automated scanners find such ports within minutes. Allow only the addresses that need them.`,
       controls: controlsFor(open),
-      rewrites: rewrites(s, group, admin || allTraffic, v6),
+      rewrites: rewrites(s, group, jumps, admin || allTraffic, v6),
     });
   }
   return out;

@@ -1,0 +1,9 @@
+/** The interchange layer's public face: formats that cross the app's edge (scenario-format.md). */
+export {
+  decodeDocument,
+  DOCUMENT_FORMAT,
+  DOCUMENT_VERSION,
+  encodeDocument,
+  type DecodedDocument,
+  type SgDocument,
+} from './document';
