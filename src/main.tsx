@@ -6,7 +6,7 @@ import { download } from './app/download';
 import { initialScenario } from './app/load-initial';
 import './app/styles.css';
 import { StoreProvider } from './hooks/use-app-store';
-import { createAppStore, type Theme } from './store';
+import { createAppStore, type Theme, type WorkerLike } from './store';
 
 const THEME_KEY = 'sg-lab.theme';
 
@@ -17,6 +17,10 @@ async function start() {
     storage: opened.fromUrl ? null : window.localStorage,
     keepAside,
     download,
+    lintWorker: () =>
+      new Worker(new URL('./store/lint-worker.ts', import.meta.url), {
+        type: 'module',
+      }) as unknown as WorkerLike,
   });
   if (opened.notice) store.getState().notify(opened.notice, 'info');
   const theme = window.localStorage.getItem(THEME_KEY);

@@ -198,3 +198,35 @@ describe('edits refuse what AWS refuses', () => {
     ).toBe(true);
   });
 });
+
+describe('stranger documents', () => {
+  it('generates rule ids in linear time when group ids repeat, and reports the repeat once', async () => {
+    const { largeScenario } = await import('./large-scenario');
+    const big = largeScenario({ instances: 20, groups: 1000, rulesPerGroup: 60 });
+    const same = {
+      ...big,
+      securityGroups: big.securityGroups.map((g) => ({
+        ...g,
+        id: 'sg-same',
+        inbound: g.inbound.map(({ id: _id, ...r }) => r),
+        outbound: g.outbound.map(({ id: _id, ...r }) => r),
+      })),
+    };
+    const t = performance.now();
+    const r = parseScenario(JSON.stringify(same));
+    expect(performance.now() - t).toBeLessThan(3000); // was 40.9 s: quadratic id retries
+    expect(r.ok).toBe(true);
+    const ids = r.ok ? r.scenario.securityGroups.flatMap((g) => g.inbound.map((x) => x.id)) : [];
+    expect(new Set(ids).size).toBe(ids.length);
+    const dup = r.issues.filter((i) => i.code === 'DuplicateId');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]?.message).toMatch(/and 998 more items use it too/);
+  });
+
+  it('reports a JSON syntax error by line and column, and accepts a byte-order mark', () => {
+    const r = parseScenario('{\n  "format": "sg-lab.scenario",\n  "version" 1\n}');
+    expect(!r.ok && r.issues[0]?.message).toMatch(/line 3, column 13/);
+    const bom = parseScenario(`\ufeff${JSON.stringify({ format: 'sg-lab.scenario' })}`);
+    expect(bom.issues[0]?.code).not.toBe('InvalidJson');
+  });
+});

@@ -221,7 +221,7 @@ describe('app store', () => {
       expect(again.getState().scenario).toEqual(good.getState().scenario);
       expect(again.getState().history.map((h) => h.flow.from)).toEqual(['host-you']);
       expect(again.getState().notice?.text).toMatch(
-        /one sent flow did not read \(flows\[1\]\.icmpCode/,
+        /one sent flow did not read: flows\[1\]\.icmpCode must be a whole number/,
       );
       await vi.runAllTimersAsync();
       expect(kept).toHaveLength(1);

@@ -9,6 +9,7 @@ import type { Simulation } from '../engine';
 import { emptyScenario, type Direction, type EditResult, type Scenario } from '../model';
 import { autosaver, restore, type KeyValueStorage, type Restored } from './autosave';
 import { describeChange } from './change-notice';
+import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';
 import { simulationSlice, type SimulationState } from './simulation-slice';
 
 export type SelectionKind =
@@ -52,6 +53,10 @@ export interface AppState extends DocumentState, SimulationState {
   readonly groupTab: Direction;
   readonly theme: Theme;
   readonly notice: Notice | null;
+  /** The worker's findings for a large document (selectors decide what to show). */
+  readonly lint: LintResult | null;
+  /** Whether large documents are linted by a worker (else where asked, on the main thread). */
+  readonly lintInWorker: boolean;
   /**
    * Applies a pure model edit (`name` like `rules/update`, `label` for people). A refused edit
    * changes nothing and comes back with AWS's reason; a done one shows what it changed.
@@ -85,6 +90,8 @@ export interface StoreDeps {
   readonly keepAside?: (raw: string, reason: string) => Promise<boolean>;
   /** Offers text as a file to save (the browser's download). */
   readonly download?: (fileName: string, text: string) => void;
+  /** A worker running `lint-worker.ts`, for the findings of large documents. */
+  readonly lintWorker?: () => WorkerLike;
 }
 
 /** Undo keeps at least this many steps (the issue asks for 100). */
@@ -117,6 +124,8 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
           selection: null,
           groupTab: 'inbound',
           theme: 'system',
+          lint: null,
+          lintInWorker: !!deps.lintWorker,
           notice:
             restored.kind === 'unreadable'
               ? notice(
@@ -202,6 +211,17 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
     store.setState({ simVersion: s.simVersion + 1 });
   });
 
+  if (deps.lintWorker) {
+    const client = lintClient(deps.lintWorker(), (lint) => store.setState({ lint }));
+    const lintIfLarge = (s: Scenario) => {
+      if (runsInWorker(s)) client.lint(s);
+    };
+    lintIfLarge(store.getState().scenario);
+    store.subscribe((s, prev) => {
+      if (s.scenario !== prev.scenario) lintIfLarge(s.scenario);
+    });
+  }
+
   const downloadAction: NoticeAction = {
     label: 'Download my work',
     run: () => store.getState().downloadWork(),
@@ -211,7 +231,13 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
         store.getState().notify(m, 'error', deps.download ? [downloadAction] : undefined),
       )
     : null;
-  if (saver) keepAsideFirst(restored, saver, deps, store.getState().notify);
+  if (saver)
+    keepAsideFirst(restored, saver, deps, store.getState().notify, () => {
+      // what was restored replaces the copy now kept: the next load reads cleanly
+      const s = store.getState();
+      saver.save({ scenario: s.scenario, flows: s.history.map((h) => h.flow) });
+      saver.flush();
+    });
   if (saver)
     store.subscribe((s, prev) => {
       if (s.scenario !== prev.scenario || s.history !== prev.history)
@@ -240,31 +266,36 @@ function keepAsideFirst(
   saver: { hold(): void; release(): void },
   deps: StoreDeps,
   notify: AppState['notify'],
+  rewrite: () => void,
 ): void {
   const copy =
     restored.kind === 'unreadable' ? restored : restored.kind === 'ok' ? restored.partial : null;
   if (!copy) return;
   const { raw, reason } = copy;
   saver.hold();
+  const resume = () => {
+    saver.release();
+    rewrite();
+  };
   const downloadCopy: NoticeAction = {
     label: 'Download the stored copy',
     run: () => {
       deps.download?.('sg-lab-autosave-kept-aside.json', raw);
-      saver.release();
+      resume();
     },
   };
   const cannotKeep = () =>
     notify(
-      `The stored copy that did not read (${reason}) could not be kept aside in this browser. Autosave is paused so that nothing overwrites it: download it to keep it, and autosave resumes.`,
+      `The stored copy (${reason}) could not be kept aside in this browser. Autosave is paused so that nothing overwrites it: download it to keep it, and autosave resumes.`,
       'error',
       deps.download ? [downloadCopy] : undefined,
     );
   if (!deps.keepAside) return cannotKeep();
   deps.keepAside(raw, reason).then((kept) => {
     if (!kept) return cannotKeep();
-    saver.release();
+    resume();
     notify(
-      `The stored copy that did not read (${reason}) is kept aside in this browser's database: nothing was lost.`,
+      `The stored copy (${reason}) is kept aside in this browser's database: nothing was lost.`,
       'warning',
       deps.download ? [downloadCopy] : undefined,
     );

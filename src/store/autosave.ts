@@ -45,7 +45,7 @@ export function restore(storage: KeyValueStorage): Restored {
     saved: decoded.document,
     partial: {
       raw,
-      reason: `${refused.length === 1 ? 'one sent flow' : `${refused.length} sent flows`} did not read (${first?.path}: ${first?.message})`,
+      reason: `${refused.length === 1 ? 'one sent flow' : `${refused.length} sent flows`} did not read: ${first?.message.replace(/\.$/, '')}`,
     },
   };
 }

@@ -12,12 +12,14 @@ export {
   type Theme,
 } from './app-store';
 export { AUTOSAVE_KEY, type KeyValueStorage } from './autosave';
+export { LINT_IN_WORKER_RULES, type LintView, type WorkerLike } from './lint';
 export {
   effectiveRulesOf,
   endpointLabel,
   expectationResults,
   exposureOf,
-  findingsOf,
+  groupFindingsOf,
+  lintView,
   fixFor,
   flowVerdict,
   groupIssues,

@@ -1,10 +1,12 @@
 /** Derived data: computed from the document on demand, cached per scenario object, never stored. */
+import type { AppState } from './app-store';
+import { findingsNow, runsInWorker, type LintView } from './lint';
 import {
   computeReachability,
   effectiveRules,
   evaluateFlow,
   exposure,
-  findings,
+  groupFindings,
   suggestFix,
   type EffectiveRule,
   type Reachability,
@@ -67,19 +69,33 @@ export const expectationResults = perScenario((s): readonly ExpectationResult[] 
   }),
 );
 
-export const findingsOf = perScenario((s): readonly Finding[] => findings(s));
+/**
+ * The findings to show: computed here for a small document; for a large one the worker's answer,
+ * or the last one while the worker is busy with the current document (`pending`).
+ */
+export function lintView(state: Pick<AppState, 'scenario' | 'lint' | 'lintInWorker'>): LintView {
+  const { scenario, lint } = state;
+  if (lint?.scenario === scenario) return { list: lint.list, pending: false };
+  if (!state.lintInWorker || !runsInWorker(scenario))
+    return { list: findingsNow(scenario), pending: false };
+  return { list: lint?.list ?? [], pending: true };
+}
+
+/** One group's findings, always current: the editor's warnings never wait for the worker. */
+export const groupFindingsOf = perScenarioAnd((s, groupId: string): readonly Finding[] =>
+  groupFindings(s, groupId),
+);
 
 export const exposureOf = perScenario((s): ReadonlyMap<string, readonly ExposedService[]> =>
   exposure(s),
 );
 
-/** Findings about one rule, by `groupId/ruleId`. */
-export const ruleFindings = perScenario((s) => {
+/** Findings about one group's rules, by `ruleId`. */
+export const ruleFindings = perScenarioAnd((s, groupId: string) => {
   const out = new Map<string, Finding[]>();
-  for (const f of findingsOf(s)) {
+  for (const f of groupFindingsOf(s, groupId)) {
     if (!f.ruleId) continue;
-    const key = `${f.groupId}/${f.ruleId}`;
-    out.set(key, [...(out.get(key) ?? []), f]);
+    out.set(f.ruleId, [...(out.get(f.ruleId) ?? []), f]);
   }
   return out as ReadonlyMap<string, readonly Finding[]>;
 });

@@ -3,8 +3,12 @@ import type { SecurityGroup } from '../../model';
 import type { CompiledRule } from '../compile';
 
 /** "Inbound rule 3 of web-sg" — numbered as the console table lists them. */
-export function ruleName(group: SecurityGroup, r: CompiledRule): string {
-  const n = group[r.direction].indexOf(r.rule) + 1;
+export function ruleName(
+  group: SecurityGroup,
+  r: CompiledRule,
+  index = group[r.direction].indexOf(r.rule),
+): string {
+  const n = index + 1;
   const dir = r.direction === 'inbound' ? 'Inbound' : 'Outbound';
   return `${dir} rule ${n} of ${group.name} (${r.ruleId})`;
 }

@@ -201,34 +201,31 @@ export function redundancy(
   rules: readonly CompiledRule[],
 ): Finding[] {
   const ref = (r: CompiledRule): RuleRef => ({ groupId: r.groupId, ruleId: r.ruleId });
-  const path = (r: CompiledRule) =>
-    `securityGroups[${groupIndex}].${r.direction}[${group[r.direction].indexOf(r.rule)}]`;
   const found = coverage(rules);
   const out: Finding[] = [];
+  if (found.size === 0) return out;
+  const position = new Map(group.inbound.map((r, i) => [r, i]));
+  const outbound = new Map(group.outbound.map((r, i) => [r, i]));
   for (const r of rules) {
     const c = found.get(r);
     if (!c) continue;
-    const base = { groupId: group.id, direction: r.direction, ruleId: r.ruleId, path: path(r) };
-    if (c.duplicateOf) {
-      out.push({
-        ...base,
-        code: 'DUPLICATE_RULE',
-        severity: 'low',
-        title: `${ruleName(group, r)} duplicates ${c.duplicateOf.ruleId}`,
-        message:
-          'AWS compares rules after canonicalising them and refuses the second copy (InvalidPermission.Duplicate). Delete one.',
-        related: [ref(c.duplicateOf)],
-      });
-      continue;
-    }
-    const by = c.coveredBy ?? [];
+    const index = (r.direction === 'inbound' ? position : outbound).get(r.rule) ?? -1;
+    const name = ruleName(group, r, index);
+    const path = `securityGroups[${groupIndex}].${r.direction}[${index}]`;
+    const by = c.duplicateOf ? [c.duplicateOf] : (c.coveredBy ?? []);
     out.push({
-      ...base,
-      code: 'REDUNDANT_RULE',
+      groupId: group.id,
+      direction: r.direction,
+      ruleId: r.ruleId,
+      path,
+      code: c.duplicateOf ? 'DUPLICATE_RULE' : 'REDUNDANT_RULE',
       severity: 'low',
-      title: `${ruleName(group, r)} is already covered by ${joinWords(by.map((o) => o.ruleId))}`,
-      message:
-        'Everything this rule allows, the other rules of the group already allow. It changes nothing, but it counts toward the rules quota and makes the group harder to read.',
+      title: c.duplicateOf
+        ? `${name} duplicates ${c.duplicateOf.ruleId}`
+        : `${name} is already covered by ${joinWords(by.map((o) => o.ruleId))}`,
+      message: c.duplicateOf
+        ? 'AWS compares rules after canonicalising them and refuses the second copy (InvalidPermission.Duplicate). Delete one.'
+        : 'Everything this rule allows, the other rules of the group already allow. It changes nothing, but it counts toward the rules quota and makes the group harder to read.',
       related: by.map(ref),
     });
   }

@@ -2,7 +2,7 @@
 import { memo, useDeferredValue } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import type { Finding } from '../../model';
-import { findingsOf } from '../../store';
+import { lintView } from '../../store';
 
 /** Findings keep their identity across edits that do not touch their group: memo skips them. */
 const FindingItem = memo(function FindingItem({ finding: f }: { finding: Finding }) {
@@ -24,16 +24,19 @@ const FindingItem = memo(function FindingItem({ finding: f }: { finding: Finding
 
 export function FindingsPanel() {
   const current = useAppStore((s) => s.scenario);
-  // the lint of a large document waits for the diagram and the editor to paint first
+  const lint = useAppStore((s) => s.lint);
+  const lintInWorker = useAppStore((s) => s.lintInWorker);
+  // the lint waits for the diagram and the editor to paint first (a large one runs in a worker)
   const scenario = useDeferredValue(current, null);
-  if (!scenario)
+  const view = scenario ? lintView({ scenario, lint, lintInWorker }) : null;
+  if (!view || (view.pending && view.list.length === 0))
     return (
       <section className="findings" aria-labelledby="findings-title">
         <h2 id="findings-title">Findings</h2>
         <p className="empty">Checking the rules…</p>
       </section>
     );
-  const list = findingsOf(scenario);
+  const list = view.list;
   const high = list.filter((f) => f.severity === 'high').length;
   return (
     <section className="findings" aria-labelledby="findings-title">
@@ -42,6 +45,7 @@ export function FindingsPanel() {
         <span className="count">
           {list.length === 0 ? 'none' : `${list.length}${high ? `, ${high} high` : ''}`}
         </span>
+        {view.pending && <span className="muted small"> · checking the latest change…</span>}
       </h2>
       {list.length === 0 ? (
         <p className="empty">

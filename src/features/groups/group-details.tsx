@@ -11,7 +11,7 @@ import {
   type Issue,
   type SecurityGroup,
 } from '../../model';
-import { findingsOf, groupIssues } from '../../store';
+import { groupFindingsOf, groupIssues } from '../../store';
 import { RulesGrid } from './rules-grid';
 
 const NEW_RULE = { protocol: 'tcp' } as const;
@@ -29,7 +29,7 @@ export function GroupDetails({ group }: { group: SecurityGroup }) {
     (i) => !/\.(inbound|outbound)\[\d+\]/.test(i.path),
   );
   const dependants = groupDependants(scenario, group.id);
-  const notes = findingsOf(scenario).filter((f) => f.groupId === group.id && !f.ruleId);
+  const notes = groupFindingsOf(scenario, group.id).filter((f) => !f.ruleId);
 
   const tryDelete = () => {
     const r = edit('groups/delete', `Delete ${group.name}`, (s) => deleteGroup(s, group.id));

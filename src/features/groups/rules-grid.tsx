@@ -154,7 +154,7 @@ export function RulesGrid({ group, direction }: { group: SecurityGroup; directio
   const highlight = useAppStore((s) => s.highlight);
   const groupIndex = scenario.securityGroups.indexOf(group);
   const issues = groupIssues(scenario, group.id);
-  const findings = ruleFindings(scenario);
+  const findings = ruleFindings(scenario, group.id);
   const listId = `peers-${group.id}-${direction}`;
   const n = (rule: Rule) => group[direction].indexOf(rule) + 1;
   const dir = direction === 'inbound' ? 'inbound' : 'outbound';
@@ -165,7 +165,7 @@ export function RulesGrid({ group, direction }: { group: SecurityGroup; directio
         rule,
         index,
         issues: issuesByColumn(issues, `securityGroups[${groupIndex}].${direction}[${index}]`),
-        findings: findings.get(`${group.id}/${rule.id}`) ?? [],
+        findings: (rule.id && findings.get(rule.id)) || [],
       })),
     [group, direction, issues, findings, groupIndex],
   );

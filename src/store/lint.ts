@@ -1,0 +1,58 @@
+/**
+ * The lint (findings) of the document. A small document is linted where it is asked for, within a
+ * frame; a large one (thousands of rules: an imported account) goes to a worker, and until the
+ * answer for the current document arrives the last list is shown as pending.
+ */
+import { findings } from '../engine';
+import type { Finding, Scenario } from '../model';
+import { diffForLint, ruleCount, type LintPatch } from './lint-patch';
+
+/** Above this many rules the first lint can pass 50 ms: it runs off the main thread. */
+export const LINT_IN_WORKER_RULES = 5000;
+
+export interface WorkerLike {
+  postMessage(message: { seq: number; patch: LintPatch }): void;
+  onmessage: ((e: { data: { seq: number; list: Finding[] } }) => void) | null;
+}
+
+export interface LintResult {
+  readonly scenario: Scenario;
+  readonly list: readonly Finding[];
+}
+
+export interface LintView {
+  readonly list: readonly Finding[];
+  /** True while the list shown is of an earlier version of the document. */
+  readonly pending: boolean;
+}
+
+const inline = new WeakMap<Scenario, readonly Finding[]>();
+
+export function findingsNow(s: Scenario): readonly Finding[] {
+  let list = inline.get(s);
+  if (!list) inline.set(s, (list = findings(s)));
+  return list;
+}
+
+export const runsInWorker = (s: Scenario): boolean => ruleCount(s) > LINT_IN_WORKER_RULES;
+
+/** Sends each new large document to the worker; `onResult` receives the findings of the newest. */
+export function lintClient(worker: WorkerLike, onResult: (r: LintResult) => void) {
+  let seq = 0;
+  let sent: Scenario | null = null;
+  const pending = new Map<number, Scenario>();
+  worker.onmessage = (e) => {
+    const s = pending.get(e.data.seq);
+    if (!s) return;
+    for (const k of pending.keys()) if (k <= e.data.seq) pending.delete(k);
+    if (e.data.seq === seq) onResult({ scenario: s, list: e.data.list });
+  };
+  return {
+    lint(s: Scenario) {
+      if (s === sent) return;
+      pending.set(++seq, s);
+      worker.postMessage({ seq, patch: diffForLint(sent, s) });
+      sent = s;
+    },
+  };
+}
