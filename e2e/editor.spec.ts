@@ -150,9 +150,12 @@ test('a rule is edited with the keyboard only (WAI-ARIA grid)', async ({ page })
     .focus();
   await page.keyboard.press('Tab'); // one tab stop into the grid: the first cell
   const grid = app.grid('Inbound', 'web');
-  await expect(grid.locator('[data-row="0"][data-col="0"]')).toBeFocused();
-  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-  const portCell = grid.locator('[data-row="0"][data-col="4"]');
+  // the first cell the panel shows (a narrow panel leaves out the rule id and IP version)
+  const first = grid.locator('[data-row="0"][tabindex="0"]');
+  await expect(first).toBeFocused();
+  const portCell = grid.locator('[data-row="0"][data-column="ports"]');
+  for (let i = 0; i < 6 && !(await portCell.evaluate((c) => c === document.activeElement)); i++)
+    await page.keyboard.press('ArrowRight');
   await expect(portCell).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(portCell.getByLabel('Port range')).toBeFocused();

@@ -177,7 +177,7 @@ test('playback: play, pause, step and step back walk the packet along its path',
   await expect(trace).toContainText('step 8 of 9');
   await expect(trace.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(8);
   await expect(trace.getByRole('list', { name: "The packet's path" })).toContainText(
-    'not reached yet',
+    'not played yet',
   );
   await trace.getByRole('button', { name: /Step ▶/ }).click();
   await expect(trace.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(9);

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { keepAside } from './app/browser-db';
 import { download } from './app/download';
+import { WELCOMED_KEY } from './app/help-dialog';
 import { initialScenario } from './app/load-initial';
 import './app/styles.css';
 import { StoreProvider } from './hooks/use-app-store';
@@ -23,6 +24,9 @@ async function start() {
       }) as unknown as WorkerLike,
   });
   if (opened.notice) store.getState().notify(opened.notice, 'info');
+  // a first visit opens with the welcome (what SG Lab is, what to try, the gallery)
+  if (!opened.fromUrl && window.localStorage.getItem(WELCOMED_KEY) === null)
+    store.getState().openHelp();
   const theme = window.localStorage.getItem(THEME_KEY);
   if (theme === 'light' || theme === 'dark') store.getState().setTheme(theme as Theme);
   store.subscribe((s, prev) => {

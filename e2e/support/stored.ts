@@ -24,6 +24,7 @@ export async function openWithAutosave(page: Page, raw: string): Promise<void> {
   await page.evaluate(
     ([key, value]) => {
       window.localStorage.clear();
+      window.localStorage.setItem('sg-lab.welcomed', '1');
       window.localStorage.setItem(key as string, value as string);
     },
     [AUTOSAVE_KEY, raw],

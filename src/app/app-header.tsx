@@ -3,6 +3,7 @@ import { DraftInput } from '../components/draft-input';
 import { useAppStore, useUndoState } from '../hooks/use-app-store';
 import { renameScenario } from '../model';
 import type { Theme } from '../store';
+import { BUILT_INS, builtInScenario } from './load-initial';
 
 export function AppHeader() {
   const name = useAppStore((s) => s.scenario.name);
@@ -12,6 +13,18 @@ export function AppHeader() {
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const { canUndo, canRedo } = useUndoState();
+  const load = useAppStore((s) => s.load);
+  const openHelp = useAppStore((s) => s.openHelp);
+  const downloadWork = useAppStore((s) => s.downloadWork);
+  // a load is not an edit: undo cannot bring the work back, so ask first
+  const replaceWith = (label: string, scenario: () => Parameters<typeof load>[0]) => {
+    if (
+      window.confirm(
+        `Open “${label}”? It replaces the scenario you are working on, and undo cannot bring it back. Cancel, then “Download”, to keep a copy first.`,
+      )
+    )
+      load(scenario(), { label });
+  };
   const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
   const mod = mac ? '⌘' : 'Ctrl+';
   return (
@@ -43,6 +56,29 @@ export function AppHeader() {
         />
       </div>
       <div className="header-actions">
+        <details className="menu">
+          <summary>New</summary>
+          <div className="menu-items" role="group" aria-label="New scenario">
+            {BUILT_INS.map((b) => (
+              <button key={b.id} type="button" onClick={() => replaceWith(b.title, b.scenario)}>
+                {b.title}
+              </button>
+            ))}
+          </div>
+        </details>
+        <button
+          type="button"
+          onClick={() => replaceWith(`${name} (reset)`, builtInScenario)}
+          title="Start this scenario again from the built-in three-tier app"
+        >
+          Reset
+        </button>
+        <button type="button" onClick={downloadWork} title="Save the scenario as a JSON file">
+          Download
+        </button>
+        <button type="button" onClick={() => openHelp()}>
+          Help
+        </button>
         <button
           type="button"
           onClick={undo}

@@ -7,6 +7,8 @@ import { PanelBoundary } from '../components/panel-boundary';
 import { useAppStore } from '../hooks/use-app-store';
 import { AppHeader } from './app-header';
 import { DetailsPanel } from './details-panel';
+import { HelpDialog } from './help-dialog';
+import { MobileTabs } from './mobile-tabs';
 import { NoticeBar } from './notice-bar';
 import { RenderMark } from './render-mark';
 import { useShortcuts } from './use-shortcuts';
@@ -16,15 +18,19 @@ const TrafficPanel = lazy(() =>
   import('./traffic-panel').then((m) => ({ default: m.TrafficPanel })),
 );
 
+/**
+ * One screen: the world on the left, the diagram in the middle with Traffic docked under it, the
+ * details and the checks on the right — Send and the trace always in view. A phone shows one of
+ * them at a time, chosen in a bottom tab bar.
+ */
 export function App() {
   const theme = useAppStore((s) => s.theme);
+  const view = useAppStore((s) => s.view);
   // a rules grid needs room: the diagram narrows while a group is open
   const wide = useAppStore((s) => s.selection?.kind === 'group');
   const select = useAppStore((s) => s.select);
   const downloadWork = useAppStore((s) => s.downloadWork);
   const clearHistory = useAppStore((s) => s.clearHistory);
-  // a flow that cannot be shown goes: the history is cleared along with it
-  const resetTraffic = clearHistory;
   useShortcuts();
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
@@ -32,39 +38,56 @@ export function App() {
   }, [theme]);
   return (
     <div className="shell">
+      <nav className="skip-links" aria-label="Skip links">
+        <a href="#details-region">Skip to details</a>
+        <a href="#traffic-region">Skip to traffic</a>
+        <a href="#topology-title">Skip to the diagram</a>
+      </nav>
       <AppHeader />
-      <main className={`layout${wide ? ' wide-details' : ''}`}>
-        <aside className="pane nav-pane">
+      <main className={`layout${wide ? ' wide-details' : ''}`} data-view={view}>
+        <aside className="pane nav-pane" data-for="world">
           <PanelBoundary name="World list" onDownload={downloadWork}>
             <Navigator />
           </PanelBoundary>
         </aside>
-        <section className="pane topology-pane" aria-labelledby="topology-title">
-          <h2 id="topology-title">Diagram</h2>
+        <section className="pane topology-pane" data-for="world" aria-labelledby="topology-title">
+          <h2 id="topology-title" tabIndex={-1}>
+            Diagram
+          </h2>
           <PanelBoundary name="Diagram" onDownload={downloadWork}>
             <TopologyView />
           </PanelBoundary>
-          <PanelBoundary name="Traffic" onReset={resetTraffic} onDownload={downloadWork}>
+        </section>
+        <div className="pane traffic-pane" data-for="traffic" id="traffic-region" tabIndex={-1}>
+          <PanelBoundary name="Traffic" onReset={clearHistory} onDownload={downloadWork}>
             <Suspense fallback={<p className="empty">Loading the traffic simulator…</p>}>
               <TrafficPanel />
             </Suspense>
           </PanelBoundary>
-          <div className="below">
-            <PanelBoundary name="Expectations" onDownload={downloadWork}>
-              <ExpectationsPanel />
-            </PanelBoundary>
-            <PanelBoundary name="Findings" onDownload={downloadWork}>
-              <FindingsPanel />
-            </PanelBoundary>
-          </div>
-        </section>
-        <aside className="pane details-pane" aria-label="Details">
+        </div>
+        <aside
+          className="pane details-pane"
+          data-for="details"
+          aria-label="Details"
+          id="details-region"
+          tabIndex={-1}
+        >
           <PanelBoundary name="Details" onReset={() => select(null)} onDownload={downloadWork}>
             <DetailsPanel />
           </PanelBoundary>
         </aside>
+        <div className="pane checks-pane" data-for="checks">
+          <PanelBoundary name="Expectations" onDownload={downloadWork}>
+            <ExpectationsPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Findings" onDownload={downloadWork}>
+            <FindingsPanel />
+          </PanelBoundary>
+        </div>
       </main>
+      <MobileTabs />
       <NoticeBar />
+      <HelpDialog />
       <RenderMark />
     </div>
   );

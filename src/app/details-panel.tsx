@@ -14,11 +14,22 @@ const WorldDetails = lazy(() =>
 export function DetailsPanel() {
   const selection = useAppStore((s) => s.selection);
   const ref = useRef<HTMLDivElement>(null);
-  // on a phone the panels stack: bring what was just selected into view
+  // what was just selected gets the focus, at its heading: the next Tab reaches its fields
+  const key = selection ? `${selection.kind}:${selection.id}` : '';
   useEffect(() => {
-    if (selection && window.matchMedia('(max-width: 700px)').matches)
-      ref.current?.scrollIntoView({ block: 'start' });
-  }, [selection]);
+    if (!key) return;
+    const focus = () => {
+      const h = ref.current?.querySelector<HTMLElement>('h2');
+      if (!h) return false;
+      h.tabIndex = -1;
+      h.focus({ preventScroll: false });
+      return true;
+    };
+    // a lazily loaded editor has no heading yet: try again once it has painted
+    if (focus()) return;
+    const t = setTimeout(focus, 150);
+    return () => clearTimeout(t);
+  }, [key]);
   return (
     <div ref={ref}>
       <Selected />

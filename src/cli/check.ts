@@ -44,7 +44,9 @@ export function checkScenarioText(file: string, text: string): CheckOutcome {
       actual,
       pass: actual === e.expect,
       ...(v.blockedAt ? { blockedAt: v.blockedAt } : {}),
-      reason: decisive?.explanation ?? '',
+      reason: decisive
+        ? `${decisive.explanation}${decisive.nearestMiss ? ` Nearest miss: ${decisive.nearestMiss.explanation}` : ''}`
+        : '',
     } satisfies CheckRow;
   });
   return { ok: true, rows, services: expectations.map(serviceLabel) };

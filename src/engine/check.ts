@@ -142,7 +142,8 @@ export function checkInterface(
   const miss = nearestMiss(rules, c, pkt, remote, opts);
   return denied(
     'ENI_SG_RULES_MISMATCH',
-    `${what} is denied: none of the ${rules.length} ${direction} rules of ${groups} allows it.${miss ? ` Nearest miss: ${miss.explanation}` : ''}`,
+    // the nearest miss travels as its own field (the trace shows it once, under the sentence)
+    `${what} is denied: none of the ${rules.length} ${direction} rules of ${groups} allows it.`,
     miss,
   );
 }

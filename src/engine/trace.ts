@@ -19,8 +19,19 @@ export class Trace {
   blockedAt: BlockedAt | undefined;
   throughNlb = false;
 
+  /**
+   * Records a step. After the first blocker the packet goes no further: later hops are marked
+   * not reached (a pass becomes `skip`, never ✓), and a later denial is kept as another blocker
+   * the user must also fix. Health checks are the balancer's own traffic, reached either way.
+   */
   add(step: TraceStep, stage?: BlockedAt): this {
-    this.steps.push(step);
+    if (this.blockedAt !== undefined && step.kind !== 'health')
+      this.steps.push({
+        ...step,
+        reached: false,
+        ...(step.verdict === 'allow' ? { verdict: 'skip' as const } : {}),
+      });
+    else this.steps.push(step);
     if (step.verdict === 'deny' && this.blockedAt === undefined && stage) this.blockedAt = stage;
     return this;
   }

@@ -4,7 +4,14 @@
  * first widget; inside a cell, Tab cycles its widgets and Escape returns to the cell.
  * Cells carry `data-row`/`data-col`; widgets inside them stay out of the tab order.
  */
-import { useCallback, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 
 const WIDGETS = 'input, select, textarea, button, [contenteditable="true"]';
 
@@ -22,6 +29,11 @@ export interface GridKeyboard {
   };
 }
 
+function hidden(grid: HTMLElement | null, r: number, c: number): boolean {
+  const cell = grid?.querySelector<HTMLElement>(`[data-row="${r}"][data-col="${c}"]`);
+  return !!cell && cell.getClientRects().length === 0;
+}
+
 function cellOf(el: Element | null): HTMLElement | null {
   return (el?.closest('[data-row][data-col]') as HTMLElement | null) ?? null;
 }
@@ -31,6 +43,13 @@ export function useGridKeyboard(rows: number, cols: number): GridKeyboard {
   const [active, setActive] = useState({ row: 0, col: 0 });
   const row = Math.min(active.row, Math.max(rows - 1, 0));
   const col = Math.min(active.col, Math.max(cols - 1, 0));
+
+  // the tab stop never rests on a column the panel hid for room
+  useLayoutEffect(() => {
+    if (!hidden(gridRef.current, row, col)) return;
+    for (let c = 0; c < cols; c++)
+      if (!hidden(gridRef.current, row, c)) return setActive({ row, col: c });
+  });
 
   const focusCell = useCallback((r: number, c: number) => {
     const cell = gridRef.current?.querySelector<HTMLElement>(`[data-row="${r}"][data-col="${c}"]`);
@@ -76,7 +95,11 @@ export function useGridKeyboard(rows: number, cols: number): GridKeyboard {
       const to = move[e.key];
       if (to) {
         e.preventDefault();
-        const [nr, nc] = to;
+        let [nr, nc] = to;
+        // a column the panel hid for room is stepped over, in the direction of travel
+        const step = nc < c ? -1 : 1;
+        while (nc >= 0 && nc < cols && hidden(gridRef.current, nr, nc)) nc += step;
+        if (nc < 0 || nc >= cols) [nr, nc] = [nr, c];
         if (nr >= 0 && nr < rows && nc >= 0 && nc < cols) focusCell(nr, nc);
         return;
       }

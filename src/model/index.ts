@@ -18,5 +18,6 @@ export { validateWorld } from './validate-world';
 export * from './parse-scenario';
 export * from './parse-flow';
 export * from './json-text';
+export * from './glossary';
 export * from './edit';
 export * from './flow-services';

@@ -41,6 +41,11 @@ export interface TraceStep {
   readonly kind?:
     'route' | 'egress' | 'ingress' | 'load-balancer' | 'health' | 'response' | 'state';
   readonly nearestMiss?: NearestMiss;
+  /**
+   * False for a hop after the first blocker: the packet never got there. A pass there is `skip`;
+   * a denial there is another blocker to fix as well.
+   */
+  readonly reached?: false;
   /** Address the rules compared against (the packet's remote address at this interface). */
   readonly remoteAddress?: string;
 }

@@ -30,6 +30,9 @@ export interface Selection {
 
 export type Theme = 'system' | 'light' | 'dark';
 
+/** Which part a phone shows (its bottom tab bar); a desktop shows them all at once. */
+export type View = 'world' | 'details' | 'traffic' | 'checks';
+
 export interface NoticeAction {
   readonly label: string;
   readonly run: () => void;
@@ -51,6 +54,12 @@ export interface DocumentState {
 export interface AppState extends DocumentState, SimulationState {
   readonly selection: Selection | null;
   readonly groupTab: Direction;
+  readonly view: View;
+  /** The Help panel: closed (null), or open at a glossary entry ('' for the top). */
+  readonly help: string | null;
+  setView(view: View): void;
+  openHelp(entry?: string): void;
+  closeHelp(): void;
   readonly theme: Theme;
   readonly notice: Notice | null;
   /** The worker's findings for a large document (selectors decide what to show). */
@@ -71,6 +80,11 @@ export interface AppState extends DocumentState, SimulationState {
   dismissNotice(): void;
   undo(): void;
   redo(): void;
+  /**
+   * Replaces the document (a built-in, a blank VPC): not an edit, so it does not enter undo
+   * history, and undo afterwards cannot silently bring the previous one back.
+   */
+  load(scenario: Scenario, source: { readonly label: string }): void;
   /** Writes the autosave now (when the page is hidden). */
   flushAutosave(): void;
 }
@@ -123,6 +137,11 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
           ...simulation,
           selection: null,
           groupTab: 'inbound',
+          view: 'world',
+          help: null,
+          setView: (view) => set({ view }),
+          openHelp: (entry = '') => set({ help: entry }),
+          closeHelp: () => set({ help: null }),
           theme: 'system',
           lint: null,
           lintInWorker: !!deps.lintWorker,
@@ -167,7 +186,8 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
             });
             return r;
           },
-          select: (selection) => set({ selection }),
+          // on a phone, what was just selected is shown
+          select: (selection) => set(selection ? { selection, view: 'details' } : { selection }),
           setGroupTab: (groupTab) => set({ groupTab }),
           setTheme: (theme) => set({ theme }),
           notify: (text, tone = 'info', actions) => set({ notice: notice(text, tone, actions) }),
@@ -192,6 +212,16 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
             redo();
             set({ baseline: before });
             set({ notice: notice(`Redid: ${get().editLabel}.`, 'info') });
+          },
+          load(scenario, source) {
+            get().resetSimulation(scenario);
+            set({
+              scenario,
+              editLabel: `Opened ${source.label}`,
+              selection: null,
+              notice: notice(`Opened ${source.label}.`, 'info'),
+            });
+            (store as AppStore).temporal.getState().clear();
           },
           flushAutosave: () => saver?.flush(),
         };

@@ -10,6 +10,7 @@ export {
   type SelectionKind,
   type StoreDeps,
   type Theme,
+  type View,
 } from './app-store';
 export { AUTOSAVE_KEY, type KeyValueStorage } from './autosave';
 export { LINT_IN_WORKER_RULES, type LintView, type WorkerLike } from './lint';

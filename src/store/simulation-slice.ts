@@ -49,9 +49,11 @@ export interface SimulationState {
   packet(connectionId: string, kind: PacketResult['kind']): FlowVerdict;
   connections(): readonly Connection[];
   clearHistory(): void;
+  /** A new document: no history, no connections, the clock at zero. */
+  resetSimulation(scenario: Scenario): void;
 }
 
-type Set = (partial: Partial<SimulationState>) => void;
+type Set = (partial: Partial<SimulationState> & { view?: 'traffic' }) => void;
 type Get = () => SimulationState & { readonly scenario: Scenario };
 
 export function simulationSlice(
@@ -60,7 +62,7 @@ export function simulationSlice(
   initial: Scenario,
   flows: readonly Flow[],
 ): SimulationState & { readonly sim: () => Simulation } {
-  const sim = createSimulation(initial);
+  let sim = createSimulation(initial);
   let counter = 0;
   const sent = (flow: Flow): Sent => {
     const r = sim.send(flow);
@@ -85,6 +87,7 @@ export function simulationSlice(
       const entry = sent(flow);
       set({
         history: [...get().history, entry],
+        view: 'traffic',
         inspected: { flow, sentId: entry.id },
         playback: { step: 0, playing: true },
         simVersion: get().simVersion + 1,
@@ -99,10 +102,20 @@ export function simulationSlice(
         ...(s.hosts ?? []).map((h) => h.id),
       ].filter((id) => id !== flow.from);
       const entries = targets.map((to) => sent({ ...flow, to }));
-      set({ history: [...get().history, ...entries], simVersion: get().simVersion + 1 });
+      // the last trace shown is of another flow: it goes, the history shows them all
+      set({
+        history: [...get().history, ...entries],
+        inspected: null,
+        simVersion: get().simVersion + 1,
+      });
       return entries.length;
     },
-    inspect: (inspected) => set({ inspected, playback: { step: 0, playing: true } }),
+    inspect: (inspected) =>
+      set({
+        inspected,
+        playback: { step: 0, playing: true },
+        ...(inspected ? { view: 'traffic' } : {}),
+      }),
     highlightRule: (highlight) => set({ highlight }),
     advanceClock(seconds) {
       sim.advance(seconds);
@@ -118,5 +131,17 @@ export function simulationSlice(
     },
     connections: () => sim.connections(),
     clearHistory: () => set({ history: [], inspected: null }),
+    resetSimulation(scenario) {
+      sim = createSimulation(scenario);
+      set({
+        history: [],
+        inspected: null,
+        baseline: null,
+        clock: 0,
+        lastPacket: null,
+        highlight: null,
+        simVersion: get().simVersion + 1,
+      });
+    },
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../model';
 import { groupFindingsOf, groupIssues } from '../../store';
 import { RulesGrid } from './rules-grid';
+import { CodeHelp } from '../../components/code-help';
 
 const NEW_RULE = { protocol: 'tcp' } as const;
 
@@ -136,6 +137,11 @@ export function GroupDetails({ group }: { group: SecurityGroup }) {
           </p>
         )}
         <RulesGrid key={`${group.id}-${tab}`} group={group} direction={tab} />
+        <p className="muted small no-deny">
+          Security groups only allow: there are no deny rules. Traffic no rule allows is dropped, so
+          to keep an address out, allow only the sources you want (a narrower CIDR, a group or a
+          prefix list). <CodeHelp entry="no-deny" />
+        </p>
         <button
           type="button"
           className="add"

@@ -231,7 +231,7 @@ export function RulesGrid({ group, direction }: { group: SecurityGroup; directio
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
                 {hg.headers.map((h) => (
-                  <th key={h.id} scope="col" role="columnheader">
+                  <th key={h.id} scope="col" role="columnheader" data-column={h.column.id}>
                     <FlexRender header={h} />
                   </th>
                 ))}
@@ -266,7 +266,12 @@ export function RulesGrid({ group, direction }: { group: SecurityGroup; directio
                   }
                 >
                   {row.getAllCells().map((cell, c) => (
-                    <td key={cell.id} role="gridcell" {...grid.cellProps(r, c)}>
+                    <td
+                      key={cell.id}
+                      role="gridcell"
+                      data-column={cell.column.id}
+                      {...grid.cellProps(r, c)}
+                    >
                       <FlexRender cell={cell} />
                     </td>
                   ))}

@@ -5,6 +5,7 @@
  * moves on its own and every step is listed at once.
  */
 import { useEffect, useState } from 'react';
+import { CodeHelp } from '../../components/code-help';
 import { useAppStore } from '../../hooks/use-app-store';
 import { useReducedMotion } from '../../hooks/use-reduced-motion';
 import {
@@ -23,11 +24,19 @@ function Step({ step, index }: { step: TraceStep; index: number }) {
   const select = useAppStore((s) => s.select);
   const highlightRule = useAppStore((s) => s.highlightRule);
   const setGroupTab = useAppStore((s) => s.setGroupTab);
+  const notReached = step.reached === false;
   const mark = step.verdict === 'allow' ? '✓' : step.verdict === 'deny' ? '✗' : '–';
-  const word =
-    step.verdict === 'allow' ? 'allowed' : step.verdict === 'deny' ? 'denied' : 'skipped';
+  const word = notReached
+    ? step.verdict === 'deny'
+      ? 'would also deny (not reached)'
+      : 'not reached'
+    : step.verdict === 'allow'
+      ? 'allowed'
+      : step.verdict === 'deny'
+        ? 'denied'
+        : 'skipped';
   return (
-    <li className={`trace-step ${step.verdict}`}>
+    <li className={`trace-step ${step.verdict}${notReached ? ' not-reached' : ''}`}>
       <span className="mark" aria-hidden="true">
         {mark}
       </span>
@@ -36,9 +45,21 @@ function Step({ step, index }: { step: TraceStep; index: number }) {
           {index + 1}. {step.at}
         </strong>{' '}
         <span className="verdict-word">{word}</span>
-        {step.code && <span className="code"> {step.code}</span>}
-        <p>{step.explanation}</p>
-        {step.matchedRules.length > 0 && (
+        {notReached && <CodeHelp entry="not-reached" />}
+        {step.code && !notReached && (
+          <>
+            <span className="code"> {step.code}</span>
+            <CodeHelp entry={step.code} />
+          </>
+        )}
+        <p>
+          {notReached
+            ? step.verdict === 'deny'
+              ? `The packet was dropped before this point. Fix this as well: ${step.explanation}`
+              : 'The packet was dropped before this point, so this hop never saw it.'
+            : step.explanation}
+        </p>
+        {step.matchedRules.length > 0 && !notReached && (
           <p className="rules-used">
             Allowed by{' '}
             {step.matchedRules.map((r) => (
@@ -173,25 +194,27 @@ export function TracePanel() {
       )}
       <ol className="path" aria-label="The packet's path">
         {verdict.steps.map((st, i) => {
-          const state = i < shown ? st.verdict : 'pending';
+          const state = i < shown ? (st.reached === false ? 'unreached' : st.verdict) : 'pending';
           const mark =
-            state === 'allow' ? '✓' : state === 'deny' ? '✗' : state === 'skip' ? '–' : '…';
+            state === 'allow' ? '✓' : state === 'deny' ? '✗' : state === 'pending' ? '…' : '–';
           return (
             <li
               key={i}
-              className={`hop ${state}${i === shown - 1 ? ' current' : ''}`}
+              className={`hop ${state === 'unreached' ? 'skip not-reached' : state}${i === shown - 1 ? ' current' : ''}`}
               aria-current={i === shown - 1 ? 'step' : undefined}
             >
               <span aria-hidden="true">{mark}</span>{' '}
               {st.kind === 'response' ? '↩ response' : hopLabel(scenario, st.at)}
               <span className="sr-only">
                 {state === 'pending'
-                  ? ' (not reached yet)'
-                  : state === 'allow'
-                    ? ' allowed'
-                    : state === 'deny'
-                      ? ' denied'
-                      : ' skipped'}
+                  ? ' (not played yet)'
+                  : state === 'unreached'
+                    ? ' not reached'
+                    : state === 'allow'
+                      ? ' allowed'
+                      : state === 'deny'
+                        ? ' denied'
+                        : ' skipped'}
               </span>
             </li>
           );

@@ -1,0 +1,102 @@
+/**
+ * Help: on a first visit a welcome (what SG Lab is, three things to try, the gallery), and always
+ * the glossary of every word and reason code the app shows, and the diagram's legend. A `?`
+ * beside a code opens it at that entry.
+ */
+import { useEffect, useRef } from 'react';
+import { useAppStore } from '../hooks/use-app-store';
+import { GLOSSARY } from '../model';
+import { BUILT_INS } from './load-initial';
+
+export const WELCOMED_KEY = 'sg-lab.welcomed';
+
+export function HelpDialog() {
+  const help = useAppStore((s) => s.help);
+  const closeHelp = useAppStore((s) => s.closeHelp);
+  const load = useAppStore((s) => s.load);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (help !== null && !d.open) d.showModal();
+    if (help === null && d.open) d.close();
+    if (help) document.getElementById(`glossary-${help}`)?.scrollIntoView({ block: 'center' });
+  }, [help]);
+  const close = () => {
+    window.localStorage.setItem(WELCOMED_KEY, '1');
+    closeHelp();
+  };
+  return (
+    <dialog ref={ref} className="help" aria-labelledby="help-title" onClose={close}>
+      <div className="help-head">
+        <h2 id="help-title">Welcome to SG Lab</h2>
+        <button type="button" onClick={close} autoFocus>
+          Close
+        </button>
+      </div>
+      <p>
+        SG Lab is a practice lab for AWS security groups: build a VPC, write rules as in the AWS
+        console, and send simulated traffic to see, step by step, what gets through and why.
+        Everything stays in your browser.
+      </p>
+      <h3>Three things to try on this scenario</h3>
+      <ol>
+        <li>
+          In <strong>Traffic</strong>, send <em>Internet → shop-alb</em> on HTTPS: the trace shows
+          every check and the rule that allowed it.
+        </li>
+        <li>
+          Open <strong>sg-web</strong> and delete its first inbound rule: the notice says which
+          instances it reached and which expectations now fail. Ctrl+Z undoes it.
+        </li>
+        <li>
+          Send a flow, then <strong>Make it an expectation</strong>: it turns ✓ or ✗ live on every
+          edit, like a test.
+        </li>
+      </ol>
+      <h3>Start from</h3>
+      <ul className="gallery">
+        {BUILT_INS.map((b) => (
+          <li key={b.id}>
+            <button
+              type="button"
+              onClick={() => {
+                load(b.scenario(), { label: b.title });
+                close();
+              }}
+            >
+              {b.title}
+            </button>{' '}
+            <span className="muted">{b.summary}</span>
+          </li>
+        ))}
+      </ul>
+      <h3>The diagram</h3>
+      <dl className="legend">
+        <dt>
+          <span className="pill">public</span> / <span className="pill">private</span>
+        </dt>
+        <dd>A subnet with a route to the internet gateway, or without one.</dd>
+        <dt>
+          <span className="exposure-badge">↗ HTTPS reachable from the internet</span>
+        </dt>
+        <dd>What anyone on the internet can open on that instance, directly or via a balancer.</dd>
+        <dt>
+          <span className="exposure-badge">● SSH from You (My IP)</span>
+        </dt>
+        <dd>What only your own address (the “You” host) can open.</dd>
+        <dt>✓ ✗ –</dt>
+        <dd>Allowed, denied, and not reached (after the packet was dropped).</dd>
+      </dl>
+      <h3>Words</h3>
+      <dl className="glossary">
+        {GLOSSARY.map((e) => (
+          <div key={e.id} id={`glossary-${e.id}`} className={help === e.id ? 'current' : undefined}>
+            <dt>{e.term}</dt>
+            <dd>{e.text}</dd>
+          </div>
+        ))}
+      </dl>
+    </dialog>
+  );
+}
