@@ -31,7 +31,7 @@ export interface GridKeyboard {
 
 function hidden(grid: HTMLElement | null, r: number, c: number): boolean {
   const cell = grid?.querySelector<HTMLElement>(`[data-row="${r}"][data-col="${c}"]`);
-  return !!cell && cell.getClientRects().length === 0;
+  return !!cell && getComputedStyle(cell).display === 'none';
 }
 
 function cellOf(el: Element | null): HTMLElement | null {
@@ -49,7 +49,7 @@ export function useGridKeyboard(rows: number, cols: number): GridKeyboard {
     if (!hidden(gridRef.current, row, col)) return;
     for (let c = 0; c < cols; c++)
       if (!hidden(gridRef.current, row, c)) return setActive({ row, col: c });
-  });
+  }, [row, col, cols, rows]);
 
   const focusCell = useCallback((r: number, c: number) => {
     const cell = gridRef.current?.querySelector<HTMLElement>(`[data-row="${r}"][data-col="${c}"]`);
