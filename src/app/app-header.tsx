@@ -1,7 +1,7 @@
 /** The header: the scenario's name (editable), undo and redo, the theme. */
 import { DraftInput } from '../components/draft-input';
 import { useAppStore, useUndoState } from '../hooks/use-app-store';
-import { renameScenario } from '../model';
+import { renameScenario, type Scenario } from '../model';
 import type { Theme } from '../store';
 import { BUILT_INS, builtInScenario } from './load-initial';
 
@@ -17,7 +17,7 @@ export function AppHeader() {
   const openHelp = useAppStore((s) => s.openHelp);
   const downloadWork = useAppStore((s) => s.downloadWork);
   // a load is not an edit: undo cannot bring the work back, so ask first
-  const replaceWith = (label: string, scenario: () => Parameters<typeof load>[0]) => {
+  const replaceWith = (label: string, scenario: () => Scenario) => {
     if (
       window.confirm(
         `Open “${label}”? It replaces the scenario you are working on, and undo cannot bring it back. Cancel, then “Download”, to keep a copy first.`,

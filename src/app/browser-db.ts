@@ -33,7 +33,3 @@ export async function keepAside(raw: string, reason: string): Promise<boolean> {
     return false;
   }
 }
-
-export async function keptAside(): Promise<SgLabDb['kept-aside']['value'][]> {
-  return (await open()).getAll('kept-aside');
-}

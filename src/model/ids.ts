@@ -18,15 +18,19 @@ export function newId(prefix: string, seed: string, taken: ReadonlySet<string>):
   }
 }
 
+/** "Three-tier web app" → "three-tier-web-app": lower case, dashes, at most `max` characters. */
+export function slug(name: string, max: number): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max);
+}
+
 /** A readable id `prefix-name` (or `prefix-name-2` …) for objects a user names. */
 export function readableId(prefix: string, name: string, taken: ReadonlySet<string>): string {
-  const slug =
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'new';
-  const base = slug.startsWith(`${prefix}-`) ? slug : `${prefix}-${slug}`;
+  const slugged = slug(name, 40) || 'new';
+  const base = slugged.startsWith(`${prefix}-`) ? slugged : `${prefix}-${slugged}`;
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -25,6 +25,18 @@ const sshFromWorld = {
   cidrIpv4: '0.0.0.0/0',
 } as const;
 
+/** Edit number i: a distinct TCP rule on sg-web, each its own undo step. */
+function addNthRule(store: ReturnType<typeof createAppStore>, i: number) {
+  store.getState().edit('rules/add', `Add rule ${i}`, (s) =>
+    addRule(s, 'sg-web', 'inbound', {
+      protocol: 'tcp',
+      fromPort: 1000 + i,
+      toPort: 1000 + i,
+      cidrIpv4: '10.0.0.0/16',
+    }),
+  );
+}
+
 describe('app store', () => {
   it('applies an edit at once and names what it changed for whom', () => {
     const store = createAppStore(threeTier());
@@ -76,14 +88,7 @@ describe('app store', () => {
     const first = store.getState().scenario;
     const seen = [first];
     for (let i = 0; i < 120; i++) {
-      store.getState().edit('rules/add', `Add rule ${i}`, (s) =>
-        addRule(s, 'sg-web', 'inbound', {
-          protocol: 'tcp',
-          fromPort: 1000 + i,
-          toPort: 1000 + i,
-          cidrIpv4: '10.0.0.0/16',
-        }),
-      );
+      addNthRule(store, i);
       store.getState().select({ kind: 'group', id: 'sg-web' });
       store.getState().setGroupTab(i % 2 ? 'inbound' : 'outbound');
       seen.push(store.getState().scenario);
@@ -106,14 +111,7 @@ describe('app store', () => {
     const store = createAppStore(threeTier());
     const texts: string[] = [];
     for (let i = 0; i < UNDO_LIMIT + 3; i++) {
-      store.getState().edit('rules/add', `Add rule ${i}`, (s) =>
-        addRule(s, 'sg-web', 'inbound', {
-          protocol: 'tcp',
-          fromPort: 1000 + i,
-          toPort: 1000 + i,
-          cidrIpv4: '10.0.0.0/16',
-        }),
-      );
+      addNthRule(store, i);
       texts.push(store.getState().notice?.text ?? '');
     }
     const told = texts.flatMap((t, i) => (/keeps the last 200 changes/.test(t) ? [i] : []));

@@ -6,7 +6,7 @@
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Simulation } from '../engine';
-import { emptyScenario, type Direction, type EditResult, type Scenario } from '../model';
+import { emptyScenario, slug, type Direction, type EditResult, type Scenario } from '../model';
 import { autosaver, restore, type KeyValueStorage, type Restored } from './autosave';
 import { describeChange } from './change-notice';
 import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';
@@ -241,6 +241,11 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
     store.setState({ simVersion: s.simVersion + 1 });
   });
 
+  // on a phone, a trace to read (a flow sent, a cell or expectation opened) shows Traffic
+  store.subscribe((s, prev) => {
+    if (s.inspected && s.inspected !== prev.inspected) store.setState({ view: 'traffic' });
+  });
+
   if (deps.lintWorker) {
     const client = lintClient(deps.lintWorker(), (lint) => store.setState({ lint }));
     const lintIfLarge = (s: Scenario) => {
@@ -278,12 +283,7 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
 
 /** "Three-tier web app" → "three-tier-web-app.json". */
 export function fileNameOf(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${slug || 'scenario'}.json`;
+  return `${slug(name, 60) || 'scenario'}.json`;
 }
 
 /**

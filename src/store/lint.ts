@@ -3,7 +3,6 @@
  * frame; a large one (thousands of rules: an imported account) goes to a worker, and until the
  * answer for the current document arrives the last list is shown as pending.
  */
-import { findings } from '../engine';
 import type { Finding, Scenario } from '../model';
 import { diffForLint, ruleCount, type LintPatch } from './lint-patch';
 
@@ -24,14 +23,6 @@ export interface LintView {
   readonly list: readonly Finding[];
   /** True while the list shown is of an earlier version of the document. */
   readonly pending: boolean;
-}
-
-const inline = new WeakMap<Scenario, readonly Finding[]>();
-
-export function findingsNow(s: Scenario): readonly Finding[] {
-  let list = inline.get(s);
-  if (!list) inline.set(s, (list = findings(s)));
-  return list;
 }
 
 export const runsInWorker = (s: Scenario): boolean => ruleCount(s) > LINT_IN_WORKER_RULES;

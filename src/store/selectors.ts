@@ -1,11 +1,12 @@
 /** Derived data: computed from the document on demand, cached per scenario object, never stored. */
 import type { AppState } from './app-store';
-import { findingsNow, runsInWorker, type LintView } from './lint';
+import { runsInWorker, type LintView } from './lint';
 import {
   computeReachability,
   effectiveRules,
   evaluateFlow,
   exposure,
+  findings,
   groupFindings,
   suggestFix,
   type EffectiveRule,
@@ -69,6 +70,8 @@ export const expectationResults = perScenario((s): readonly ExpectationResult[] 
   }),
 );
 
+const findingsOf = perScenario((s): readonly Finding[] => findings(s));
+
 /**
  * The findings to show: computed here for a small document; for a large one the worker's answer,
  * or the last one while the worker is busy with the current document (`pending`).
@@ -77,7 +80,7 @@ export function lintView(state: Pick<AppState, 'scenario' | 'lint' | 'lintInWork
   const { scenario, lint } = state;
   if (lint?.scenario === scenario) return { list: lint.list, pending: false };
   if (!state.lintInWorker || !runsInWorker(scenario))
-    return { list: findingsNow(scenario), pending: false };
+    return { list: findingsOf(scenario), pending: false };
   return { list: lint?.list ?? [], pending: true };
 }
 

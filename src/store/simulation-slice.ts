@@ -53,7 +53,7 @@ export interface SimulationState {
   resetSimulation(scenario: Scenario): void;
 }
 
-type Set = (partial: Partial<SimulationState> & { view?: 'traffic' }) => void;
+type Set = (partial: Partial<SimulationState>) => void;
 type Get = () => SimulationState & { readonly scenario: Scenario };
 
 export function simulationSlice(
@@ -87,7 +87,6 @@ export function simulationSlice(
       const entry = sent(flow);
       set({
         history: [...get().history, entry],
-        view: 'traffic',
         inspected: { flow, sentId: entry.id },
         playback: { step: 0, playing: true },
         simVersion: get().simVersion + 1,
@@ -110,12 +109,7 @@ export function simulationSlice(
       });
       return entries.length;
     },
-    inspect: (inspected) =>
-      set({
-        inspected,
-        playback: { step: 0, playing: true },
-        ...(inspected ? { view: 'traffic' } : {}),
-      }),
+    inspect: (inspected) => set({ inspected, playback: { step: 0, playing: true } }),
     highlightRule: (highlight) => set({ highlight }),
     advanceClock(seconds) {
       sim.advance(seconds);
