@@ -5,7 +5,7 @@
  * checked in order against those not already found redundant, so removing every rule reported
  * never changes what the group allows.
  */
-import { ruleKey, type Finding, type RuleRef, type SecurityGroup } from '../../model';
+import type { Finding, RuleRef, SecurityGroup } from '../../model';
 import type { CompiledRule } from '../compile';
 import { joinWords, ruleName } from './names';
 
@@ -40,6 +40,8 @@ function atomsOf(r: CompiledRule): Atom[] {
 
 interface Box {
   readonly rule: CompiledRule;
+  /** The rule's place in its list: redundancy is kept in an array, not looked up in a map. */
+  readonly index: number;
   readonly service: readonly [number, number];
   readonly atom: Atom;
 }
@@ -108,30 +110,43 @@ function atomCover(
   return v4 && v6 ? new Set([...v4, ...v6]) : null;
 }
 
-function boxesOf(r: CompiledRule): Box[] {
+function boxesOf(r: CompiledRule, index: number): Box[] {
   const service = serviceOf(r);
-  return atomsOf(r).map((atom) => ({ rule: r, service, atom }));
+  return atomsOf(r).map((atom) => ({ rule: r, index, service, atom }));
 }
 
 /**
  * A cheap necessary condition: the box's first service value at its lowest address lies in some
  * other box. Most rules fail it, and skip the full cover computation.
  */
-function cornerCovered(
-  box: Box,
-  all: readonly Box[],
-  counts: (rule: CompiledRule) => boolean,
-): boolean {
+function cornerCovered(box: Box, all: readonly Box[], counts: (index: number) => boolean): boolean {
   const s0 = box.service[0];
   const a = box.atom;
   if ('group' in a) return true;
   for (const b of all) {
-    if (b.service[0] > s0 || b.service[1] < s0 || !counts(b.rule)) continue;
+    if (b.service[0] > s0 || b.service[1] < s0 || !counts(b.index)) continue;
     const o = b.atom;
     if ('group' in o) continue;
     if (o.family === a.family && o.lo <= a.lo && o.hi >= a.lo) return true;
   }
   return false;
+}
+
+/**
+ * The rule as AWS compares it for InvalidPermission.Duplicate (model `ruleKey`), read from the
+ * compiled rule, whose CIDR is already parsed and canonical: no second parse per rule.
+ */
+function compiledKey(r: CompiledRule): string {
+  const ports =
+    r.ports === 'ports' ? `${r.from}-${r.to}` : r.ports === 'icmp' ? `${r.from}/${r.to}` : '*';
+  const p = r.peer;
+  const peer =
+    p.kind === 'cidr'
+      ? `cidr:${p.cidr.family}:${p.text}`
+      : p.kind === 'group'
+        ? `sg:${p.groupId}`
+        : `pl:${p.id}`;
+  return `${r.protocol}|${ports}|${peer}`;
 }
 
 /** Does box `c` hold all of box `b`? */
@@ -158,31 +173,35 @@ export interface Coverage {
  */
 export function coverage(rules: readonly CompiledRule[]): Map<CompiledRule, Coverage> {
   const out = new Map<CompiledRule, Coverage>();
+  const redundant = new Uint8Array(rules.length);
   const keys = new Map<string, CompiledRule>();
-  for (const r of rules) {
-    const key = ruleKey(r.rule, r.direction);
-    const first = key ? keys.get(key) : undefined;
-    if (first) out.set(r, { duplicateOf: first });
-    else if (key) keys.set(key, r);
-  }
+  rules.forEach((r, i) => {
+    const key = compiledKey(r);
+    const first = keys.get(key);
+    if (first) {
+      out.set(r, { duplicateOf: first });
+      redundant[i] = 1;
+    } else keys.set(key, r);
+  });
   // each rule's boxes are built once: a group of 60 rules compares 3,600 pairs
-  const boxes = new Map(rules.map((r) => [r, boxesOf(r)]));
-  const flat = [...boxes.values()].flat();
-  for (const r of rules) {
-    if (out.has(r)) continue;
-    const own = boxes.get(r) ?? [];
-    const counts = (o: CompiledRule) => o !== r && !out.has(o) && canCover(r, o);
-    if (!own.every((b) => cornerCovered(b, flat, counts))) continue;
+  const boxes = rules.map(boxesOf);
+  const flat = boxes.flat();
+  rules.forEach((r, i) => {
+    if (redundant[i]) return;
+    const own = boxes[i] ?? [];
+    const counts = (k: number) => k !== i && !redundant[k] && canCover(r, rules[k] as CompiledRule);
+    if (!own.every((b) => cornerCovered(b, flat, counts))) return;
     // the usual case: one other rule holds the whole rule; name just that one
-    const holder = rules.find(
-      (o) => counts(o) && own.every((b) => (boxes.get(o) ?? []).some((c) => contains(c, b))),
+    const holder = rules.findIndex(
+      (_, k) => counts(k) && own.every((b) => (boxes[k] ?? []).some((c) => contains(c, b))),
     );
-    if (holder) {
-      out.set(r, { coveredBy: [holder] });
-      continue;
+    if (holder >= 0) {
+      out.set(r, { coveredBy: [rules[holder] as CompiledRule] });
+      redundant[i] = 1;
+      return;
     }
     const others: Box[] = [];
-    for (const b of flat) if (counts(b.rule)) others.push(b);
+    for (const b of flat) if (counts(b.index)) others.push(b);
     const used = new Set<CompiledRule>();
     const service = serviceOf(r);
     const all = own.every(({ atom }) => {
@@ -190,8 +209,11 @@ export function coverage(rules: readonly CompiledRule[]): Map<CompiledRule, Cove
       by?.forEach((o) => used.add(o));
       return by !== null;
     });
-    if (all && used.size > 0) out.set(r, { coveredBy: [...used] });
-  }
+    if (all && used.size > 0) {
+      out.set(r, { coveredBy: [...used] });
+      redundant[i] = 1;
+    }
+  });
   return out;
 }
 
