@@ -94,3 +94,31 @@ test('a full storage says so at once and offers the work as a file', async ({ pa
   const text = await (await file.createReadStream()).toArray();
   expect(JSON.parse(Buffer.concat(text).toString('utf8')).name).toBe('Work to keep');
 });
+
+test('a 200-character name from a file wraps inside its card and breaks no layout', async ({
+  page,
+}) => {
+  const scenario = threeTier();
+  const long = `web-${'a'.repeat(196)}`;
+  scenario.instances[0] = { ...scenario.instances[0], name: long };
+  await openWithAutosave(page, autosaveOf(scenario));
+  const card = page.locator('li.card', { hasText: long.slice(0, 40) });
+  const subnet = card.locator('xpath=ancestor::section[1]');
+  const c = await card.boundingBox();
+  const s = await subnet.boundingBox();
+  expect(c && s && c.x >= s.x && c.x + c.width <= s.x + s.width + 1).toBe(true);
+  // and the name itself stays inside the card: nothing spills over the next subnet
+  const spill = await card.evaluate(
+    (el) =>
+      Math.max(...[...el.querySelectorAll('*')].map((x) => x.getBoundingClientRect().right)) -
+      el.getBoundingClientRect().right,
+  );
+  expect(spill).toBeLessThanOrEqual(1);
+  // the diagram does not grow sideways to fit one word
+  const diagram = page.locator('.topology-pane');
+  expect(await diagram.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
