@@ -32,7 +32,10 @@ test('create a group, add SSH from My IP with the preset, attach it, and the bad
   await app.details().getByRole('button', { name: 'Add rule' }).click();
   const grid = app.grid('Inbound', 'ssh-admin');
   const rule = app.row(grid, 0);
-  await expect(rule).toHaveAttribute('aria-invalid', 'true'); // a blank rule takes no effect yet
+  // a new rule is a draft: focus in its first cell, no errors before anything is typed
+  await expect(rule).toHaveClass(/draft-row/);
+  await expect(rule).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(rule.getByLabel('Type', { exact: true })).toBeFocused();
   await rule.getByLabel('Type', { exact: true }).selectOption({ label: 'SSH' });
   await expect(rule).toContainText('22');
   await rule.getByLabel('Source type').selectOption({ label: 'My IP (You)' });

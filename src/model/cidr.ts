@@ -112,6 +112,23 @@ export function parseCidr(text: string, family?: Family): CidrResult {
 const MEMO_LIMIT = 50_000;
 const cidrMemo = { 0: new Map<string, CidrResult>(), 4: new Map(), 6: new Map() } as const;
 
+/** "CIDR block 10.0.0.300/24 is malformed: 300 is not 0–255." Says which part is wrong. */
+function malformed(text: string, addr: string, prefix: string | null): string {
+  const head = `CIDR block ${text} is malformed`;
+  if (/\s/.test(text)) return `${head}: it contains a space.`;
+  if (addr === '') return `${head}: the address before the / is missing.`;
+  if (!addr.includes(':')) {
+    const parts = addr.split('.');
+    if (parts.length !== 4 || parts.some((p) => !/^\d+$/.test(p)))
+      return `${head}: an IPv4 address is four numbers from 0 to 255 separated by dots (like 10.0.0.0).`;
+    const big = parts.find((p) => Number(p) > 255);
+    if (big !== undefined) return `${head}: ${big} is not 0–255.`;
+  } else if (!parseIp(addr)) return `${head}: ${addr} is not an IPv6 address.`;
+  if (prefix !== null && !/^\d{1,3}$/.test(prefix))
+    return `${head}: the prefix length after the / must be a number (like /24).`;
+  return `${head}.`;
+}
+
 function parseCidrUncached(text: string, family?: Family): CidrResult {
   const slash = text.indexOf('/');
   const addrText = slash < 0 ? text : text.slice(0, slash);
@@ -126,11 +143,11 @@ function parseCidrUncached(text: string, family?: Family): CidrResult {
         suggestion,
       };
     }
-    return { ok: false, reason: 'malformed', message: `CIDR block ${text} is malformed` };
+    return { ok: false, reason: 'malformed', message: malformed(text, addrText, null) };
   }
   const prefixText = text.slice(slash + 1);
   if (!ip || !/^\d{1,3}$/.test(prefixText)) {
-    return { ok: false, reason: 'malformed', message: `CIDR block ${text} is malformed` };
+    return { ok: false, reason: 'malformed', message: malformed(text, addrText, prefixText) };
   }
   if (family !== undefined && ip.family !== family) {
     return {

@@ -8,6 +8,12 @@ export function defaultEgress(vpc: Pick<Vpc, 'ipv6Cidr'>): Rule[] {
   return rules;
 }
 
+/** What creating a group in this VPC gives it, in words (the create form promises exactly this). */
+export function describeDefaultRules(vpc: Pick<Vpc, 'ipv6Cidr'>): string {
+  const out = defaultEgress(vpc).map((r) => r.cidrIpv4 ?? r.cidrIpv6);
+  return `A new group has no inbound rules (nothing gets in) and ${out.length === 1 ? 'one outbound rule' : 'two outbound rules'}: all traffic to ${out.join(' and to ')}${vpc.ipv6Cidr ? `, because this VPC has the IPv6 block ${vpc.ipv6Cidr}` : ''}.`;
+}
+
 /** A newly created group: no inbound rules, allow-all outbound (§3.1). */
 export function newSecurityGroup(
   fields: Pick<SecurityGroup, 'id' | 'name' | 'description' | 'vpcId'>,

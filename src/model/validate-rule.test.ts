@@ -87,3 +87,26 @@ describe('validateRule matches the EC2 API', () => {
     ]);
   });
 });
+
+describe('messages a newcomer can act on', () => {
+  it('one port out of range is one message', () => {
+    const issues = validateRule(
+      { protocol: 'tcp', fromPort: 70000, toPort: 70000, cidrIpv4: '10.0.0.0/16' },
+      'inbound',
+      'r',
+    );
+    expect(issues.map((i) => i.message)).toEqual([
+      'Port 70000 is out of range: ports are whole numbers from 0 to 65535.',
+    ]);
+  });
+  it.each([
+    ['10.0.0.300/24', '300 is not 0–255'],
+    ['10.0.0/24', 'four numbers from 0 to 255'],
+    ['10.0.0.0/ab', 'prefix length after the / must be a number'],
+    ['10.0.0.0 /24', 'contains a space'],
+    ['2001:db8::zz/64', 'is not an IPv6 address'],
+  ])('%s says why it is malformed', (cidr, why) => {
+    const issues = validateRule({ protocol: '-1', cidrIpv4: cidr }, 'inbound', 'r');
+    expect(issues.map((i) => i.message).join(' ')).toContain(why);
+  });
+});

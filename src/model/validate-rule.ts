@@ -58,11 +58,21 @@ function validatePorts(rule: Rule, name: string, path: string): Issue[] {
     ];
   }
   const issues: Issue[] = [];
+  const bad = (v: number) => !Number.isInteger(v) || v < 0 || v > 65535;
+  // one port typed is stored as from = to: one message, not one per end
+  if (fromPort === toPort && bad(fromPort))
+    return [
+      error(
+        'InvalidParameterValue',
+        `${path}.fromPort`,
+        `Port ${fromPort} is out of range: ports are whole numbers from 0 to 65535.`,
+      ),
+    ];
   for (const [field, value, which] of [
     ['fromPort', fromPort, 'from'],
     ['toPort', toPort, 'to'],
   ] as const) {
-    if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    if (bad(value)) {
       issues.push(
         error(
           'InvalidParameterValue',

@@ -292,3 +292,18 @@ describe('simulation state', () => {
     ]);
   });
 });
+
+describe('change notices never say nothing changed when a rule was opened to the world', () => {
+  it('SSH from anywhere on a private instance is named, though no route lets the internet in', () => {
+    const store = createAppStore(threeTier());
+    store
+      .getState()
+      .edit('rules/add', 'Add SSH from anywhere to db', (s) =>
+        addRule(s, 'sg-db', 'inbound', sshFromWorld),
+      );
+    const text = store.getState().notice?.text ?? '';
+    expect(text).not.toMatch(/stay the same/);
+    expect(text).toMatch(/opens SSH \(22\) to the whole internet: no route lets the internet in/);
+    expect(store.getState().notice?.tone).toBe('warning');
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { ExposedService } from '../engine';
 import type { Scenario } from '../model';
-import { expectationResults, exposureOf } from './selectors';
+import { expectationResults, exposureOf, groupFindingsOf } from './selectors';
 
 const names = (list: readonly string[], max = 3): string =>
   list.length <= max
@@ -56,6 +56,25 @@ export function describeChange(before: Scenario, after: Scenario): ChangeNotice 
     touched.length > 1 || list.length !== touched.length ? ` on ${names(list.map(label))}` : '';
   for (const [s, list] of gained) effects.push(`${s} now allowed${on(list)}`);
   for (const [s, list] of lost) effects.push(`${s} no longer allowed${on(list)}`);
+  // a rule opened to the world is news even where no route lets the internet in yet
+  for (const g of after.securityGroups) {
+    if (before.securityGroups.find((x) => x.id === g.id) === g) continue;
+    const had = new Set(groupFindingsOf(before, g.id).map((f) => `${f.code}/${f.ruleId}`));
+    for (const f of groupFindingsOf(after, g.id)) {
+      if (f.severity !== 'high' || had.has(`${f.code}/${f.ruleId}`)) continue;
+      const reached = [...gained.values()].some((list) =>
+        list.some((id) =>
+          after.instances.find((i) => i.id === id)?.securityGroupIds.includes(g.id),
+        ),
+      );
+      // where the internet now gets in, "… from the internet now allowed" has said it already
+      if (reached) continue;
+      effects.push(
+        `${f.title}: no route lets the internet in today, but the rule is open${f.controls?.[0] ? ` (${f.controls[0]})` : ''}`,
+      );
+      warn = true;
+    }
+  }
   const before_ = expectationResults(before);
   const after_ = expectationResults(after);
   after_.forEach((r, i) => {

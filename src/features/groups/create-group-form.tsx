@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { FieldMessages } from '../../components/field-messages';
 import { useAppStore } from '../../hooks/use-app-store';
-import { createGroup, type Issue } from '../../model';
+import { createGroup, describeDefaultRules, type Issue } from '../../model';
 
 export function CreateGroupForm() {
   const vpcs = useAppStore((s) => s.scenario.vpcs);
@@ -12,6 +12,7 @@ export function CreateGroupForm() {
   const [description, setDescription] = useState('');
   const [vpcId, setVpcId] = useState(vpcs[0]?.id ?? '');
   const [refusal, setRefusal] = useState<Issue | null>(null);
+  const vpc = vpcs.find((v) => v.id === vpcId);
   if (vpcs.length === 0)
     return <p className="empty">Add a VPC first: a security group belongs to one VPC.</p>;
   const field = (f: string) => (refusal && refusal.path === f ? [refusal] : undefined);
@@ -31,10 +32,6 @@ export function CreateGroupForm() {
       <h2 id="create-group-title" className="span-2">
         Create security group
       </h2>
-      <p className="muted small span-2">
-        A new group has no inbound rules (nothing gets in) and one outbound rule allowing all
-        traffic.
-      </p>
       <label htmlFor="new-group-name">Security group name</label>
       <div>
         <input
@@ -64,6 +61,11 @@ export function CreateGroupForm() {
           </option>
         ))}
       </select>
+      {vpc && (
+        <p className="muted small span-2" id="new-group-defaults">
+          {describeDefaultRules(vpc)}
+        </p>
+      )}
       <div className="span-2">
         {refusal && !['name', 'description'].includes(refusal.path) && (
           <FieldMessages id="new-group-msg" issues={[refusal]} />

@@ -24,6 +24,8 @@ export function GroupDetails({ group }: { group: SecurityGroup }) {
   const edit = useAppStore((s) => s.edit);
   const select = useAppStore((s) => s.select);
   const [refusal, setRefusal] = useState<Issue | null>(null);
+  // the rule just added: a draft until its fields are left (RulesGrid)
+  const [fresh, setFresh] = useState<string | null>(null);
   const [copyName, setCopyName] = useState<string | null>(null);
 
   const groupLevel = groupIssues(scenario, group.id).filter(
@@ -136,7 +138,7 @@ export function GroupDetails({ group }: { group: SecurityGroup }) {
               : 'no new connection can leave instances in this group.'}
           </p>
         )}
-        <RulesGrid key={`${group.id}-${tab}`} group={group} direction={tab} />
+        <RulesGrid key={`${group.id}-${tab}`} group={group} direction={tab} freshId={fresh} />
         <p className="muted small no-deny">
           Security groups only allow: there are no deny rules. Traffic no rule allows is dropped, so
           to keep an address out, allow only the sources you want (a narrower CIDR, a group or a
@@ -145,11 +147,12 @@ export function GroupDetails({ group }: { group: SecurityGroup }) {
         <button
           type="button"
           className="add"
-          onClick={() =>
-            edit('rules/add', `Add an ${tab} rule to ${group.name}`, (s) =>
+          onClick={() => {
+            const r = edit('rules/add', `Add an ${tab} rule to ${group.name}`, (s) =>
               addRule(s, group.id, tab, NEW_RULE),
-            )
-          }
+            );
+            if (r.ok) setFresh(r.value);
+          }}
         >
           Add rule
         </button>

@@ -259,6 +259,15 @@ export function PeerCell({
           ))}
         </div>
       ))}
+      {findings
+        .filter((f) => !isWorldOpen(f))
+        .map((f) => (
+          <div key={f.code} className="msg notice" role="note">
+            <span aria-hidden="true">ℹ</span>{' '}
+            {f.code === 'DUPLICATE_RULE' ? 'Duplicate' : 'Covered'}:{' '}
+            {f.title.replace(/^.*? (duplicates|is already covered by) /, '$1 ')}
+          </div>
+        ))}
     </div>
   );
 }

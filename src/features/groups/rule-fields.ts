@@ -51,3 +51,12 @@ export const isWorldOpen = (f: Finding): boolean =>
   f.code === 'WORLD_OPEN_DATABASE_PORT' ||
   f.code === 'WORLD_OPEN_HIGH_RISK_PORT' ||
   f.code === 'ALL_TRAFFIC_FROM_ANYWHERE';
+
+/** A draft row shows a column's problems only once that column was left (`left`); null: all. */
+export function shownIssues(
+  byColumn: Map<Column, Issue[]>,
+  left: ReadonlySet<string> | null,
+): Map<Column, Issue[]> {
+  if (!left) return byColumn;
+  return new Map([...byColumn].filter(([column]) => left.has(column)));
+}

@@ -4,7 +4,7 @@
  * engine leaves it out until it is fixed.
  */
 import { createColumnHelper, FlexRender, tableFeatures, useTable } from '@tanstack/react-table';
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import { useGridKeyboard } from '../../hooks/use-grid-keyboard';
 import {
@@ -28,7 +28,7 @@ import {
   TypeCell,
   type CellProps,
 } from './rule-cells';
-import { issuesByColumn, worstSeverity, type Column } from './rule-fields';
+import { issuesByColumn, shownIssues, worstSeverity, type Column } from './rule-fields';
 
 interface RowData {
   readonly rule: Rule;
@@ -148,7 +148,30 @@ const COLUMNS = helper.columns([
   }),
 ]);
 
-export function RulesGrid({ group, direction }: { group: SecurityGroup; direction: Direction }) {
+/**
+ * `freshId`: a rule just added with Add rule. It is a draft: focus starts in its first cell and
+ * a column's problems show once the user has left it, not before anything is typed.
+ */
+export function RulesGrid({
+  group,
+  direction,
+  freshId,
+}: {
+  group: SecurityGroup;
+  direction: Direction;
+  freshId?: string | null;
+}) {
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const tbody = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    setLeft(new Set());
+    if (!freshId) return;
+    const row = tbody.current?.querySelector<HTMLElement>(`tr[data-rule-id="${freshId}"]`);
+    const first = [...(row?.querySelectorAll<HTMLElement>('td') ?? [])].find(
+      (td) => getComputedStyle(td).display !== 'none' && td.querySelector('select, input'),
+    );
+    first?.querySelector<HTMLElement>('select, input')?.focus();
+  }, [freshId]);
   const scenario = useAppStore((s) => s.scenario);
   const edit = useAppStore((s) => s.edit);
   const highlight = useAppStore((s) => s.highlight);
@@ -164,10 +187,13 @@ export function RulesGrid({ group, direction }: { group: SecurityGroup; directio
       group[direction].map((rule, index) => ({
         rule,
         index,
-        issues: issuesByColumn(issues, `securityGroups[${groupIndex}].${direction}[${index}]`),
+        issues: shownIssues(
+          issuesByColumn(issues, `securityGroups[${groupIndex}].${direction}[${index}]`),
+          rule.id === freshId ? left : null,
+        ),
         findings: (rule.id && findings.get(rule.id)) || [],
       })),
-    [group, direction, issues, findings, groupIndex],
+    [group, direction, issues, findings, groupIndex, freshId, left],
   );
   const ctx = useMemo<GridContext>(
     () => ({
@@ -238,13 +264,25 @@ export function RulesGrid({ group, direction }: { group: SecurityGroup; directio
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody
+            ref={tbody}
+            onBlur={(e) => {
+              // a draft row's column counts as left once focus moves out of its cell
+              const td = (e.target as HTMLElement).closest<HTMLElement>('td[data-column]');
+              const tr = td?.closest<HTMLElement>('tr');
+              const col = td?.dataset.column;
+              if (!col || tr?.dataset.ruleId !== freshId || td?.contains(e.relatedTarget as Node))
+                return;
+              setLeft((s) => (s.has(col) ? s : new Set([...s, col])));
+            }}
+          >
             {rows.map((row, r) => {
               const all = [...row.original.issues.values()].flat();
               const worst = worstSeverity(all);
               return (
                 <tr
                   key={row.id}
+                  data-rule-id={row.original.rule.id}
                   ref={
                     highlight?.groupId === group.id && highlight.ruleId === row.original.rule.id
                       ? (el) => el?.scrollIntoView({ block: 'nearest' })
@@ -258,11 +296,13 @@ export function RulesGrid({ group, direction }: { group: SecurityGroup; directio
                   aria-rowindex={r + 2}
                   aria-invalid={worst === 'error' || undefined}
                   className={
-                    worst === 'error'
-                      ? 'invalid'
-                      : row.original.findings.length > 0
-                        ? 'flagged'
-                        : undefined
+                    row.original.rule.id === freshId && worst !== 'error'
+                      ? 'draft-row'
+                      : worst === 'error'
+                        ? 'invalid'
+                        : row.original.findings.length > 0
+                          ? 'flagged'
+                          : undefined
                   }
                 >
                   {row.getAllCells().map((cell, c) => (

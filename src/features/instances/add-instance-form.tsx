@@ -32,8 +32,14 @@ export function AddInstanceForm() {
           scenario.instances.filter((i) => i.subnetId === subnet.id).map((i) => i.privateIp),
         )
       : null;
+  // by default what the subnet's instances already carry (a neighbour's role), else the VPC's
+  // default group — never a load balancer's group, which is for the balancer's own interfaces
+  const neighbours = scenario.instances.filter((i) => i.subnetId === subnetId);
   const group =
-    groups.find((g) => g.id === groupId) ?? groups.find((g) => g.name !== 'default') ?? groups[0];
+    groups.find((g) => g.id === groupId) ??
+    groups.find((g) => neighbours.some((i) => i.securityGroupIds.includes(g.id))) ??
+    groups.find((g) => g.name === 'default') ??
+    groups[0];
 
   if (scenario.subnets.length === 0)
     return <p className="empty">Add a VPC and a subnet first: an instance lives in a subnet.</p>;

@@ -17,7 +17,12 @@ interface Point {
 
 /** Which element of the diagram each step happens at, in path order. */
 function stops(
-  at: readonly { at: string; kind?: string | undefined; verdict: Point['verdict'] }[],
+  at: readonly {
+    at: string;
+    kind?: string | undefined;
+    verdict: Point['verdict'];
+    reached?: false | undefined;
+  }[],
   from: string,
 ) {
   const out: { id: string; verdict: Point['verdict'] }[] = [{ id: from, verdict: 'allow' }];
@@ -29,6 +34,7 @@ function stops(
           ? 'internet'
           : ((st.at.split(' ')[0] ?? '').split('@')[0] ?? '');
     if (st.kind === 'health') continue; // health checks are the balancer's own traffic
+    if (st.reached === false) break; // the packet stopped at the blocker: draw nothing beyond
     const last = out[out.length - 1];
     if (last && last.id === where) {
       if (st.verdict === 'deny') out[out.length - 1] = { id: where, verdict: 'deny' };
@@ -43,6 +49,7 @@ export function PacketPath({ container }: { container: RefObject<HTMLDivElement 
   const scenario = useAppStore((s) => s.scenario);
   const inspected = useAppStore((s) => s.inspected);
   const step = useAppStore((s) => s.playback.step);
+  const playing = useAppStore((s) => s.playback.playing);
   const reduced = useReducedMotion();
   const [points, setPoints] = useState<readonly Point[]>([]);
 
@@ -83,7 +90,8 @@ export function PacketPath({ container }: { container: RefObject<HTMLDivElement 
   const last = points[points.length - 1] as Point;
   const denied = last.verdict === 'deny';
   return (
-    <svg className="packet-path" aria-hidden="true" focusable="false">
+    // once the journey has played, the line steps back so the cards' text reads through it
+    <svg className={`packet-path${playing ? '' : ' done'}`} aria-hidden="true" focusable="false">
       {points.slice(1).map((p, i) => {
         const a = points[i] as Point;
         return (

@@ -49,7 +49,14 @@ function useCheckpoints(): ReadonlyMap<string, readonly Checkpoint[]> {
     const [where, what] = st.at.split(' ');
     const id = (where ?? '').split('@')[0] ?? '';
     if (!what) return;
-    const word = st.verdict === 'allow' ? 'allowed' : st.verdict === 'deny' ? 'denied' : 'skipped';
+    const word =
+      st.reached === false
+        ? 'not reached'
+        : st.verdict === 'allow'
+          ? 'allowed'
+          : st.verdict === 'deny'
+            ? 'denied'
+            : 'skipped';
     const text = `${i + 1}. ${what === 'egress' ? 'out' : what === 'ingress' ? 'in' : what} ${word}`;
     out.set(id, [...(out.get(id) ?? []), { text, verdict: st.verdict }]);
   });
@@ -132,7 +139,9 @@ function SubnetBox({
   const [open, setOpen] = useState(instances.length <= COLLAPSE_OVER);
   const exposure = exposureOf(scenario);
   const name = subnet.name ?? subnet.id;
-  const selectedHere = instances.some(
+  // a selected instance, or one the packet passed, shows even in a collapsed subnet — alone, so
+  // that opening a trace never unfolds a subnet of hundreds and moves the whole diagram
+  const pinned = instances.filter(
     (i) => isSelected(selection, 'instance', i.id) || checkpoints.has(i.id),
   );
   const exposed = instances.filter((i) =>
@@ -157,7 +166,7 @@ function SubnetBox({
       <div className="addr">{subnet.cidr}</div>
       {instances.length === 0 ? (
         <p className="empty">No instances</p>
-      ) : open || selectedHere ? (
+      ) : open || pinned.length === instances.length ? (
         <>
           <ul className="cards">
             {instances.map((i) => (
@@ -170,24 +179,40 @@ function SubnetBox({
               />
             ))}
           </ul>
-          {instances.length > COLLAPSE_OVER && !selectedHere && (
+          {instances.length > COLLAPSE_OVER && (
             <button type="button" className="link small" onClick={() => setOpen(false)}>
               Collapse {instances.length} instances
             </button>
           )}
         </>
       ) : (
-        <button
-          type="button"
-          className="collapsed"
-          aria-expanded={false}
-          onClick={() => setOpen(true)}
-        >
-          {instances.length} instances — show them
-          {exposed > 0 && (
-            <span className="exposure-badge danger"> ⚠ {exposed} open to the internet</span>
+        <>
+          {pinned.length > 0 && (
+            <ul className="cards">
+              {pinned.map((i) => (
+                <InstanceCard
+                  key={i.id}
+                  instance={i}
+                  selected={isSelected(selection, 'instance', i.id)}
+                  exposure={exposure.get(i.id) ?? []}
+                  checkpoints={checkpoints.get(i.id)}
+                />
+              ))}
+            </ul>
           )}
-        </button>
+          <button
+            type="button"
+            className="collapsed"
+            aria-expanded={false}
+            onClick={() => setOpen(true)}
+          >
+            {pinned.length > 0 ? `${instances.length - pinned.length} more` : instances.length}{' '}
+            instances — show them
+            {exposed > 0 && (
+              <span className="exposure-badge danger"> ⚠ {exposed} open to the internet</span>
+            )}
+          </button>
+        </>
       )}
     </section>
   );
@@ -304,7 +329,10 @@ export function TopologyView() {
             >
               {vpc.name ?? vpc.id}
             </button>{' '}
-            <span className="addr">{vpc.cidr}</span>
+            <span className="addr">
+              {vpc.cidr}
+              {vpc.ipv6Cidr ? ` · ${vpc.ipv6Cidr}` : ''}
+            </span>
           </h3>
           {(scenario.loadBalancers ?? [])
             .filter((lb) =>

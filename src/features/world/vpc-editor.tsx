@@ -47,6 +47,11 @@ export function VpcEditor({ vpc }: { vpc: Vpc }) {
           mono
         />
       </div>
+      <p className="small">
+        {vpc.ipv6Cidr
+          ? `IPv6 block: ${vpc.ipv6Cidr}. New groups here get outbound rules to both 0.0.0.0/0 and ::/0.`
+          : 'No IPv6 block: instances here have IPv4 addresses only, and new groups get one outbound rule (0.0.0.0/0).'}
+      </p>
       <p className="small muted">
         {subnets.length} subnet{subnets.length === 1 ? '' : 's'}:{' '}
         {subnets.map((sn) => `${sn.name ?? sn.id} (${sn.cidr})`).join(', ') || 'none yet'}.
