@@ -89,3 +89,54 @@ test('phone: a bottom tab bar, and Send on screen in Traffic', async ({ page }) 
   );
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('keyboard only: the welcome, a skip link to Traffic, Send, and a group’s rules in a few Tabs', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  const welcome = page.getByRole('dialog', { name: 'Welcome to SG Lab' });
+  await expect(welcome.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(welcome).toBeHidden();
+  await page.getByRole('region', { name: 'Traffic' }).waitFor();
+
+  // the first Tab stops are the skip links
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to details' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to traffic' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const traffic = page.getByRole('region', { name: 'Traffic' });
+  const send = traffic.getByRole('button', { name: 'Send', exact: true });
+  let presses = 0;
+  while (!(await send.evaluate((b) => b === document.activeElement)) && presses < 15) {
+    await page.keyboard.press('Tab');
+    presses++;
+  }
+  await expect(send).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(traffic.getByRole('region', { name: /→/ })).toContainText('ALLOWED');
+
+  // choosing a group moves focus to it; its rules are a few Tabs away, not 43
+  const app = new AppPage(page);
+  await app
+    .navigator()
+    .getByRole('button', { name: /\bsg-web\b/ })
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /web/ }).first()).toBeFocused();
+  const grid = app.grid('Inbound', 'web');
+  let tabs = 0;
+  while (!(await grid.evaluate((g) => g.contains(document.activeElement))) && tabs < 12) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  expect(tabs).toBeLessThanOrEqual(8);
+  await page.keyboard.press('ArrowRight');
+  await expect(grid.locator('td:focus')).toHaveCount(1);
+});

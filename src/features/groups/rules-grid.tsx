@@ -148,6 +148,20 @@ const COLUMNS = helper.columns([
   }),
 ]);
 
+/** A cell's column in words, shown beside it when a narrow panel stacks each rule as a card. */
+function columnLabel(id: string, direction: Direction): string | undefined {
+  const labels: Record<string, string> = {
+    id: 'Rule ID',
+    ip: 'IP version',
+    type: 'Type',
+    protocol: 'Protocol',
+    ports: 'Port range',
+    peer: direction === 'inbound' ? 'Source' : 'Destination',
+    description: 'Description',
+  };
+  return labels[id];
+}
+
 /**
  * `freshId`: a rule just added with Add rule. It is a draft: focus starts in its first cell and
  * a column's problems show once the user has left it, not before anything is typed.
@@ -246,7 +260,7 @@ export function RulesGrid({
       </datalist>
       {rows.length > 0 && (
         <table
-          className="rules grid"
+          className="rules grid stackable"
           role="grid"
           aria-label={label}
           aria-rowcount={rows.length + 1}
@@ -310,6 +324,7 @@ export function RulesGrid({
                       key={cell.id}
                       role="gridcell"
                       data-column={cell.column.id}
+                      data-label={columnLabel(cell.column.id, direction)}
                       {...grid.cellProps(r, c)}
                     >
                       <FlexRender cell={cell} />

@@ -21,7 +21,7 @@ function Rows({ rows, direction }: { rows: readonly EffectiveRule[]; direction: 
       </p>
     );
   return (
-    <table className="rules">
+    <table className="rules stackable">
       <caption className="sr-only">Effective {direction} rules</caption>
       <thead>
         <tr>
@@ -41,7 +41,7 @@ function Rows({ rows, direction }: { rows: readonly EffectiveRule[]; direction: 
             key={`${r.groupId}/${r.ruleId}`}
             className={r.coveredBy || r.duplicateOf ? 'covered' : undefined}
           >
-            <td>
+            <td data-label="Group">
               <button
                 type="button"
                 className="link"
@@ -50,13 +50,17 @@ function Rows({ rows, direction }: { rows: readonly EffectiveRule[]; direction: 
                 {r.groupId}
               </button>
             </td>
-            <td className="mono">{r.ruleId}</td>
-            <td>{ipVersionLabel(r.rule)}</td>
-            <td>{ruleTypeOf(r.rule).label}</td>
-            <td>{protocolLabel(r.rule.protocol)}</td>
-            <td>{portRangeLabel(r.rule)}</td>
-            <td className="mono">{peerText(r.rule)}</td>
-            <td>
+            <td data-label="Rule" className="mono">
+              {r.ruleId}
+            </td>
+            <td data-label="IP version">{ipVersionLabel(r.rule)}</td>
+            <td data-label="Type">{ruleTypeOf(r.rule).label}</td>
+            <td data-label="Protocol">{protocolLabel(r.rule.protocol)}</td>
+            <td data-label="Port range">{portRangeLabel(r.rule)}</td>
+            <td data-label={direction === 'inbound' ? 'Source' : 'Destination'} className="mono">
+              {peerText(r.rule)}
+            </td>
+            <td data-label="Note">
               {r.duplicateOf
                 ? `Same as ${r.duplicateOf.groupId} ${r.duplicateOf.ruleId}`
                 : r.coveredBy
