@@ -264,8 +264,9 @@ export function PeerCell({
         .map((f) => (
           <div key={f.code} className="msg notice" role="note">
             <span aria-hidden="true">ℹ</span>{' '}
-            {f.code === 'DUPLICATE_RULE' ? 'Duplicate' : 'Covered'}:{' '}
-            {f.title.replace(/^.*? (duplicates|is already covered by) /, '$1 ')}
+            {f.code === 'DUPLICATE_RULE'
+              ? `Duplicate of ${f.related?.map((r) => r.ruleId).join(', ')}`
+              : `Covered by ${f.related?.map((r) => r.ruleId).join(', ')}: it adds nothing`}
           </div>
         ))}
     </div>
