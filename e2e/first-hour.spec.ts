@@ -32,7 +32,10 @@ test('desktop: welcome, send, a denied trace that stops, focus on details, colum
 
   // break bastion's egress, send to the internet: nothing after the blocker is ✓
   const app = new AppPage(page);
+  const diagramBefore = await page.locator('.topology-pane').boundingBox();
   await app.openGroup('sg-bastion');
+  // opening a group moves nothing else on screen
+  expect(await page.locator('.topology-pane').boundingBox()).toEqual(diagramBefore);
   await expect(page.getByRole('heading', { name: /bastion/ }).first()).toBeFocused();
   await app
     .details()
@@ -51,6 +54,8 @@ test('desktop: welcome, send, a denied trace that stops, focus on details, colum
   await expect(path).toContainText('not reached');
   await expect(path).not.toContainText('allowed');
   await inViewport(page, 'Send');
+  const head = await trace.getByRole('heading').first().boundingBox();
+  expect(head && head.y + head.height <= 800, 'the trace in view').toBe(true);
   await page.screenshot({ path: 'e2e/.artifacts/first-hour-denied-trace.png' });
 
   // every column of the rules grid inside its panel

@@ -26,8 +26,6 @@ const TrafficPanel = lazy(() =>
 export function App() {
   const theme = useAppStore((s) => s.theme);
   const view = useAppStore((s) => s.view);
-  // a rules grid needs room: the diagram narrows while a group is open
-  const wide = useAppStore((s) => s.selection?.kind === 'group');
   const select = useAppStore((s) => s.select);
   const downloadWork = useAppStore((s) => s.downloadWork);
   const clearHistory = useAppStore((s) => s.clearHistory);
@@ -44,7 +42,7 @@ export function App() {
         <a href="#topology-title">Skip to the diagram</a>
       </nav>
       <AppHeader />
-      <main className={`layout${wide ? ' wide-details' : ''}`} data-view={view}>
+      <main className="layout" data-view={view}>
         <aside className="pane nav-pane" data-for="world">
           <PanelBoundary name="World list" onDownload={downloadWork}>
             <Navigator />
