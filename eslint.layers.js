@@ -33,7 +33,7 @@ const ALLOWED = {
 const PACKAGES = {
   model: [],
   engine: [],
-  interchange: [],
+  interchange: ['fflate'],
   store: ['zustand', 'zundo'],
   feature: ['*'],
   components: ['*'],

@@ -7,3 +7,11 @@ export {
   type DecodedDocument,
   type SgDocument,
 } from './document';
+export {
+  decodeShareLink,
+  encodeShareLink,
+  LINK_MAX_BYTES,
+  LINK_VERSION,
+  type DecodedLink,
+  type LinkErrorCode,
+} from './share-link';

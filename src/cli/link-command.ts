@@ -1,0 +1,56 @@
+/**
+ * `sg-lab link <scenario.json>` prints the share fragment; `sg-lab link --decode <fragment>
+ * [-o out.json]` writes the scenario back (to standard output without -o). Exit 2 with the
+ * error's code on a link or file that does not read.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { decodeShareLink, encodeShareLink } from '../interchange';
+import { hasErrors, parseScenario } from '../model';
+import { capped, decodeFile, printable } from './text';
+
+const USAGE =
+  'usage: sg-lab link <scenario.json>\n       sg-lab link --decode <fragment> [-o out.json]';
+
+export async function linkCommand(args: readonly string[]): Promise<number> {
+  const err = (text: string) => void process.stderr.write(`${text}\n`);
+  if (args[0] === '--decode') {
+    const fragment = args[1];
+    const o = args.indexOf('-o');
+    const out = o >= 0 ? args[o + 1] : undefined;
+    if (!fragment || (o >= 0 && !out)) return (err(USAGE), 2);
+    const r = await decodeShareLink(fragment);
+    if (!r.ok) {
+      err(`${r.error.code}: ${printable(r.error.message)}`);
+      for (const line of capped((r.error.issues ?? []).map((i) => `  ${i.path}: ${i.message}`)))
+        err(printable(line));
+      return 2;
+    }
+    const json = `${JSON.stringify(r.scenario, null, 2)}\n`;
+    if (out) writeFileSync(out, json);
+    else process.stdout.write(json);
+    return 0;
+  }
+  const file = args[0];
+  if (!file || args.length > 1) return (err(USAGE), 2);
+  let text: string;
+  try {
+    text = decodeFile(readFileSync(file));
+  } catch (e) {
+    return (err(`${printable(file)}: cannot read: ${printable((e as Error).message)}`), 2);
+  }
+  const parsed = parseScenario(text);
+  if (!parsed.ok || hasErrors(parsed.issues)) {
+    err(`${printable(file)}: not a valid scenario`);
+    const errors = parsed.issues.filter((i) => i.severity === 'error');
+    for (const line of capped(errors.map((i) => `  ${i.path || '(document)'}: ${i.message}`)))
+      err(printable(line));
+    return 2;
+  }
+  const link = await encodeShareLink(parsed.scenario);
+  process.stdout.write(`${link}\n`);
+  if (link.length > 2000)
+    err(
+      `note: the link is ${link.length.toLocaleString('en-US')} characters; chat apps often cut links past 2,000 — share the file instead.`,
+    );
+  return 0;
+}
