@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { keepAside } from './app/browser-db';
+import { followAddressBar, isOwnFragment } from './app/address-bar';
+import { keepAside, recentScenarios } from './app/browser-db';
+import { isShareFragment, openLink } from './app/open-link';
 import { download } from './app/download';
 import { WELCOMED_KEY } from './app/help-dialog';
 import { initialScenario } from './app/load-initial';
@@ -10,22 +12,41 @@ import { StoreProvider } from './hooks/use-app-store';
 import { createAppStore, type Theme, type WorkerLike } from './store';
 
 const THEME_KEY = 'sg-lab.theme';
+/** This tab's entry in Recent scenarios: kept across its reloads, new in a new tab. */
+const WORK_KEY = 'sg-lab.work-id';
 
 async function start() {
   const opened = await initialScenario(new URL(window.location.href));
   // a scenario opened by URL never autosaves over the user's own work
+  // other tabs say when they save an entry: this one must not go on writing the same one
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel('sg-lab') : null;
+  const workId = window.sessionStorage.getItem(WORK_KEY) ?? undefined;
   const store = createAppStore(opened.scenario, {
     storage: opened.fromUrl ? null : window.localStorage,
     keepAside,
     download,
+    ...(opened.fromUrl ? {} : { recent: recentScenarios }),
+    ...(workId ? { workId } : {}),
+    onRecentSaved: (id) => channel?.postMessage({ saved: id }),
     lintWorker: () =>
       new Worker(new URL('./store/lint-worker.ts', import.meta.url), {
         type: 'module',
       }) as unknown as WorkerLike,
   });
   if (opened.notice) store.getState().notify(opened.notice, 'info');
+  channel?.addEventListener('message', (e: MessageEvent<{ saved?: unknown }>) => {
+    if (typeof e.data?.saved === 'string') store.getState().savedElsewhere(e.data.saved);
+  });
+  window.sessionStorage.setItem(WORK_KEY, store.getState().workId);
+  store.subscribe((s, prev) => {
+    if (s.workId !== prev.workId) window.sessionStorage.setItem(WORK_KEY, s.workId);
+  });
+  const fragment = window.location.hash;
+  const sent = !opened.fromUrl && isShareFragment(fragment) && !isOwnFragment(fragment);
+  if (sent) await openLink(store, fragment);
+  if (!opened.fromUrl) followAddressBar(store);
   // a first visit opens with the welcome (what SG Lab is, what to try, the gallery)
-  if (!opened.fromUrl && window.localStorage.getItem(WELCOMED_KEY) === null)
+  if (!opened.fromUrl && !sent && window.localStorage.getItem(WELCOMED_KEY) === null)
     store.getState().openHelp();
   const theme = window.localStorage.getItem(THEME_KEY);
   if (theme === 'light' || theme === 'dark') store.getState().setTheme(theme as Theme);

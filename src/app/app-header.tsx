@@ -3,6 +3,7 @@ import { DraftInput } from '../components/draft-input';
 import { useAppStore, useUndoState } from '../hooks/use-app-store';
 import { renameScenario, type Scenario } from '../model';
 import type { Theme } from '../store';
+import { OpenFileButton } from '../features/share/file-drop';
 import { BUILT_INS, builtInScenario } from './load-initial';
 
 export function AppHeader() {
@@ -16,15 +17,9 @@ export function AppHeader() {
   const load = useAppStore((s) => s.load);
   const openHelp = useAppStore((s) => s.openHelp);
   const downloadWork = useAppStore((s) => s.downloadWork);
-  // a load is not an edit: undo cannot bring the work back, so ask first
-  const replaceWith = (label: string, scenario: () => Scenario) => {
-    if (
-      window.confirm(
-        `Open “${label}”? It replaces the scenario you are working on, and undo cannot bring it back. Cancel, then “Download”, to keep a copy first.`,
-      )
-    )
-      load(scenario(), { label });
-  };
+  const openDialog = useAppStore((s) => s.openDialog);
+  // the work being replaced goes into Recent scenarios, and the notice offers it back
+  const replaceWith = (label: string, scenario: () => Scenario) => load(scenario(), { label });
   const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
   const mod = mac ? '⌘' : 'Ctrl+';
   return (
@@ -64,8 +59,15 @@ export function AppHeader() {
                 {b.title}
               </button>
             ))}
+            <OpenFileButton />
           </div>
         </details>
+        <button type="button" onClick={() => openDialog('share')}>
+          Share
+        </button>
+        <button type="button" onClick={() => openDialog('recent')}>
+          Recent
+        </button>
         <button
           type="button"
           onClick={() => replaceWith(`${name} (reset)`, builtInScenario)}

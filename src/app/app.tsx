@@ -4,6 +4,9 @@ import { FindingsPanel } from '../features/findings/findings-panel';
 import { Navigator } from '../features/navigator/navigator';
 import { TopologyView } from '../features/topology/topology-view';
 import { PanelBoundary } from '../components/panel-boundary';
+import { FileDrop } from '../features/share/file-drop';
+import { RecentDialog } from '../features/share/recent-dialog';
+import { ShareDialog } from '../features/share/share-dialog';
 import { useAppStore } from '../hooks/use-app-store';
 import { AppHeader } from './app-header';
 import { DetailsPanel } from './details-panel';
@@ -86,6 +89,9 @@ export function App() {
       <MobileTabs />
       <NoticeBar />
       <HelpDialog />
+      <ShareDialog />
+      <RecentDialog />
+      <FileDrop />
       <RenderMark />
     </div>
   );

@@ -1,23 +1,26 @@
 /**
  * The app's database in the browser (IndexedDB, through idb): room that localStorage's few
  * megabytes do not give. `kept-aside` holds stored copies that did not read, so that nothing a
- * user made is lost to a failed restore.
+ * user made is lost to a failed restore; `recent` holds Recent scenarios.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { RecentEntry, RecentStore } from '../store';
 
 interface SgLabDb extends DBSchema {
   'kept-aside': {
     key: number;
     value: { readonly raw: string; readonly reason: string; readonly at: string };
   };
+  recent: { key: string; value: RecentEntry };
 }
 
 let db: Promise<IDBPDatabase<SgLabDb>> | null = null;
 
 function open(): Promise<IDBPDatabase<SgLabDb>> {
-  db ??= openDB<SgLabDb>('sg-lab', 1, {
-    upgrade(d) {
-      d.createObjectStore('kept-aside', { autoIncrement: true });
+  db ??= openDB<SgLabDb>('sg-lab', 2, {
+    upgrade(d, from) {
+      if (from < 1) d.createObjectStore('kept-aside', { autoIncrement: true });
+      if (from < 2) d.createObjectStore('recent', { keyPath: 'id' });
     },
   });
   return db;
@@ -33,3 +36,17 @@ export async function keepAside(raw: string, reason: string): Promise<boolean> {
     return false;
   }
 }
+
+export const recentScenarios: RecentStore = {
+  async put(entry) {
+    try {
+      await (await open()).put('recent', entry);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  get: async (id) => (await open()).get('recent', id),
+  list: async () => (await open()).getAll('recent'),
+  remove: async (id) => void (await (await open()).delete('recent', id)),
+};

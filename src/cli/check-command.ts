@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { checkScenarioText, type CheckRow } from './check';
 import { renderTable } from './table';
-import { capped, decodeFile, printable } from './text';
+import { decodeFile } from '../interchange';
+import { capped, printable } from './text';
 
 const USAGE = 'usage: sg-lab check <scenario.json>... [--json]';
 

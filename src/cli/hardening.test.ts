@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { capped, decodeFile, printable } from './text';
+import { decodeFile } from '../interchange';
+import { capped, printable } from './text';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const vector = path.join(root, 'src/test-support/fixtures/aws-behaviour/sgref-member-allowed.json');

@@ -4,9 +4,9 @@
  * error's code on a link or file that does not read.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { decodeShareLink, encodeShareLink } from '../interchange';
+import { decodeFile, decodeShareLink, encodeShareLink } from '../interchange';
 import { hasErrors, parseScenario } from '../model';
-import { capped, decodeFile, printable } from './text';
+import { capped, printable } from './text';
 
 const USAGE =
   'usage: sg-lab link <scenario.json>\n       sg-lab link --decode <fragment> [-o out.json]';

@@ -15,3 +15,4 @@ export {
   type DecodedLink,
   type LinkErrorCode,
 } from './share-link';
+export { decodeFile } from './file-text';

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addRule, parseScenario, removeRule, type Scenario } from '../model';
-import { AUTOSAVE_KEY, createAppStore, flowVerdict, UNDO_LIMIT, type KeyValueStorage } from '.';
+import {
+  AUTOSAVE_KEY,
+  createAppStore,
+  flowVerdict,
+  UNDO_LIMIT,
+  type KeyValueStorage,
+  type RecentEntry,
+  type RecentStore,
+} from '.';
 
 function threeTier(): Scenario {
   const file = path.resolve(import.meta.dirname, '../app/scenarios/three-tier.json');
@@ -305,5 +313,72 @@ describe('change notices never say nothing changed when a rule was opened to the
     expect(text).not.toMatch(/stay the same/);
     expect(text).toMatch(/opens SSH \(22\) to the whole internet: no route lets the internet in/);
     expect(store.getState().notice?.tone).toBe('warning');
+  });
+});
+
+describe('recent scenarios', () => {
+  class MemoryRecent implements RecentStore {
+    readonly map = new Map<string, RecentEntry>();
+    put = async (e: RecentEntry) => (this.map.set(e.id, e), true);
+    get = async (id: string) => this.map.get(id);
+    list = async () => [...this.map.values()];
+    remove = async (id: string) => void this.map.delete(id);
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 5));
+
+  it('opening something else keeps the work in Recent, and one click brings it back', async () => {
+    const recent = new MemoryRecent();
+    const store = createAppStore(threeTier(), { recent, workId: 'work-mine', autosaveDelayMs: 0 });
+    store
+      .getState()
+      .edit('rules/add', 'Add SSH', (s) => addRule(s, 'sg-bastion', 'inbound', sshFromWorld));
+    const mine = store.getState().scenario;
+    store.getState().load({ ...threeTier(), name: 'Shared with me' }, { label: 'a shared link' });
+    await settle();
+    expect(store.getState().scenario.name).toBe('Shared with me');
+    expect(store.getState().workId).not.toBe('work-mine');
+    expect(store.temporal.getState().pastStates).toHaveLength(0); // a load is not undoable
+    const notice = store.getState().notice;
+    expect(notice?.text).toMatch(
+      /Your previous work, “Three-tier web app”, is in Recent scenarios/,
+    );
+    expect((await store.getState().listRecent()).map((e) => e.name).sort()).toEqual([
+      'Shared with me',
+      'Three-tier web app',
+    ]);
+    notice?.actions?.[0]?.run();
+    await settle();
+    expect(store.getState().scenario).toEqual(mine);
+    expect(store.getState().workId).toBe('work-mine');
+  });
+
+  it('two tabs never overwrite one entry: the tab that hears of the other goes on in its own', async () => {
+    const recent = new MemoryRecent();
+    const a = createAppStore(threeTier(), { recent, workId: 'work-same', autosaveDelayMs: 0 });
+    a.getState().savedElsewhere('work-other');
+    expect(a.getState().workId).toBe('work-same');
+    a.getState().savedElsewhere('work-same');
+    expect(a.getState().workId).not.toBe('work-same');
+    expect(a.getState().notice?.text).toMatch(/also open in another tab/);
+  });
+
+  it('renames and removes entries; a damaged entry is refused and changes nothing', async () => {
+    const recent = new MemoryRecent();
+    const store = createAppStore(threeTier(), { recent, workId: 'work-1', autosaveDelayMs: 0 });
+    await settle();
+    await recent.put({
+      id: 'work-bad',
+      name: 'Bad',
+      savedAt: '2026-01-01T00:00:00Z',
+      document: '{',
+    });
+    const before = store.getState().scenario;
+    expect(await store.getState().openRecent('work-bad')).toBe(false);
+    expect(store.getState().scenario).toBe(before);
+    expect(store.getState().notice?.text).toMatch(/could not be opened \(it is not valid JSON\)/);
+    await store.getState().renameRecent('work-1', 'Renamed');
+    expect(store.getState().scenario.name).toBe('Renamed');
+    await store.getState().removeRecent('work-bad');
+    expect(recent.map.has('work-bad')).toBe(false);
   });
 });

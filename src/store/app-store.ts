@@ -6,10 +6,20 @@
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Simulation } from '../engine';
-import { emptyScenario, slug, type Direction, type EditResult, type Scenario } from '../model';
+import {
+  emptyScenario,
+  parseScenario,
+  renameScenario,
+  slug,
+  type Direction,
+  type EditResult,
+  type Scenario,
+} from '../model';
 import { autosaver, restore, type KeyValueStorage, type Restored } from './autosave';
 import { describeChange } from './change-notice';
 import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';
+import { decodeDocument, decodeFile } from '../interchange';
+import { entryOf, newWorkId, recentSaver, type RecentEntry, type RecentStore } from './recent';
 import { simulationSlice, type SimulationState } from './simulation-slice';
 
 export type SelectionKind =
@@ -58,6 +68,14 @@ export interface AppState extends DocumentState, SimulationState {
   /** The Help panel: closed (null), or open at a glossary entry ('' for the top). */
   readonly help: string | null;
   setView(view: View): void;
+  /** The Share or Recent scenarios dialog, or none. */
+  readonly dialog: 'share' | 'recent' | null;
+  openDialog(dialog: 'share' | 'recent' | null): void;
+  /**
+   * Opens a scenario file (picked or dropped). One that does not load says where and why, and
+   * changes nothing; false then.
+   */
+  importFile(bytes: Uint8Array, fileName: string): boolean;
   openHelp(entry?: string): void;
   closeHelp(): void;
   readonly theme: Theme;
@@ -85,6 +103,15 @@ export interface AppState extends DocumentState, SimulationState {
    * history, and undo afterwards cannot silently bring the previous one back.
    */
   load(scenario: Scenario, source: { readonly label: string }): void;
+  /** The Recent scenarios entry this tab's work is saved in. */
+  readonly workId: string;
+  listRecent(): Promise<readonly RecentEntry[]>;
+  /** Opens a recent scenario (this tab then works in that entry); false when it does not read. */
+  openRecent(id: string): Promise<boolean>;
+  removeRecent(id: string): Promise<void>;
+  renameRecent(id: string, name: string): Promise<void>;
+  /** Another tab saved the entry `id`: if it is this tab's, this tab goes on in an entry of its own. */
+  savedElsewhere(id: string): void;
   /** Writes the autosave now (when the page is hidden). */
   flushAutosave(): void;
 }
@@ -106,6 +133,12 @@ export interface StoreDeps {
   readonly download?: (fileName: string, text: string) => void;
   /** A worker running `lint-worker.ts`, for the findings of large documents. */
   readonly lintWorker?: () => WorkerLike;
+  /** Recent scenarios (IndexedDB in the app); absent: none are kept. */
+  readonly recent?: RecentStore;
+  /** This tab's entry in Recent scenarios (kept across reloads of the tab). */
+  readonly workId?: string;
+  /** Called once the tab's work is saved in Recent scenarios (to tell other tabs). */
+  readonly onRecentSaved?: (id: string) => void;
 }
 
 /** Undo keeps at least this many steps (the issue asks for 100). */
@@ -140,6 +173,28 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
           view: 'world',
           help: null,
           setView: (view) => set({ view }),
+          dialog: null,
+          openDialog: (dialog) => set({ dialog }),
+          importFile(bytes, fileName) {
+            const parsed = parseScenario(decodeFile(bytes));
+            const errors = parsed.issues.filter((i) => i.severity === 'error');
+            if (!parsed.ok || errors.length > 0) {
+              const shown = errors
+                .slice(0, 3)
+                .map((i) => `${i.path || 'the document'}: ${i.message}`)
+                .join(' · ');
+              const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
+              set({
+                notice: notice(
+                  `${fileName} was not opened: ${shown}${more}. Your work is unchanged.`,
+                  'error',
+                ),
+              });
+              return false;
+            }
+            get().load(parsed.scenario, { label: `${fileName}` });
+            return true;
+          },
           openHelp: (entry = '') => set({ help: entry }),
           closeHelp: () => set({ help: null }),
           theme: 'system',
@@ -214,14 +269,78 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
             set({ notice: notice(`Redid: ${get().editLabel}.`, 'info') });
           },
           load(scenario, source) {
+            // the work being replaced is kept in Recent scenarios first
+            const previous = { id: get().workId, name: get().scenario.name };
+            keepWork();
             get().resetSimulation(scenario);
             set({
               scenario,
+              workId: newWorkId(),
               editLabel: `Opened ${source.label}`,
               selection: null,
-              notice: notice(`Opened ${source.label}.`, 'info'),
+              notice: notice(
+                `Opened ${source.label}.${deps.recent ? ` Your previous work, “${previous.name}”, is in Recent scenarios.` : ''}`,
+                'info',
+                deps.recent
+                  ? [
+                      {
+                        label: `Back to “${previous.name}”`,
+                        run: () => void get().openRecent(previous.id),
+                      },
+                    ]
+                  : undefined,
+              ),
             });
             (store as AppStore).temporal.getState().clear();
+          },
+          workId: deps.workId ?? newWorkId(),
+          listRecent: async () =>
+            deps.recent
+              ? (await deps.recent.list()).sort((a, b) => b.savedAt.localeCompare(a.savedAt))
+              : [],
+          async openRecent(id) {
+            const entry = await deps.recent?.get(id);
+            const decoded = entry ? decodeDocument(entry.document) : null;
+            if (!entry || !decoded?.ok) {
+              set({
+                notice: notice(
+                  `That recent scenario could not be opened${decoded && !decoded.ok ? ` (${decoded.reason})` : ''}; nothing changed.`,
+                  'error',
+                ),
+              });
+              return false;
+            }
+            get().load(decoded.document.scenario, {
+              label: `“${entry.name}” from Recent scenarios`,
+            });
+            set({ workId: id });
+            return true;
+          },
+          async removeRecent(id) {
+            await deps.recent?.remove(id);
+          },
+          async renameRecent(id, name) {
+            if (id === get().workId) {
+              get().edit('scenario/rename', `Rename the scenario to ${name}`, (s) =>
+                renameScenario(s, name),
+              );
+              return;
+            }
+            const entry = await deps.recent?.get(id);
+            const decoded = entry && decodeDocument(entry.document);
+            if (!entry || !decoded?.ok) return;
+            const doc = { ...decoded.document, scenario: { ...decoded.document.scenario, name } };
+            await deps.recent?.put({ ...entryOf(id, doc), savedAt: entry.savedAt });
+          },
+          savedElsewhere(id) {
+            if (id !== get().workId) return;
+            set({
+              workId: newWorkId(),
+              notice: notice(
+                'This scenario is also open in another tab, which saved its changes. This tab now keeps its own copy in Recent scenarios, so neither overwrites the other.',
+                'warning',
+              ),
+            });
           },
           flushAutosave: () => saver?.flush(),
         };
@@ -272,6 +391,22 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
       const s = store.getState();
       saver.save({ scenario: s.scenario, flows: s.history.map((h) => h.flow) });
       saver.flush();
+    });
+  const recent = deps.recent
+    ? recentSaver(deps.recent, deps.autosaveDelayMs ?? 400, (id) => deps.onRecentSaved?.(id))
+    : null;
+  function keepWork() {
+    const s = store.getState();
+    if (!recent) return;
+    recent.save(s.workId, { scenario: s.scenario, flows: s.history.map((h) => h.flow) });
+    void recent.flush();
+  }
+  // the work this tab opened on is one of the recent scenarios from the start
+  if (recent) keepWork();
+  if (recent)
+    store.subscribe((s, prev) => {
+      if (s.scenario !== prev.scenario || s.history !== prev.history)
+        recent.save(s.workId, { scenario: s.scenario, flows: s.history.map((h) => h.flow) });
     });
   if (saver)
     store.subscribe((s, prev) => {

@@ -13,6 +13,7 @@ export {
   type View,
 } from './app-store';
 export { AUTOSAVE_KEY, type KeyValueStorage } from './autosave';
+export { type RecentEntry, type RecentStore } from './recent';
 export { LINT_IN_WORKER_RULES, type LintView, type WorkerLike } from './lint';
 export {
   effectiveRulesOf,
@@ -21,6 +22,7 @@ export {
   exposureOf,
   groupFindingsOf,
   lintView,
+  shareLinkOf,
   fixFor,
   flowVerdict,
   groupIssues,

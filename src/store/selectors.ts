@@ -1,5 +1,6 @@
 /** Derived data: computed from the document on demand, cached per scenario object, never stored. */
 import type { AppState } from './app-store';
+import { encodeShareLink } from '../interchange';
 import { runsInWorker, type LintView } from './lint';
 import {
   computeReachability,
@@ -157,3 +158,6 @@ export const reachabilityOf = perScenarioAnd(
   (s, service: Service): Reachability => computeReachability(s, service),
   (service) => JSON.stringify(service),
 );
+
+/** The share link of a document (`#s=1.…`), computed once per document. */
+export const shareLinkOf = perScenario((s): Promise<string> => encodeShareLink(s));

@@ -1,0 +1,34 @@
+/** A native modal dialog driven by the store (open while `open`), closed by Escape or Close. */
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export function Modal({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  const id = `dialog-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  return (
+    <dialog ref={ref} className="help" aria-labelledby={id} onClose={onClose}>
+      <div className="help-head">
+        <h2 id={id}>{title}</h2>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {open && children}
+    </dialog>
+  );
+}
