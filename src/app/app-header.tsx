@@ -60,6 +60,13 @@ export function AppHeader() {
               </button>
             ))}
             <OpenFileButton />
+            <button
+              type="button"
+              onClick={() => replaceWith(`${name} (reset)`, builtInScenario)}
+              title="Start again from the built-in three-tier app; this work stays in Recent scenarios"
+            >
+              Reset this scenario
+            </button>
           </div>
         </details>
         <button type="button" onClick={() => openDialog('share')}>
@@ -67,13 +74,6 @@ export function AppHeader() {
         </button>
         <button type="button" onClick={() => openDialog('recent')}>
           Recent
-        </button>
-        <button
-          type="button"
-          onClick={() => replaceWith(`${name} (reset)`, builtInScenario)}
-          title="Start this scenario again from the built-in three-tier app"
-        >
-          Reset
         </button>
         <button type="button" onClick={downloadWork} title="Save the scenario as a JSON file">
           Download
@@ -106,9 +106,9 @@ export function AppHeader() {
             onChange={(e) => setTheme(e.target.value as Theme)}
             aria-label="Theme"
           >
-            <option value="system">Theme: system</option>
-            <option value="light">Theme: light</option>
-            <option value="dark">Theme: dark</option>
+            <option value="system">◐ System</option>
+            <option value="light">☀ Light</option>
+            <option value="dark">☾ Dark</option>
           </select>
         </label>
       </div>
