@@ -16,3 +16,4 @@ export {
   type LinkErrorCode,
 } from './share-link';
 export { decodeFile } from './file-text';
+export { importAws, type AwsImport, type ImportNote, type InputFile } from './aws-import';

@@ -1,0 +1,34 @@
+/**
+ * `sg-lab import aws <file.json>... [-o out.json]`: AWS CLI describe outputs, in any order, become
+ * one scenario (to standard output without -o). What could not be mapped is listed on standard
+ * error; exit 2 when nothing could be imported.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { decodeFile, importAws } from '../interchange';
+import { capped, printable } from './text';
+
+const USAGE = 'usage: sg-lab import aws <file.json>... [-o out.json]';
+
+export function importCommand(args: readonly string[]): number {
+  const err = (text: string) => void process.stderr.write(`${text}\n`);
+  const [source, ...rest] = args;
+  const o = rest.indexOf('-o');
+  const out = o >= 0 ? rest[o + 1] : undefined;
+  const names = rest.filter((_, i) => i !== o && i !== o + 1);
+  if (source !== 'aws' || names.length === 0 || (o >= 0 && !out)) return (err(USAGE), 2);
+  const files = [];
+  for (const name of names) {
+    try {
+      files.push({ name, text: decodeFile(readFileSync(name)) });
+    } catch (e) {
+      err(`${printable(name)}: cannot read: ${printable((e as Error).message)}`);
+    }
+  }
+  const r = importAws(files);
+  for (const line of capped(r.notes.map((n) => `${n.file}: ${n.message}`))) err(printable(line));
+  if (!r.ok) return 2;
+  const json = `${JSON.stringify(r.scenario, null, 2)}\n`;
+  if (out) writeFileSync(out, json);
+  else process.stdout.write(json);
+  return 0;
+}

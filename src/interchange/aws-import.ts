@@ -1,0 +1,471 @@
+/**
+ * `sg-lab import aws`: the outputs of `aws ec2 describe-*` (security groups and their per-rule
+ * view, VPCs, subnets, instances, network interfaces, managed prefix lists and their entries), in
+ * any order, become one scenario. AWS's ids stay the scenario's ids; every IpPermission is
+ * flattened into one rule per range, IPv6 range, group pair and prefix list. What cannot be
+ * mapped is never dropped silently: each such thing is a note, and the scenario still loads.
+ */
+import {
+  formatIpv4,
+  parseCidr,
+  parseIp,
+  parseScenario,
+  readJson,
+  SCENARIO_FORMAT,
+  SCENARIO_VERSION,
+  type Instance,
+  type PrefixList,
+  type Scenario,
+  type SecurityGroup,
+  type Subnet,
+  type Vpc,
+} from '../model';
+import { field, isObj, list, nameTag, num, str, type Obj } from './aws-fields';
+import { peerOfRule, ruleIdIndex, ruleKey, rulesOf } from './aws-rules';
+
+export interface ImportNote {
+  readonly file: string;
+  readonly message: string;
+}
+
+export type AwsImport =
+  | { readonly ok: true; readonly scenario: Scenario; readonly notes: readonly ImportNote[] }
+  | { readonly ok: false; readonly notes: readonly ImportNote[] };
+
+export interface InputFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** What the files hold, by kind, before the scenario is put together. */
+interface Found {
+  vpcs: Obj[];
+  subnets: Obj[];
+  groups: { file: string; group: Obj }[];
+  ruleViews: Obj[];
+  instances: { file: string; instance: Obj }[];
+  enis: { file: string; eni: Obj }[];
+  prefixLists: Obj[];
+  entries: { file: string; entries: Obj[] }[];
+}
+
+const KINDS = [
+  'SecurityGroups',
+  'SecurityGroupRules',
+  'Vpcs',
+  'Subnets',
+  'Reservations',
+  'NetworkInterfaces',
+  'PrefixLists',
+  'Entries',
+] as const;
+
+function collect(files: readonly InputFile[], note: (file: string, m: string) => void): Found {
+  const found: Found = {
+    vpcs: [],
+    subnets: [],
+    groups: [],
+    ruleViews: [],
+    instances: [],
+    enis: [],
+    prefixLists: [],
+    entries: [],
+  };
+  for (const f of files) {
+    const read = readJson(f.text);
+    if (!read.ok) {
+      note(f.name, `not JSON (${read.message}); nothing was read from it.`);
+      continue;
+    }
+    if (Array.isArray(read.value)) {
+      note(
+        f.name,
+        'is a list, the shape of a --query projection, not the output of a describe command: run the command without --query.',
+      );
+      continue;
+    }
+    if (!isObj(read.value)) {
+      note(f.name, 'is not the output of an AWS describe command.');
+      continue;
+    }
+    const o = read.value;
+    const kinds = KINDS.filter((k) => field(o, k) !== undefined);
+    if (kinds.length === 0) {
+      note(
+        f.name,
+        `holds nothing this importer reads (its keys: ${Object.keys(o).slice(0, 5).join(', ') || 'none'}); it reads describe-security-groups, -security-group-rules, -vpcs, -subnets, -instances, -network-interfaces, -managed-prefix-lists and get-managed-prefix-list-entries.`,
+      );
+      continue;
+    }
+    for (const g of list(o, 'SecurityGroups')) found.groups.push({ file: f.name, group: g });
+    found.ruleViews.push(...list(o, 'SecurityGroupRules'));
+    found.vpcs.push(...list(o, 'Vpcs'));
+    found.subnets.push(...list(o, 'Subnets'));
+    for (const r of list(o, 'Reservations'))
+      for (const i of list(r, 'Instances')) found.instances.push({ file: f.name, instance: i });
+    for (const e of list(o, 'NetworkInterfaces')) found.enis.push({ file: f.name, eni: e });
+    found.prefixLists.push(...list(o, 'PrefixLists'));
+    if (field(o, 'Entries') !== undefined)
+      found.entries.push({ file: f.name, entries: list(o, 'Entries') });
+  }
+  return found;
+}
+
+/** The smallest IPv4 block holding all of `cidrs` (a VPC known only by its subnets). */
+function coveringBlock(cidrs: readonly string[]): string | null {
+  const ranges = cidrs.map((c) => parseCidr(c, 4)).flatMap((r) => (r.ok ? [r.cidr] : []));
+  if (ranges.length === 0) return null;
+  const lo = Math.min(...ranges.map((r) => r.lo as number));
+  const hi = Math.max(...ranges.map((r) => r.hi as number));
+  let prefix = 32;
+  while (prefix > 0 && lo >>> (32 - prefix) !== hi >>> (32 - prefix)) prefix--;
+  const base = prefix === 0 ? 0 : (lo >>> (32 - prefix)) << (32 - prefix);
+  return `${formatIpv4(base >>> 0)}/${prefix}`;
+}
+
+export function importAws(files: readonly InputFile[], name = 'Imported from AWS'): AwsImport {
+  const notes: ImportNote[] = [];
+  const note = (file: string, message: string) => void notes.push({ file, message });
+  const found = collect(files, note);
+  const ids = ruleIdIndex(found.ruleViews);
+
+  const vpcs = new Map<string, Vpc>();
+  for (const v of found.vpcs) {
+    const id = str(v, 'VpcId');
+    const cidr = str(v, 'CidrBlock');
+    if (!id || !cidr) continue;
+    const v6 = list(v, 'Ipv6CidrBlockAssociationSet')
+      .map((a) => str(a, 'Ipv6CidrBlock'))
+      .find(Boolean);
+    const label = nameTag(v);
+    vpcs.set(id, { id, cidr, ...(label ? { name: label } : {}), ...(v6 ? { ipv6Cidr: v6 } : {}) });
+  }
+
+  const subnets = new Map<string, Subnet>();
+  for (const s of found.subnets) {
+    const id = str(s, 'SubnetId');
+    const vpcId = str(s, 'VpcId');
+    const cidr = str(s, 'CidrBlock');
+    if (!id || !vpcId || !cidr) continue;
+    const v6 = list(s, 'Ipv6CidrBlockAssociationSet')
+      .map((a) => str(a, 'Ipv6CidrBlock'))
+      .find(Boolean);
+    const label = nameTag(s);
+    subnets.set(id, {
+      id,
+      vpcId,
+      availabilityZone: str(s, 'AvailabilityZone') ?? 'us-east-1a',
+      cidr,
+      // describe-subnets does not say which subnets route to an internet gateway
+      public: field(s, 'MapPublicIpOnLaunch') === true,
+      ...(label ? { name: label } : {}),
+      ...(v6 ? { ipv6Cidr: v6 } : {}),
+    });
+  }
+  if (subnets.size > 0)
+    note(
+      '(subnets)',
+      'public or private is taken from MapPublicIpOnLaunch: describe-subnets does not show route tables; check each subnet in the editor.',
+    );
+
+  const groups = new Map<string, SecurityGroup>();
+  for (const { file, group: g } of found.groups) {
+    const id = str(g, 'GroupId');
+    if (!id) {
+      note(
+        file,
+        `a security group without a GroupId (${str(g, 'GroupName') ?? 'unnamed'}) was left out.`,
+      );
+      continue;
+    }
+    const owner = str(g, 'OwnerId');
+    const where = id;
+    const side = (key: 'IpPermissions' | 'IpPermissionsEgress', egress: boolean) =>
+      list(g, key)
+        .flatMap((p) => rulesOf(p, owner, where, (m) => note(file, m)))
+        .map((r) => {
+          const ruleId = ids.get(
+            ruleKey(
+              id,
+              egress,
+              { IpProtocol: r.protocol, FromPort: r.fromPort, ToPort: r.toPort },
+              peerOfRule(r),
+            ),
+          );
+          return ruleId ? { id: ruleId, ...r } : r;
+        });
+    groups.set(id, {
+      id,
+      name: str(g, 'GroupName') ?? id,
+      description: str(g, 'Description') ?? str(g, 'GroupName') ?? id,
+      vpcId: str(g, 'VpcId') ?? '',
+      inbound: side('IpPermissions', false),
+      outbound: side('IpPermissionsEgress', true),
+    });
+  }
+
+  // groups known only from describe-security-group-rules: one rule per rule view
+  for (const v of found.ruleViews) {
+    const groupId = str(v, 'GroupId');
+    if (!groupId || found.groups.some(({ group }) => str(group, 'GroupId') === groupId)) continue;
+    const g = groups.get(groupId) ?? {
+      id: groupId,
+      name: groupId,
+      description: 'Known from describe-security-group-rules only',
+      vpcId: '',
+      inbound: [],
+      outbound: [],
+    };
+    const info = field(v, 'ReferencedGroupInfo');
+    const perm: Obj = {
+      IpProtocol: str(v, 'IpProtocol') ?? '-1',
+      ...(num(v, 'FromPort') !== undefined && num(v, 'FromPort') !== -1
+        ? { FromPort: num(v, 'FromPort') }
+        : {}),
+      ...(num(v, 'ToPort') !== undefined && num(v, 'ToPort') !== -1
+        ? { ToPort: num(v, 'ToPort') }
+        : {}),
+      IpRanges: str(v, 'CidrIpv4')
+        ? [{ CidrIp: str(v, 'CidrIpv4'), Description: str(v, 'Description') }]
+        : [],
+      Ipv6Ranges: str(v, 'CidrIpv6')
+        ? [{ CidrIpv6: str(v, 'CidrIpv6'), Description: str(v, 'Description') }]
+        : [],
+      PrefixListIds: str(v, 'PrefixListId') ? [{ PrefixListId: str(v, 'PrefixListId') }] : [],
+      UserIdGroupPairs: isObj(info) ? [info] : [],
+    };
+    const rules = rulesOf(perm, str(v, 'GroupOwnerId'), groupId, (m) =>
+      note('(security group rules)', m),
+    );
+    const id = str(v, 'SecurityGroupRuleId');
+    const withId = rules.map((r) => (id ? { id, ...r } : r));
+    groups.set(
+      groupId,
+      field(v, 'IsEgress') === true
+        ? { ...g, outbound: [...g.outbound, ...withId] }
+        : { ...g, inbound: [...g.inbound, ...withId] },
+    );
+  }
+
+  const instances: Instance[] = [];
+  const placeholderSubnet = (
+    id: string,
+    vpcId: string,
+    az: string | undefined,
+    ip: string,
+    file: string,
+  ) => {
+    if (subnets.has(id)) return;
+    const [a, b, c] = ip.split('.');
+    subnets.set(id, {
+      id,
+      vpcId,
+      availabilityZone: az ?? 'us-east-1a',
+      cidr: `${a}.${b}.${c}.0/24`,
+    });
+    note(
+      file,
+      `subnet ${id} is not in the files: assumed ${a}.${b}.${c}.0/24, private; add describe-subnets to know it.`,
+    );
+  };
+  for (const { file, instance: i } of found.instances) {
+    const id = str(i, 'InstanceId') ?? '(no id)';
+    const state =
+      str(isObj(field(i, 'State')) ? (field(i, 'State') as Obj) : {}, 'Name') ?? 'running';
+    if (state === 'terminated' || state === 'shutting-down') {
+      note(file, `${id} is ${state}: left out.`);
+      continue;
+    }
+    const ip = str(i, 'PrivateIpAddress');
+    const subnetId = str(i, 'SubnetId');
+    const vpcId = str(i, 'VpcId');
+    if (!ip || parseIp(ip)?.family !== 4 || !subnetId || !vpcId) {
+      note(
+        file,
+        `${id} was left out: its private address "${ip ?? ''}"${!subnetId ? ' and subnet' : ''} cannot be read.`,
+      );
+      continue;
+    }
+    const placement = field(i, 'Placement');
+    placeholderSubnet(
+      subnetId,
+      vpcId,
+      isObj(placement) ? str(placement, 'AvailabilityZone') : undefined,
+      ip,
+      file,
+    );
+    const pub = str(i, 'PublicIpAddress');
+    const v6 = list(i, 'NetworkInterfaces')
+      .flatMap((n) => list(n, 'Ipv6Addresses'))
+      .map((a) => str(a, 'Ipv6Address'))
+      .find(Boolean);
+    const label = nameTag(i);
+    instances.push({
+      id,
+      subnetId,
+      privateIp: ip,
+      securityGroupIds: list(i, 'SecurityGroups').flatMap((g) => str(g, 'GroupId') ?? []),
+      ...(label ? { name: label } : {}),
+      ...(pub ? { publicIp: pub } : {}),
+      ...(v6 ? { ipv6: v6 } : {}),
+      ...(state === 'stopped' || state === 'stopping' ? { state: 'stopped' as const } : {}),
+      kind: 'ec2',
+    });
+  }
+
+  // interfaces of no imported instance (RDS, Lambda, endpoints) are endpoints of their own
+  const taken = new Set(instances.map((i) => i.id));
+  for (const { file, eni: e } of found.enis) {
+    const id = str(e, 'NetworkInterfaceId');
+    const attachment = field(e, 'Attachment');
+    const owner = isObj(attachment) ? str(attachment, 'InstanceId') : undefined;
+    if (!id || (owner && taken.has(owner))) continue;
+    const ip = str(e, 'PrivateIpAddress');
+    const subnetId = str(e, 'SubnetId');
+    const vpcId = str(e, 'VpcId');
+    if (!ip || parseIp(ip)?.family !== 4 || !subnetId || !vpcId) {
+      note(file, `${id} was left out: its address or subnet cannot be read.`);
+      continue;
+    }
+    placeholderSubnet(subnetId, vpcId, str(e, 'AvailabilityZone'), ip, file);
+    const association = field(e, 'Association');
+    const pub = isObj(association) ? str(association, 'PublicIp') : undefined;
+    instances.push({
+      id: owner ?? id,
+      subnetId,
+      privateIp: ip,
+      securityGroupIds: list(e, 'Groups').flatMap((g) => str(g, 'GroupId') ?? []),
+      name: str(e, 'Description') ?? id,
+      kind: owner ? 'ec2' : (str(e, 'InterfaceType') ?? 'eni'),
+      ...(pub ? { publicIp: pub } : {}),
+    });
+    taken.add(owner ?? id);
+  }
+
+  // a VPC known only from its subnets, groups or instances gets a block that holds its subnets
+  const vpcIds = new Set([
+    ...[...subnets.values()].map((s) => s.vpcId),
+    ...[...groups.values()].map((g) => g.vpcId).filter(Boolean),
+  ]);
+  for (const vpcId of vpcIds) {
+    if (vpcs.has(vpcId)) continue;
+    const block =
+      coveringBlock([...subnets.values()].filter((s) => s.vpcId === vpcId).map((s) => s.cidr)) ??
+      '10.0.0.0/16';
+    vpcs.set(vpcId, { id: vpcId, cidr: block });
+    note(
+      '(vpcs)',
+      `${vpcId} is not in the files: its block is assumed to be ${block}; add describe-vpcs to know it.`,
+    );
+  }
+
+  // groups named by rules or instances but not in the files: empty, so they match nothing
+  const wanted = new Map<string, string>();
+  for (const g of groups.values())
+    for (const r of [...g.inbound, ...g.outbound])
+      if (r.referencedGroupId) wanted.set(r.referencedGroupId, g.vpcId);
+  for (const i of instances)
+    for (const g of i.securityGroupIds) wanted.set(g, subnets.get(i.subnetId)?.vpcId ?? '');
+  for (const [id, vpcId] of wanted) {
+    if (groups.has(id)) continue;
+    groups.set(id, {
+      id,
+      name: id,
+      description: 'Not in the imported files',
+      vpcId,
+      inbound: [],
+      outbound: [],
+    });
+    note(
+      '(groups)',
+      `${id} is referenced but not in the files: added with no rules (add its describe-security-groups output to know them).`,
+    );
+  }
+  for (const g of groups.values())
+    if (!g.vpcId || !vpcs.has(g.vpcId)) {
+      const vpcId = g.vpcId || 'vpc-imported';
+      if (!vpcs.has(vpcId)) vpcs.set(vpcId, { id: vpcId, cidr: '10.0.0.0/16' });
+      groups.set(g.id, { ...g, vpcId });
+      if (!g.vpcId) note('(groups)', `${g.id} has no VPC in the files: placed in ${vpcId}.`);
+    }
+
+  const prefixLists: PrefixList[] = [];
+  for (const p of found.prefixLists) {
+    const id = str(p, 'PrefixListId');
+    if (!id) continue;
+    const family = str(p, 'AddressFamily') === 'IPv6' ? 'IPv6' : 'IPv4';
+    const file = found.entries.find((e) => e.file.includes(id));
+    const entries = (file?.entries ?? []).flatMap((e) => {
+      const c = str(e, 'Cidr');
+      const d = str(e, 'Description');
+      return c ? [{ cidr: c, ...(d ? { description: d } : {}) }] : [];
+    });
+    if (!file)
+      note(
+        '(prefix lists)',
+        `${id}: no entries file (save get-managed-prefix-list-entries as ${id}.json); it matches nothing until its entries are added.`,
+      );
+    const max = num(p, 'MaxEntries');
+    prefixLists.push({
+      id,
+      name: str(p, 'PrefixListName') ?? id,
+      addressFamily: family,
+      entries,
+      ...(max !== undefined ? { maxEntries: max } : {}),
+    });
+  }
+  // prefix lists named by rules but not in the files: empty, so they match nothing
+  for (const g of groups.values())
+    for (const r of [...g.inbound, ...g.outbound]) {
+      const id = r.prefixListId;
+      if (!id || prefixLists.some((p) => p.id === id)) continue;
+      prefixLists.push({ id, name: id, addressFamily: r.cidrIpv6 ? 'IPv6' : 'IPv4', entries: [] });
+      note(
+        '(prefix lists)',
+        `${id} is referenced but not in the files: added with no entries (add describe-managed-prefix-lists and its entries).`,
+      );
+    }
+  for (const e of found.entries)
+    if (!found.prefixLists.some((p) => e.file.includes(str(p, 'PrefixListId') ?? '\u0000')))
+      note(
+        e.file,
+        'prefix list entries of no list in the files: name the file after its list (pl-….json) and add describe-managed-prefix-lists.',
+      );
+
+  if (groups.size === 0 && instances.length === 0 && subnets.size === 0)
+    return {
+      ok: false,
+      notes: [
+        ...notes,
+        {
+          file: '(all)',
+          message: 'nothing to import: no security groups, instances or subnets were read.',
+        },
+      ],
+    };
+
+  const doc = {
+    format: SCENARIO_FORMAT,
+    version: SCENARIO_VERSION,
+    name,
+    description: `Imported from ${files.map((f) => f.name).join(', ')}.`,
+    vpcs: [...vpcs.values()],
+    subnets: [...subnets.values()],
+    ...(prefixLists.length ? { prefixLists } : {}),
+    securityGroups: [...groups.values()],
+    instances,
+    hosts: [{ id: 'host-internet', name: 'Internet', ip: '203.0.113.7' }],
+  };
+  const parsed = parseScenario(doc);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      notes: [
+        ...notes,
+        ...parsed.issues.map((i) => ({ file: '(scenario)', message: `${i.path}: ${i.message}` })),
+      ],
+    };
+  for (const i of parsed.issues.filter((x) => x.severity === 'error').slice(0, 50))
+    note('(scenario)', `${i.path}: ${i.message}`);
+  return { ok: true, scenario: parsed.scenario, notes };
+}
