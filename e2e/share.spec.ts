@@ -3,6 +3,8 @@
  * your own work; a damaged link; a link whose names carry script; files in and out; two tabs.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { AppPage } from './support/app-page';
 import { expect, test } from './support/fixtures';
@@ -130,14 +132,14 @@ test('files: download the scenario, open it again; a bad file is refused with it
   await rename(page, 'Something else');
   const bad = { ...threeTier(), vpcs: 3 };
   await page.locator('summary', { hasText: 'New' }).click();
-  await page.getByLabel('Scenario file').setInputFiles({
+  await page.getByLabel('Scenario file or AWS CLI output').setInputFiles({
     name: 'bad.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(bad)),
   });
   await expect(app.notice()).toContainText('bad.json was not opened: vpcs: vpcs must be an array');
   await expect(page.getByLabel('Scenario name')).toHaveValue('Something else');
-  await page.getByLabel('Scenario file').setInputFiles({
+  await page.getByLabel('Scenario file or AWS CLI output').setInputFiles({
     name: 'exported-lab.json',
     mimeType: 'application/json',
     buffer: Buffer.from(text),
@@ -161,4 +163,32 @@ test('two tabs editing: each keeps its own entry in Recent scenarios', async ({
   const recent = page.getByRole('dialog', { name: 'Recent scenarios' });
   await expect(recent.getByLabel('Name of Edited in tab one')).toBeVisible();
   await expect(recent.getByLabel('Name of Edited in tab two')).toBeVisible();
+});
+
+test('import real AWS CLI output: several files at once, with a report of what did not map', async ({
+  page,
+}) => {
+  const folder = path.resolve(import.meta.dirname, '../src/test-support/fixtures/aws-cli-examples');
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .map((name) => ({
+      name,
+      mimeType: 'application/json',
+      buffer: readFileSync(path.join(folder, name)),
+    }));
+  const app = new AppPage(page);
+  await app.open();
+  await page.locator('summary', { hasText: 'New' }).click();
+  await page.getByLabel('Scenario file or AWS CLI output').setInputFiles(files);
+  await expect(page.getByLabel('Scenario name')).toHaveValue('Imported from AWS');
+  await expect(app.notice()).toContainText('could not be mapped as they are');
+  await expect(app.notice()).toContainText('Your previous work, “Three-tier web app”');
+  await app.notice().getByRole('button', { name: 'Show the import report' }).click();
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report).toContainText('10-0-0-157');
+  await expect(report).toContainText('line 53, column 9');
+  await page.screenshot({ path: 'e2e/.artifacts/share-import-report.png' });
+  await report.getByRole('button', { name: 'Close' }).click();
+  await app.openGroup('sg-0a1b2c3d4e5f60718');
+  await expect(app.grid('Inbound', 'web-tier').getByRole('row')).toHaveCount(9); // 8 rules + header
 });

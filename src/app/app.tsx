@@ -5,6 +5,7 @@ import { Navigator } from '../features/navigator/navigator';
 import { TopologyView } from '../features/topology/topology-view';
 import { PanelBoundary } from '../components/panel-boundary';
 import { FileDrop } from '../features/share/file-drop';
+import { ImportReport } from '../features/share/import-report';
 import { RecentDialog } from '../features/share/recent-dialog';
 import { ShareDialog } from '../features/share/share-dialog';
 import { useAppStore } from '../hooks/use-app-store';
@@ -92,6 +93,7 @@ export function App() {
       <ShareDialog />
       <RecentDialog />
       <FileDrop />
+      <ImportReport />
       <RenderMark />
     </div>
   );

@@ -8,7 +8,6 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Simulation } from '../engine';
 import {
   emptyScenario,
-  parseScenario,
   renameScenario,
   slug,
   type Direction,
@@ -18,7 +17,8 @@ import {
 import { autosaver, restore, type KeyValueStorage, type Restored } from './autosave';
 import { describeChange } from './change-notice';
 import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';
-import { decodeDocument, decodeFile } from '../interchange';
+import { decodeDocument, type ImportNote } from '../interchange';
+import { openFiles, type BroughtFile } from './open-files';
 import { entryOf, newWorkId, recentSaver, type RecentEntry, type RecentStore } from './recent';
 import { simulationSlice, type SimulationState } from './simulation-slice';
 
@@ -69,13 +69,15 @@ export interface AppState extends DocumentState, SimulationState {
   readonly help: string | null;
   setView(view: View): void;
   /** The Share or Recent scenarios dialog, or none. */
-  readonly dialog: 'share' | 'recent' | null;
-  openDialog(dialog: 'share' | 'recent' | null): void;
+  readonly dialog: 'share' | 'recent' | 'import-report' | null;
+  openDialog(dialog: AppState['dialog']): void;
   /**
-   * Opens a scenario file (picked or dropped). One that does not load says where and why, and
-   * changes nothing; false then.
+   * Opens files picked or dropped: a scenario file, or AWS CLI outputs. What does not load says
+   * where and why, and changes nothing; false then.
    */
-  importFile(bytes: Uint8Array, fileName: string): boolean;
+  openFiles(files: readonly BroughtFile[]): boolean;
+  /** What the last import could not map as it is (shown in the import report). */
+  readonly importReport: readonly ImportNote[] | null;
   openHelp(entry?: string): void;
   closeHelp(): void;
   readonly theme: Theme;
@@ -152,6 +154,10 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
   let noticeId = 0;
   let simRef: (() => Simulation) | null = null;
   let toldUndoLimit = false;
+  const showReport: NoticeAction = {
+    label: 'Show the import report',
+    run: () => store.getState().openDialog('import-report'),
+  };
   const notice = (
     text: string,
     tone: Notice['tone'],
@@ -175,24 +181,33 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
           setView: (view) => set({ view }),
           dialog: null,
           openDialog: (dialog) => set({ dialog }),
-          importFile(bytes, fileName) {
-            const parsed = parseScenario(decodeFile(bytes));
-            const errors = parsed.issues.filter((i) => i.severity === 'error');
-            if (!parsed.ok || errors.length > 0) {
-              const shown = errors
-                .slice(0, 3)
-                .map((i) => `${i.path || 'the document'}: ${i.message}`)
-                .join(' · ');
-              const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
+          importReport: null,
+          openFiles(files) {
+            const r = openFiles(files);
+            const report = r.notes.length > 0 ? r.notes : null;
+            if (!r.ok) {
               set({
+                importReport: report,
                 notice: notice(
-                  `${fileName} was not opened: ${shown}${more}. Your work is unchanged.`,
+                  `${r.message} Your work is unchanged.`,
                   'error',
+                  report ? [showReport] : undefined,
                 ),
               });
               return false;
             }
-            get().load(parsed.scenario, { label: `${fileName}` });
+            get().load(r.scenario, { label: r.label });
+            if (report) {
+              const n = get().notice;
+              set({
+                importReport: report,
+                notice: notice(
+                  `${n?.text ?? ''} ${report.length} thing${report.length === 1 ? '' : 's'} could not be mapped as they are: see the report.`,
+                  'warning',
+                  [showReport, ...(n?.actions ?? [])],
+                ),
+              });
+            }
             return true;
           },
           openHelp: (entry = '') => set({ help: entry }),

@@ -1,13 +1,19 @@
-/** Opening a scenario file: dropped anywhere on the page, or picked with "Open a file…". */
+/** Opening files: a scenario or AWS CLI output, dropped anywhere on the page or picked. */
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 
-async function bytesOf(file: File): Promise<Uint8Array> {
-  return new Uint8Array(await file.arrayBuffer());
+/** Every file of a drop or a pick, read: AWS output often comes as several files at once. */
+async function read(list: FileList | null | undefined) {
+  return Promise.all(
+    [...(list ?? [])].map(async (f) => ({
+      name: f.name,
+      bytes: new Uint8Array(await f.arrayBuffer()),
+    })),
+  );
 }
 
 export function FileDrop() {
-  const importFile = useAppStore((s) => s.importFile);
+  const openFiles = useAppStore((s) => s.openFiles);
   const [over, setOver] = useState(false);
   useEffect(() => {
     const hasFiles = (e: DragEvent) => !!e.dataTransfer?.types.includes('Files');
@@ -23,8 +29,8 @@ export function FileDrop() {
       if (!hasFiles(e)) return;
       e.preventDefault();
       setOver(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) void bytesOf(file).then((b) => importFile(b, file.name));
+      const files = e.dataTransfer?.files;
+      if (files?.length) void read(files).then(openFiles);
     };
     window.addEventListener('dragover', enter);
     window.addEventListener('dragleave', leave);
@@ -34,33 +40,34 @@ export function FileDrop() {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [importFile]);
+  }, [openFiles]);
   return over ? (
     <div className="drop-overlay" aria-hidden="true">
-      Drop a scenario file to open it
+      Drop a scenario file, or AWS CLI output, to open it
     </div>
   ) : null;
 }
 
 /** The "Open a file…" button: a hidden file input behind a real button. */
 export function OpenFileButton() {
-  const importFile = useAppStore((s) => s.importFile);
+  const openFiles = useAppStore((s) => s.openFiles);
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
       <button type="button" onClick={() => input.current?.click()}>
-        Open a file…
+        Open a file or AWS output…
       </button>
       <input
         ref={input}
         type="file"
         accept=".json,application/json"
+        multiple
         hidden
-        aria-label="Scenario file"
+        aria-label="Scenario file or AWS CLI output"
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          const files = e.target.files;
+          if (files?.length) void read(files).then(openFiles);
           e.target.value = '';
-          if (file) void bytesOf(file).then((b) => importFile(b, file.name));
         }}
       />
     </>

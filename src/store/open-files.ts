@@ -1,0 +1,50 @@
+/**
+ * What files a user brings become: one SG Lab scenario file opens as it is; anything else is read
+ * as AWS CLI output (several files at once, any order). A file that does not load says where and
+ * why; an AWS import lists what it could not map.
+ */
+import { decodeFile, importAws, type ImportNote } from '../interchange';
+import { parseScenario, SCENARIO_FORMAT, type Scenario } from '../model';
+
+export interface BroughtFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export type Opened =
+  | {
+      readonly ok: true;
+      readonly scenario: Scenario;
+      readonly label: string;
+      readonly notes: readonly ImportNote[];
+    }
+  | { readonly ok: false; readonly message: string; readonly notes: readonly ImportNote[] };
+
+const looksLikeScenario = (text: string) => text.includes(`"${SCENARIO_FORMAT}"`);
+
+export function openFiles(files: readonly BroughtFile[]): Opened {
+  const texts = files.map((f) => ({ name: f.name, text: decodeFile(f.bytes) }));
+  const [only] = texts;
+  if (texts.length === 1 && only && looksLikeScenario(only.text)) {
+    const parsed = parseScenario(only.text);
+    const errors = parsed.issues.filter((i) => i.severity === 'error');
+    if (!parsed.ok || errors.length > 0) {
+      const shown = errors
+        .slice(0, 3)
+        .map((i) => `${i.path || 'the document'}: ${i.message}`)
+        .join(' · ');
+      const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
+      return { ok: false, message: `${only.name} was not opened: ${shown}${more}.`, notes: [] };
+    }
+    return { ok: true, scenario: parsed.scenario, label: only.name, notes: [] };
+  }
+  const r = importAws(texts);
+  const names = texts.map((t) => t.name).join(', ');
+  if (!r.ok) return { ok: false, message: `${names}: nothing could be imported.`, notes: r.notes };
+  return {
+    ok: true,
+    scenario: r.scenario,
+    label: `the AWS import of ${texts.length === 1 ? names : `${texts.length} files`}`,
+    notes: r.notes,
+  };
+}
