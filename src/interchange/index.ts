@@ -17,3 +17,4 @@ export {
 } from './share-link';
 export { decodeFile } from './file-text';
 export { importAws, type AwsImport, type ImportNote, type InputFile } from './aws-import';
+export { exportAwsCli } from './export-aws-cli';

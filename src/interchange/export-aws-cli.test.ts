@@ -1,0 +1,139 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isDefaultGroup, parseScenario, type Scenario } from '../model';
+import { arbitraryScenario } from '../test-support/arbitrary-scenario';
+import { ec2StandIn, entryKeys } from '../test-support/ec2-stand-in';
+import { fuzzRuns } from '../test-support/mutate';
+import { exportAwsCli } from '.';
+
+const threeTier = (): Scenario => {
+  const r = parseScenario(
+    readFileSync(path.resolve(import.meta.dirname, '../app/scenarios/three-tier.json'), 'utf8'),
+  );
+  if (!r.ok) throw new Error('three-tier does not parse');
+  return r.scenario;
+};
+
+const aws = spawnSync('aws', ['--version'], { encoding: 'utf8' });
+
+/** The scenario's rules of one group, as the stand-in keys them (group peers by scenario id). */
+function expected(s: Scenario, groupId: string, direction: 'inbound' | 'outbound'): string[] {
+  const g = s.securityGroups.find((x) => x.id === groupId);
+  return entryKeys(
+    Object.fromEntries(
+      (g?.[direction] ?? []).map((r, i) => [
+        i + 1,
+        {
+          IpProtocol: r.protocol,
+          ...(r.fromPort !== undefined && r.protocol !== '-1' ? { FromPort: r.fromPort } : {}),
+          ...(r.toPort !== undefined && r.protocol !== '-1' ? { ToPort: r.toPort } : {}),
+          ...(r.cidrIpv4 ? { IpRanges: { 1: { CidrIp: r.cidrIpv4 } } } : {}),
+          ...(r.cidrIpv6 ? { Ipv6Ranges: { 1: { CidrIpv6: r.cidrIpv6 } } } : {}),
+          ...(r.prefixListId ? { PrefixListIds: { 1: { PrefixListId: r.prefixListId } } } : {}),
+          ...(r.referencedGroupId ? { Groups: { 1: { GroupId: r.referencedGroupId } } } : {}),
+        },
+      ]),
+    ),
+  ).sort();
+}
+
+/** Runs the exported script with the real AWS CLI against the stand-in; what the account holds. */
+async function runAgainstStandIn(s: Scenario) {
+  const standIn = await ec2StandIn(s.vpcs);
+  const dir = mkdtempSync(path.join(tmpdir(), 'sg-lab-aws-'));
+  const script = path.join(dir, 'groups.sh');
+  writeFileSync(script, exportAwsCli(s));
+  // asynchronously: the stand-in answers from this same process
+  const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>(
+    (done) => {
+      const child = spawn('bash', [script], {
+        env: {
+          PATH: process.env.PATH,
+          HOME: dir,
+          AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+          AWS_SECRET_ACCESS_KEY: 'secret',
+          AWS_DEFAULT_REGION: 'us-east-1',
+          AWS_EC2_METADATA_DISABLED: 'true',
+          AWS_CLI_ARGS: `--endpoint-url ${standIn.url}`,
+        },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c) => (stdout += c));
+      child.stderr.on('data', (c) => (stderr += c));
+      child.on('close', (status) => done({ status, stdout, stderr }));
+    },
+  );
+  await standIn.close();
+  return { run, standIn };
+}
+
+/** Scenarios AWS would take as they are: no error anywhere. */
+const exportable = arbitraryScenario.filter(
+  (s) => !parseScenario(s).issues.some((i) => i.severity === 'error'),
+);
+
+describe('export aws-cli, run by the real AWS CLI', () => {
+  it('the AWS CLI is installed (Debian awscli; .ci/run installs it)', () => {
+    expect(aws.status, 'aws --version failed: apt-get install awscli').toBe(0);
+  });
+
+  it('builds exactly the three-tier scenario’s groups and rules, refusing nothing', async () => {
+    const s = threeTier();
+    const { run, standIn } = await runAgainstStandIn(s);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Created 4 security groups.');
+    const byName = new Map([...standIn.groups.values()].map((g) => [`${g.vpcId}/${g.name}`, g]));
+    const idOf = new Map<string, string>();
+    for (const g of s.securityGroups) {
+      const there = byName.get(`${g.vpcId}/${g.name}`);
+      if (there) idOf.set(there.id, g.id);
+    }
+    for (const g of s.securityGroups) {
+      const there = byName.get(`${g.vpcId}/${g.name}`);
+      expect(there, g.name).toBeDefined();
+      if (!isDefaultGroup(g)) expect(there?.description).toBe(g.description);
+      for (const dir of ['inbound', 'outbound'] as const) {
+        const got = [...(dir === 'inbound' ? there!.inbound : there!.outbound)]
+          .map((k) => k.replace(/sg-[0-9a-z-]+$/, (id) => idOf.get(id) ?? id))
+          .sort();
+        expect(got, `${g.name} ${dir}`).toEqual(expected(s, g.id, dir));
+      }
+    }
+  }, 60_000);
+
+  it('property: random scenarios are re-created exactly (few runs: each spawns the CLI)', async () => {
+    await fc.assert(
+      fc.asyncProperty(exportable, async (s) => {
+        const { run, standIn } = await runAgainstStandIn(s);
+        expect(run.stderr).toBe('');
+        const made = [...standIn.groups.values()];
+        expect(made.filter((g) => g.name !== 'default')).toHaveLength(
+          s.securityGroups.filter((g) => !isDefaultGroup(g)).length,
+        );
+        const total = (list: typeof made) =>
+          list.reduce((n, g) => n + g.inbound.size + g.outbound.size, 0);
+        const defaultsUntouched = s.vpcs.filter(
+          (v) => !s.securityGroups.some((g) => isDefaultGroup(g) && g.vpcId === v.id),
+        );
+        const untouched = made.filter((g) =>
+          defaultsUntouched.some((v) => g.id === `sg-default-${v.id}`),
+        );
+        const want = s.securityGroups.reduce(
+          (n, g) =>
+            n +
+            new Set(expected(s, g.id, 'inbound')).size +
+            new Set(expected(s, g.id, 'outbound')).size,
+          0,
+        );
+        expect(total(made) - total(untouched)).toBe(want);
+      }),
+      { numRuns: fuzzRuns(3) },
+    );
+  }, 120_000);
+});
