@@ -1,23 +1,29 @@
 /**
- * `sg-lab export aws-cli <scenario.json> [-o file]`: the scenario's security groups as a script
- * for the AWS CLI (to standard output without -o). CloudFormation and Terraform are named in the
- * format but not written yet: asking for them says so (exit 2).
+ * `sg-lab export aws-cli|cloudformation|terraform <scenario.json> [-o file]`: the scenario's
+ * security groups as an AWS CLI script, a CloudFormation template or Terraform (to standard
+ * output without -o). Exit 2 on a file that does not load or that AWS would refuse.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { decodeFile, exportAwsCli } from '../interchange';
+import { decodeFile, exportAwsCli, exportCloudFormation, exportTerraform } from '../interchange';
 import { hasErrors, parseScenario } from '../model';
 import { capped, printable } from './text';
 
-const USAGE = 'usage: sg-lab export aws-cli <scenario.json> [-o file]';
+const USAGE = 'usage: sg-lab export aws-cli|cloudformation|terraform <scenario.json> [-o file]';
+
+const EXPORTERS = {
+  'aws-cli': exportAwsCli,
+  cloudformation: exportCloudFormation,
+  terraform: exportTerraform,
+} as const;
 
 export function exportCommand(args: readonly string[]): number {
   const err = (text: string) => void process.stderr.write(`${text}\n`);
   const [target, file, ...rest] = args;
   const o = rest.indexOf('-o');
   const out = o >= 0 ? rest[o + 1] : undefined;
-  if (target === 'cloudformation' || target === 'terraform')
-    return (err(`sg-lab export ${target} is not written yet; export aws-cli is.`), 2);
-  if (target !== 'aws-cli' || !file || (o >= 0 && !out)) return (err(USAGE), 2);
+  const exporter =
+    target && Object.hasOwn(EXPORTERS, target) ? EXPORTERS[target as keyof typeof EXPORTERS] : null;
+  if (!exporter || !file || (o >= 0 && !out)) return (err(USAGE), 2);
   let text: string;
   try {
     text = decodeFile(readFileSync(file));
@@ -32,8 +38,8 @@ export function exportCommand(args: readonly string[]): number {
       err(printable(line));
     return 2;
   }
-  const script = exportAwsCli(parsed.scenario);
-  if (out) writeFileSync(out, script, { mode: 0o755 });
+  const script = exporter(parsed.scenario);
+  if (out) writeFileSync(out, script, target === 'aws-cli' ? { mode: 0o755 } : {});
   else process.stdout.write(script);
   return 0;
 }

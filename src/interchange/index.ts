@@ -18,3 +18,5 @@ export {
 export { decodeFile } from './file-text';
 export { importAws, type AwsImport, type ImportNote, type InputFile } from './aws-import';
 export { exportAwsCli } from './export-aws-cli';
+export { exportTerraform } from './export-terraform';
+export { exportCloudFormation, NO_EGRESS } from './export-cloudformation';
