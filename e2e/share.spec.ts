@@ -192,3 +192,25 @@ test('import real AWS CLI output: several files at once, with a report of what d
   await app.openGroup('sg-0a1b2c3d4e5f60718');
   await expect(app.grid('Inbound', 'web-tier').getByRole('row')).toHaveCount(9); // 8 rules + header
 });
+
+test('export for AWS from the Share dialog: Terraform, CloudFormation and the AWS CLI script', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this scenario' });
+  await expect(dialog.getByLabel('AWS CLI script export')).toHaveValue(
+    /create-security-group --group-name 'web'/,
+  );
+  await dialog.getByLabel('Format').selectOption({ label: 'Terraform' });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download security-groups.tf' }).click();
+  const file = await download;
+  const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
+  expect(text).toContain('resource "aws_vpc_security_group_ingress_rule" "web_ingress_1"');
+  await dialog.getByLabel('Format').selectOption({ label: 'CloudFormation (YAML)' });
+  await expect(dialog.getByLabel('CloudFormation (YAML) export')).toHaveValue(
+    /AWS::EC2::SecurityGroupIngress/,
+  );
+});

@@ -97,6 +97,8 @@ export interface AppState extends DocumentState, SimulationState {
   notify(text: string, tone?: Notice['tone'], actions?: readonly NoticeAction[]): void;
   /** Offers the current document as a file (the way out when storage fails). */
   downloadWork(): void;
+  /** Offers any text as a file (an export). */
+  downloadText(fileName: string, text: string): void;
   dismissNotice(): void;
   undo(): void;
   redo(): void;
@@ -261,6 +263,7 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
           setGroupTab: (groupTab) => set({ groupTab }),
           setTheme: (theme) => set({ theme }),
           notify: (text, tone = 'info', actions) => set({ notice: notice(text, tone, actions) }),
+          downloadText: (fileName, text) => deps.download?.(fileName, text),
           downloadWork() {
             const s = get().scenario;
             deps.download?.(fileNameOf(s.name), `${JSON.stringify(s, null, 2)}\n`);

@@ -1,6 +1,11 @@
 /** Derived data: computed from the document on demand, cached per scenario object, never stored. */
 import type { AppState } from './app-store';
-import { encodeShareLink } from '../interchange';
+import {
+  encodeShareLink,
+  exportAwsCli,
+  exportCloudFormation,
+  exportTerraform,
+} from '../interchange';
 import { runsInWorker, type LintView } from './lint';
 import {
   computeReachability,
@@ -161,3 +166,20 @@ export const reachabilityOf = perScenarioAnd(
 
 /** The share link of a document (`#s=1.…`), computed once per document. */
 export const shareLinkOf = perScenario((s): Promise<string> => encodeShareLink(s));
+
+export const EXPORT_FORMATS = {
+  'aws-cli': { label: 'AWS CLI script', file: 'security-groups.sh', write: exportAwsCli },
+  cloudformation: {
+    label: 'CloudFormation (YAML)',
+    file: 'security-groups.yaml',
+    write: exportCloudFormation,
+  },
+  terraform: { label: 'Terraform', file: 'security-groups.tf', write: exportTerraform },
+} as const;
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+/** The scenario's groups for AWS, in one of the export formats, once per document and format. */
+export const exportOf = perScenarioAnd((s, format: ExportFormat): string =>
+  EXPORT_FORMATS[format].write(s),
+);

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import { shareLinkOf } from '../../store';
+import { ExportSection } from './export-section';
 import { Modal } from './modal';
 
 /** Chat apps cut links about here. */
@@ -93,6 +94,7 @@ export function ShareDialog() {
         {copied ? 'The link is copied.' : ''}
       </p>
       {link && <QrCode text={link} />}
+      <ExportSection />
     </Modal>
   );
 }
