@@ -5,9 +5,6 @@ import { Navigator } from '../features/navigator/navigator';
 import { TopologyView } from '../features/topology/topology-view';
 import { PanelBoundary } from '../components/panel-boundary';
 import { FileDrop } from '../features/share/file-drop';
-import { ImportReport } from '../features/share/import-report';
-import { RecentDialog } from '../features/share/recent-dialog';
-import { ShareDialog } from '../features/share/share-dialog';
 import { useAppStore } from '../hooks/use-app-store';
 import { AppHeader } from './app-header';
 import { DetailsPanel } from './details-panel';
@@ -16,6 +13,9 @@ import { MobileTabs } from './mobile-tabs';
 import { NoticeBar } from './notice-bar';
 import { RenderMark } from './render-mark';
 import { useShortcuts } from './use-shortcuts';
+
+// the sharing dialogs load when first opened
+const Dialogs = lazy(() => import('./share-dialogs').then((m) => ({ default: m.ShareDialogs })));
 
 // the simulator and matrix load after the first paint: the diagram and editor come first
 const TrafficPanel = lazy(() =>
@@ -30,6 +30,7 @@ const TrafficPanel = lazy(() =>
 export function App() {
   const theme = useAppStore((s) => s.theme);
   const view = useAppStore((s) => s.view);
+  const dialog = useAppStore((s) => s.dialog);
   const select = useAppStore((s) => s.select);
   const downloadWork = useAppStore((s) => s.downloadWork);
   const clearHistory = useAppStore((s) => s.clearHistory);
@@ -90,10 +91,12 @@ export function App() {
       <MobileTabs />
       <NoticeBar />
       <HelpDialog />
-      <ShareDialog />
-      <RecentDialog />
+      {dialog && (
+        <Suspense fallback={null}>
+          <Dialogs />
+        </Suspense>
+      )}
       <FileDrop />
-      <ImportReport />
       <RenderMark />
     </div>
   );

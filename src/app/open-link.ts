@@ -3,12 +3,12 @@
  * does that), then the link's scenario opens; a link that does not read says why and changes
  * nothing.
  */
-import { decodeShareLink } from '../interchange';
 import type { AppStore } from '../store';
 
 export const isShareFragment = (hash: string): boolean => /^#[sc]=/.test(hash);
 
 export async function openLink(store: AppStore, fragment: string): Promise<void> {
+  const { decodeShareLink } = await import('../interchange/share-link');
   const r = await decodeShareLink(fragment);
   if (!r.ok) {
     store

@@ -17,8 +17,9 @@ import {
 import { autosaver, restore, type KeyValueStorage, type Restored } from './autosave';
 import { describeChange } from './change-notice';
 import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';
-import { decodeDocument, type ImportNote } from '../interchange';
-import { openFiles, type BroughtFile } from './open-files';
+import { decodeDocument } from '../interchange/document';
+import type { ImportNote } from '../interchange/aws-import';
+import type { BroughtFile } from './open-files';
 import { entryOf, newWorkId, recentSaver, type RecentEntry, type RecentStore } from './recent';
 import { simulationSlice, type SimulationState } from './simulation-slice';
 
@@ -75,7 +76,7 @@ export interface AppState extends DocumentState, SimulationState {
    * Opens files picked or dropped: a scenario file, or AWS CLI outputs. What does not load says
    * where and why, and changes nothing; false then.
    */
-  openFiles(files: readonly BroughtFile[]): boolean;
+  openFiles(files: readonly BroughtFile[]): Promise<boolean>;
   /** What the last import could not map as it is (shown in the import report). */
   readonly importReport: readonly ImportNote[] | null;
   openHelp(entry?: string): void;
@@ -106,7 +107,7 @@ export interface AppState extends DocumentState, SimulationState {
    * Replaces the document (a built-in, a blank VPC): not an edit, so it does not enter undo
    * history, and undo afterwards cannot silently bring the previous one back.
    */
-  load(scenario: Scenario, source: { readonly label: string }): void;
+  load(scenario: Scenario, source: { readonly label: string; readonly workId?: string }): void;
   /** The Recent scenarios entry this tab's work is saved in. */
   readonly workId: string;
   listRecent(): Promise<readonly RecentEntry[]>;
@@ -184,7 +185,9 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
           dialog: null,
           openDialog: (dialog) => set({ dialog }),
           importReport: null,
-          openFiles(files) {
+          async openFiles(files) {
+            // the importers load when files first arrive: the first paint does not wait for them
+            const { openFiles } = await import('./open-files');
             const r = openFiles(files);
             const report = r.notes.length > 0 ? r.notes : null;
             if (!r.ok) {
@@ -293,7 +296,8 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
             get().resetSimulation(scenario);
             set({
               scenario,
-              workId: newWorkId(),
+              // the entry it is saved in: its own when it came from Recent scenarios
+              workId: source.workId ?? newWorkId(),
               editLabel: `Opened ${source.label}`,
               selection: null,
               notice: notice(
@@ -330,8 +334,8 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
             }
             get().load(decoded.document.scenario, {
               label: `“${entry.name}” from Recent scenarios`,
+              workId: id,
             });
-            set({ workId: id });
             return true;
           },
           async removeRecent(id) {

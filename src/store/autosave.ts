@@ -5,7 +5,7 @@
  * in part) comes back raw, and the saver is held until the store has put that copy somewhere safe,
  * so nothing overwrites it first.
  */
-import { decodeDocument, encodeDocument, type SgDocument } from '../interchange';
+import { decodeDocument, encodeDocument, type SgDocument } from '../interchange/document';
 
 export interface KeyValueStorage {
   getItem(key: string): string | null;

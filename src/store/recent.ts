@@ -3,7 +3,7 @@
  * the app: localStorage's few megabytes fill with one large scenario). The tab's current work is
  * always one of them, saved shortly after each edit; opening something else never loses it.
  */
-import { encodeDocument, type SgDocument } from '../interchange';
+import { encodeDocument, type SgDocument } from '../interchange/document';
 
 export interface RecentEntry {
   readonly id: string;

@@ -1,11 +1,5 @@
 /** Derived data: computed from the document on demand, cached per scenario object, never stored. */
 import type { AppState } from './app-store';
-import {
-  encodeShareLink,
-  exportAwsCli,
-  exportCloudFormation,
-  exportTerraform,
-} from '../interchange';
 import { runsInWorker, type LintView } from './lint';
 import {
   computeReachability,
@@ -165,21 +159,8 @@ export const reachabilityOf = perScenarioAnd(
 );
 
 /** The share link of a document (`#s=1.…`), computed once per document. */
-export const shareLinkOf = perScenario((s): Promise<string> => encodeShareLink(s));
-
-export const EXPORT_FORMATS = {
-  'aws-cli': { label: 'AWS CLI script', file: 'security-groups.sh', write: exportAwsCli },
-  cloudformation: {
-    label: 'CloudFormation (YAML)',
-    file: 'security-groups.yaml',
-    write: exportCloudFormation,
-  },
-  terraform: { label: 'Terraform', file: 'security-groups.tf', write: exportTerraform },
-} as const;
-
-export type ExportFormat = keyof typeof EXPORT_FORMATS;
-
-/** The scenario's groups for AWS, in one of the export formats, once per document and format. */
-export const exportOf = perScenarioAnd((s, format: ExportFormat): string =>
-  EXPORT_FORMATS[format].write(s),
-);
+export const shareLinkOf = perScenario(async (s): Promise<string> => {
+  // the codec (and its deflate) loads when a link is first wanted, after the first paint
+  const { encodeShareLink } = await import('../interchange/share-link');
+  return encodeShareLink(s);
+});

@@ -1,7 +1,7 @@
 /** Export for AWS: the groups as an AWS CLI script, CloudFormation or Terraform; Copy or Download. */
 import { useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
-import { EXPORT_FORMATS, exportOf, type ExportFormat } from '../../store';
+import { EXPORT_FORMATS, exportOf, type ExportFormat } from '../../store/export-formats';
 
 export function ExportSection() {
   const scenario = useAppStore((s) => s.scenario);

@@ -1,0 +1,14 @@
+/** The sharing dialogs, loaded together the first time one is opened. */
+import { ImportReport } from '../features/share/import-report';
+import { RecentDialog } from '../features/share/recent-dialog';
+import { ShareDialog } from '../features/share/share-dialog';
+
+export function ShareDialogs() {
+  return (
+    <>
+      <ShareDialog />
+      <RecentDialog />
+      <ImportReport />
+    </>
+  );
+}
