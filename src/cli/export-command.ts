@@ -3,10 +3,9 @@
  * security groups as an AWS CLI script, a CloudFormation template or Terraform (to standard
  * output without -o). Exit 2 on a file that does not load or that AWS would refuse.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { decodeFile, exportAwsCli, exportCloudFormation, exportTerraform } from '../interchange';
-import { hasErrors, parseScenario } from '../model';
-import { capped, printable } from './text';
+import { writeFileSync } from 'node:fs';
+import { exportAwsCli, exportCloudFormation, exportTerraform } from '../interchange';
+import { readScenarioFile } from './scenario-file';
 
 const USAGE = 'usage: sg-lab export aws-cli|cloudformation|terraform <scenario.json> [-o file]';
 
@@ -24,21 +23,9 @@ export function exportCommand(args: readonly string[]): number {
   const exporter =
     target && Object.hasOwn(EXPORTERS, target) ? EXPORTERS[target as keyof typeof EXPORTERS] : null;
   if (!exporter || !file || (o >= 0 && !out)) return (err(USAGE), 2);
-  let text: string;
-  try {
-    text = decodeFile(readFileSync(file));
-  } catch (e) {
-    return (err(`${printable(file)}: cannot read: ${printable((e as Error).message)}`), 2);
-  }
-  const parsed = parseScenario(text);
-  if (!parsed.ok || hasErrors(parsed.issues)) {
-    err(`${printable(file)}: not a valid scenario (AWS would refuse it)`);
-    const errors = parsed.issues.filter((i) => i.severity === 'error');
-    for (const line of capped(errors.map((i) => `  ${i.path || '(document)'}: ${i.message}`)))
-      err(printable(line));
-    return 2;
-  }
-  const script = exporter(parsed.scenario);
+  const scenario = readScenarioFile(file);
+  if (!scenario) return 2;
+  const script = exporter(scenario);
   if (out) writeFileSync(out, script, target === 'aws-cli' ? { mode: 0o755 } : {});
   else process.stdout.write(script);
   return 0;

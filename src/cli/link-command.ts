@@ -3,9 +3,9 @@
  * [-o out.json]` writes the scenario back (to standard output without -o). Exit 2 with the
  * error's code on a link or file that does not read.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { decodeFile, decodeShareLink, encodeShareLink } from '../interchange';
-import { hasErrors, parseScenario } from '../model';
+import { writeFileSync } from 'node:fs';
+import { decodeShareLink, encodeShareLink } from '../interchange';
+import { readScenarioFile } from './scenario-file';
 import { capped, printable } from './text';
 
 const USAGE =
@@ -32,21 +32,9 @@ export async function linkCommand(args: readonly string[]): Promise<number> {
   }
   const file = args[0];
   if (!file || args.length > 1) return (err(USAGE), 2);
-  let text: string;
-  try {
-    text = decodeFile(readFileSync(file));
-  } catch (e) {
-    return (err(`${printable(file)}: cannot read: ${printable((e as Error).message)}`), 2);
-  }
-  const parsed = parseScenario(text);
-  if (!parsed.ok || hasErrors(parsed.issues)) {
-    err(`${printable(file)}: not a valid scenario`);
-    const errors = parsed.issues.filter((i) => i.severity === 'error');
-    for (const line of capped(errors.map((i) => `  ${i.path || '(document)'}: ${i.message}`)))
-      err(printable(line));
-    return 2;
-  }
-  const link = await encodeShareLink(parsed.scenario);
+  const scenario = readScenarioFile(file);
+  if (!scenario) return 2;
+  const link = await encodeShareLink(scenario);
   process.stdout.write(`${link}\n`);
   if (link.length > 2000)
     err(

@@ -1,5 +1,6 @@
 /** Export for AWS: the groups as an AWS CLI script, CloudFormation or Terraform; Copy or Download. */
 import { useState } from 'react';
+import { CopyButton } from '../../components/copy-button';
 import { useAppStore } from '../../hooks/use-app-store';
 import { EXPORT_FORMATS, exportOf, type ExportFormat } from '../../store/export-formats';
 
@@ -7,7 +8,6 @@ export function ExportSection() {
   const scenario = useAppStore((s) => s.scenario);
   const downloadText = useAppStore((s) => s.downloadText);
   const [format, setFormat] = useState<ExportFormat>('aws-cli');
-  const [copied, setCopied] = useState(false);
   const text = exportOf(scenario, format);
   return (
     <section aria-labelledby="export-title">
@@ -20,10 +20,7 @@ export function ExportSection() {
       <select
         id="export-format"
         value={format}
-        onChange={(e) => {
-          setFormat(e.target.value as ExportFormat);
-          setCopied(false);
-        }}
+        onChange={(e) => setFormat(e.target.value as ExportFormat)}
       >
         {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
           <option key={f} value={f}>
@@ -39,17 +36,7 @@ export function ExportSection() {
         aria-label={`${EXPORT_FORMATS[format].label} export`}
       />
       <div className="actions">
-        <button
-          type="button"
-          onClick={() =>
-            void navigator.clipboard.writeText(text).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          {copied ? 'Copied ✓' : 'Copy export'}
-        </button>
+        <CopyButton text={text} label="Copy export" />
         <button type="button" onClick={() => downloadText(EXPORT_FORMATS[format].file, text)}>
           Download {EXPORT_FORMATS[format].file}
         </button>

@@ -3,6 +3,7 @@
  * any server), its length, Copy, a QR code when the link fits one, and the file as the fallback.
  */
 import { useEffect, useRef, useState } from 'react';
+import { CopyButton } from '../../components/copy-button';
 import { useAppStore } from '../../hooks/use-app-store';
 import { shareLinkOf } from '../../store';
 import { ExportSection } from './export-section';
@@ -46,11 +47,9 @@ export function ShareDialog() {
   const scenario = useAppStore((s) => s.scenario);
   const downloadWork = useAppStore((s) => s.downloadWork);
   const [fragment, setFragment] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!open) return;
     let live = true;
-    setCopied(false);
     void shareLinkOf(scenario).then((f) => live && setFragment(f));
     return () => {
       live = false;
@@ -73,26 +72,11 @@ export function ShareDialog() {
           ` — past ${CHAT_LIMIT.toLocaleString('en-US')}, chat apps often cut links: send the file instead.`}
       </p>
       <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={!link}
-          onClick={() =>
-            void navigator.clipboard.writeText(link).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          {copied ? 'Copied ✓' : 'Copy link'}
-        </button>
+        <CopyButton text={link} label="Copy link" primary />
         <button type="button" onClick={downloadWork}>
           Download file
         </button>
       </div>
-      <p className="sr-only" aria-live="polite">
-        {copied ? 'The link is copied.' : ''}
-      </p>
       {link && <QrCode text={link} />}
       <ExportSection />
     </Modal>

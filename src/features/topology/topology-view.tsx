@@ -168,17 +168,7 @@ function SubnetBox({
         <p className="empty">No instances</p>
       ) : open || pinned.length === instances.length ? (
         <>
-          <ul className="cards">
-            {instances.map((i) => (
-              <InstanceCard
-                key={i.id}
-                instance={i}
-                selected={isSelected(selection, 'instance', i.id)}
-                exposure={exposure.get(i.id) ?? []}
-                checkpoints={checkpoints.get(i.id)}
-              />
-            ))}
-          </ul>
+          <Cards list={instances} checkpoints={checkpoints} />
           {instances.length > COLLAPSE_OVER && (
             <button type="button" className="link small" onClick={() => setOpen(false)}>
               Collapse {instances.length} instances
@@ -187,19 +177,7 @@ function SubnetBox({
         </>
       ) : (
         <>
-          {pinned.length > 0 && (
-            <ul className="cards">
-              {pinned.map((i) => (
-                <InstanceCard
-                  key={i.id}
-                  instance={i}
-                  selected={isSelected(selection, 'instance', i.id)}
-                  exposure={exposure.get(i.id) ?? []}
-                  checkpoints={checkpoints.get(i.id)}
-                />
-              ))}
-            </ul>
-          )}
+          {pinned.length > 0 && <Cards list={pinned} checkpoints={checkpoints} />}
           <button
             type="button"
             className="collapsed"
@@ -215,6 +193,31 @@ function SubnetBox({
         </>
       )}
     </section>
+  );
+}
+
+function Cards({
+  list,
+  checkpoints,
+}: {
+  list: readonly Instance[];
+  checkpoints: ReadonlyMap<string, readonly Checkpoint[]>;
+}) {
+  const scenario = useAppStore((s) => s.scenario);
+  const selection = useAppStore((s) => s.selection);
+  const exposure = exposureOf(scenario);
+  return (
+    <ul className="cards">
+      {list.map((i) => (
+        <InstanceCard
+          key={i.id}
+          instance={i}
+          selected={isSelected(selection, 'instance', i.id)}
+          exposure={exposure.get(i.id) ?? []}
+          checkpoints={checkpoints.get(i.id)}
+        />
+      ))}
+    </ul>
   );
 }
 
