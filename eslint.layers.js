@@ -6,16 +6,18 @@ const SRC = path.resolve(import.meta.dirname, 'src');
 
 /** Layers each layer may import (its own always allowed). `feature` = the same feature only. */
 const ALLOWED = {
-  model: [],
-  engine: ['model'],
-  interchange: ['model'],
-  store: ['model', 'engine', 'interchange'],
-  feature: ['store', 'model', 'components', 'hooks'],
-  components: ['model', 'hooks'],
-  hooks: ['model', 'store'],
-  app: ['model', 'engine', 'interchange', 'store', 'feature', 'components', 'hooks', 'app'],
-  cli: ['model', 'engine', 'interchange'],
+  content: [],
+  model: ['content'],
+  engine: ['content', 'model'],
+  interchange: ['content', 'model'],
+  store: ['content', 'model', 'engine', 'interchange'],
+  feature: ['content', 'store', 'model', 'components', 'hooks'],
+  components: ['content', 'model', 'hooks'],
+  hooks: ['content', 'model', 'store'],
+  app: ['content', 'model', 'engine', 'interchange', 'store', 'feature', 'components', 'hooks', 'app'],
+  cli: ['content', 'model', 'engine', 'interchange'],
   test: [
+    'content',
     'model',
     'engine',
     'interchange',
@@ -31,6 +33,7 @@ const ALLOWED = {
 
 /** Packages each layer may import; `*` = any. */
 const PACKAGES = {
+  content: [],
   model: [],
   engine: [],
   interchange: ['fflate'],

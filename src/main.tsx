@@ -6,7 +6,7 @@ import { keepAside, recentScenarios } from './app/browser-db';
 import { isShareFragment, openLink } from './app/open-link';
 import { download } from './app/download';
 import { WELCOMED_KEY } from './app/help-dialog';
-import { initialScenario } from './app/load-initial';
+import { initialScenario, requestedBuiltIn } from './app/load-initial';
 import './app/styles.css';
 import { StoreProvider } from './hooks/use-app-store';
 import { createAppStore, type Theme, type WorkerLike } from './store';
@@ -44,9 +44,17 @@ async function start() {
   const fragment = window.location.hash;
   const sent = !opened.fromUrl && isShareFragment(fragment) && !isOwnFragment(fragment);
   if (sent) await openLink(store, fragment);
+  const builtIn = opened.fromUrl || sent ? undefined : requestedBuiltIn(new URL(location.href));
+  if (builtIn) {
+    store.getState().load(await builtIn.scenario(), { label: builtIn.title });
+    // a reload must not open it again over the edits made since
+    const url = new URL(location.href);
+    url.searchParams.delete('scenario');
+    history.replaceState(history.state, '', url);
+  }
   if (!opened.fromUrl) followAddressBar(store);
   // a first visit opens with the welcome (what SG Lab is, what to try, the gallery)
-  if (!opened.fromUrl && !sent && window.localStorage.getItem(WELCOMED_KEY) === null)
+  if (!opened.fromUrl && !sent && !builtIn && window.localStorage.getItem(WELCOMED_KEY) === null)
     store.getState().openHelp();
   const theme = window.localStorage.getItem(THEME_KEY);
   if (theme === 'light' || theme === 'dark') store.getState().setTheme(theme as Theme);

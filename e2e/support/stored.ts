@@ -8,7 +8,7 @@ export const AUTOSAVE_KEY = 'sg-lab.autosave';
 export function threeTier(): Record<string, unknown> & { instances: { name?: string }[] } {
   return JSON.parse(
     readFileSync(
-      path.resolve(import.meta.dirname, '../../src/app/scenarios/three-tier.json'),
+      path.resolve(import.meta.dirname, '../../src/content/scenarios/three-tier.json'),
       'utf8',
     ),
   );

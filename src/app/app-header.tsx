@@ -4,7 +4,8 @@ import { useAppStore, useUndoState } from '../hooks/use-app-store';
 import { renameScenario, type Scenario } from '../model';
 import type { Theme } from '../store';
 import { OpenFileButton } from '../features/share/file-drop';
-import { BUILT_INS, builtInScenario } from './load-initial';
+import { BUILT_INS } from './gallery';
+import { builtInScenario } from './load-initial';
 
 export function AppHeader() {
   const name = useAppStore((s) => s.scenario.name);
@@ -19,7 +20,8 @@ export function AppHeader() {
   const downloadWork = useAppStore((s) => s.downloadWork);
   const openDialog = useAppStore((s) => s.openDialog);
   // the work being replaced goes into Recent scenarios, and the notice offers it back
-  const replaceWith = (label: string, scenario: () => Scenario) => load(scenario(), { label });
+  const replaceWith = async (label: string, scenario: () => Scenario | Promise<Scenario>) =>
+    load(await scenario(), { label });
   const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
   const mod = mac ? '⌘' : 'Ctrl+';
   return (
@@ -55,14 +57,14 @@ export function AppHeader() {
           <summary>New</summary>
           <div className="menu-items" role="group" aria-label="New scenario">
             {BUILT_INS.map((b) => (
-              <button key={b.id} type="button" onClick={() => replaceWith(b.title, b.scenario)}>
+              <button key={b.id} type="button" onClick={() => void replaceWith(b.title, b.scenario)}>
                 {b.title}
               </button>
             ))}
             <OpenFileButton />
             <button
               type="button"
-              onClick={() => replaceWith(`${name} (reset)`, builtInScenario)}
+              onClick={() => void replaceWith(`${name} (reset)`, builtInScenario)}
               title="Start again from the built-in three-tier app; this work stays in Recent scenarios"
             >
               Reset this scenario

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../hooks/use-app-store';
 import { GLOSSARY } from '../model';
-import { BUILT_INS } from './load-initial';
+import { BUILT_INS } from './gallery';
 
 export const WELCOMED_KEY = 'sg-lab.welcomed';
 
@@ -61,8 +61,10 @@ export function HelpDialog() {
             <button
               type="button"
               onClick={() => {
-                load(b.scenario(), { label: b.title });
-                close();
+                void b.scenario().then((scenario) => {
+                  load(scenario, { label: b.title });
+                  close();
+                });
               }}
             >
               {b.title}

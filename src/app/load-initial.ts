@@ -2,42 +2,14 @@
  * The scenario the app opens on: the built-in three-tier app, or a built-in named in the URL
  * (`?scenario=large` for the 1,000-instance benchmark world, generated on demand).
  */
-import blankVpc from '../content/scenarios/blank-vpc.json';
+import threeTier from '../content/scenarios/three-tier.json';
 import { parseScenario, type Scenario } from '../model';
-import threeTier from './scenarios/three-tier.json';
-
-function parsed(doc: unknown): Scenario {
-  const r = parseScenario(doc);
-  if (!r.ok) throw new Error(`A built-in scenario does not load: ${r.issues[0]?.message}`);
-  return r.scenario;
-}
-
-export interface BuiltIn {
-  readonly id: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly scenario: () => Scenario;
-}
-
-/** The gallery: what a newcomer can open from the welcome and the New menu. */
-export const BUILT_INS: readonly BuiltIn[] = [
-  {
-    id: 'three-tier',
-    title: 'Three-tier web app',
-    summary:
-      'A load balancer across two Availability Zones, web servers, a database and a bastion host, with six expectations.',
-    scenario: () => parsed(threeTier),
-  },
-  {
-    id: 'blank-vpc',
-    title: 'Blank VPC',
-    summary: 'One VPC, one public subnet and its default group: build everything yourself.',
-    scenario: () => parsed(blankVpc),
-  },
-];
+import { BUILT_INS, type BuiltIn } from './gallery';
 
 export function builtInScenario(): Scenario {
-  return parsed(threeTier);
+  const r = parseScenario(threeTier);
+  if (!r.ok) throw new Error(`The built-in scenario does not load: ${r.issues[0]?.message}`);
+  return r.scenario;
 }
 
 export interface Opened {
@@ -58,4 +30,14 @@ export async function initialScenario(url: URL): Promise<Opened> {
     };
   }
   return { scenario: builtInScenario(), fromUrl: false };
+}
+
+/**
+ * `?scenario=bastion-private-app`: a gallery scenario a teacher can hand out as a plain address.
+ * It opens like a link (the user's work goes into Recent scenarios first), so it is not an initial
+ * scenario: autosave stays on.
+ */
+export function requestedBuiltIn(url: URL): BuiltIn | undefined {
+  const name = url.searchParams.get('scenario');
+  return BUILT_INS.find((b) => b.id === name);
 }

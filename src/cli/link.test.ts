@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const threeTier = path.join(root, 'src/app/scenarios/three-tier.json');
+const threeTier = path.join(root, 'src/content/scenarios/three-tier.json');
 
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {

@@ -41,7 +41,7 @@ describe('suggestFix', () => {
   });
 
   it('keeps the near-miss rule and changes only the field that failed', () => {
-    const file = path.resolve(import.meta.dirname, '../app/scenarios/three-tier.json');
+    const file = path.resolve(import.meta.dirname, '../content/scenarios/three-tier.json');
     const parsed = parseScenario(readFileSync(file, 'utf8'));
     if (!parsed.ok) throw new Error('three-tier.json does not parse');
     const s = parsed.scenario;

@@ -12,7 +12,7 @@ import { exportAwsCli } from '.';
 
 const threeTier = (): Scenario => {
   const r = parseScenario(
-    readFileSync(path.resolve(import.meta.dirname, '../app/scenarios/three-tier.json'), 'utf8'),
+    readFileSync(path.resolve(import.meta.dirname, '../content/scenarios/three-tier.json'), 'utf8'),
   );
   if (!r.ok) throw new Error('three-tier does not parse');
   return r.scenario;

@@ -14,7 +14,7 @@ import { validateScenario } from './validate-scenario';
 import type { Scenario } from './types';
 
 const threeTier = readFileSync(
-  path.resolve(import.meta.dirname, '../app/scenarios/three-tier.json'),
+  path.resolve(import.meta.dirname, '../content/scenarios/three-tier.json'),
   'utf8',
 );
 function load(): Scenario {

@@ -13,7 +13,7 @@ import {
 } from '.';
 
 function threeTier(): Scenario {
-  const file = path.resolve(import.meta.dirname, '../app/scenarios/three-tier.json');
+  const file = path.resolve(import.meta.dirname, '../content/scenarios/three-tier.json');
   const parsed = parseScenario(readFileSync(file, 'utf8'));
   if (!parsed.ok) throw new Error('three-tier.json does not parse');
   return parsed.scenario;

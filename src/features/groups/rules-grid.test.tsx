@@ -11,7 +11,7 @@ import { GroupDetails } from './group-details';
 afterEach(cleanup);
 
 function mount(groupId: string) {
-  const file = path.resolve(import.meta.dirname, '../../app/scenarios/three-tier.json');
+  const file = path.resolve(import.meta.dirname, '../../content/scenarios/three-tier.json');
   const parsed = parseScenario(readFileSync(file, 'utf8'));
   if (!parsed.ok) throw new Error('three-tier.json does not parse');
   const store = createAppStore(parsed.scenario);
