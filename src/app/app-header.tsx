@@ -57,7 +57,11 @@ export function AppHeader() {
           <summary>New</summary>
           <div className="menu-items" role="group" aria-label="New scenario">
             {BUILT_INS.map((b) => (
-              <button key={b.id} type="button" onClick={() => void replaceWith(b.title, b.scenario)}>
+              <button
+                key={b.id}
+                type="button"
+                onClick={() => void replaceWith(b.title, b.scenario)}
+              >
                 {b.title}
               </button>
             ))}

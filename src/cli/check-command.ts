@@ -2,10 +2,9 @@
  * `sg-lab check <scenario.json>... [--json]`: every expectation of every file.
  * Exit 0: every expectation passes; 1: some fail; 2: a file is not a valid scenario.
  */
-import { readFileSync } from 'node:fs';
 import { checkScenarioText, type CheckRow } from './check';
+import { readTextFile } from './scenario-file';
 import { renderTable } from './table';
-import { decodeFile } from '../interchange';
 import { capped, printable } from './text';
 
 const USAGE = 'usage: sg-lab check <scenario.json>... [--json]';
@@ -21,11 +20,8 @@ export function checkCommand(rest: readonly string[]): number {
   let invalid = false;
   const services = new Map<string, string>();
   for (const file of files) {
-    let text: string;
-    try {
-      text = decodeFile(readFileSync(file));
-    } catch (e) {
-      process.stderr.write(`${printable(file)}: cannot read: ${printable((e as Error).message)}\n`);
+    const text = readTextFile(file);
+    if (text === null) {
       invalid = true;
       continue;
     }

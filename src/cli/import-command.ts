@@ -3,8 +3,9 @@
  * one scenario (to standard output without -o). What could not be mapped is listed on standard
  * error; exit 2 when nothing could be imported.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { decodeFile, importAws } from '../interchange';
+import { writeFileSync } from 'node:fs';
+import { importAws } from '../interchange';
+import { readTextFile } from './scenario-file';
 import { capped, printable } from './text';
 
 const USAGE = 'usage: sg-lab import aws <file.json>... [-o out.json]';
@@ -18,11 +19,8 @@ export function importCommand(args: readonly string[]): number {
   if (source !== 'aws' || names.length === 0 || (o >= 0 && !out)) return (err(USAGE), 2);
   const files = [];
   for (const name of names) {
-    try {
-      files.push({ name, text: decodeFile(readFileSync(name)) });
-    } catch (e) {
-      err(`${printable(name)}: cannot read: ${printable((e as Error).message)}`);
-    }
+    const text = readTextFile(name);
+    if (text !== null) files.push({ name, text });
   }
   const r = importAws(files);
   for (const line of capped(r.notes.map((n) => `${n.file}: ${n.message}`))) err(printable(line));

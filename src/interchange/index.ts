@@ -15,7 +15,7 @@ export {
   type DecodedLink,
   type LinkErrorCode,
 } from './share-link';
-export { decodeFile } from './file-text';
+export { decodeFile, fileTooLarge, MAX_FILE_BYTES } from './file-text';
 export { importAws, type AwsImport, type ImportNote, type InputFile } from './aws-import';
 export { exportAwsCli } from './export-aws-cli';
 export { exportTerraform } from './export-terraform';

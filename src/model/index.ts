@@ -16,6 +16,7 @@ export * from './validate-rule';
 export * from './validate-scenario';
 export { validateWorld } from './validate-world';
 export * from './parse-scenario';
+export { LIMITS } from './schema';
 export * from './parse-flow';
 export * from './json-text';
 export * from './glossary';

@@ -4,7 +4,7 @@ import { newId } from './ids';
 import { readJson } from './json-text';
 import { migrate } from './migrate';
 import { normaliseProtocol } from './protocol';
-import { SCENARIO_SPEC, checkShape } from './schema';
+import { LIMITS, SCENARIO_SPEC, checkShape } from './schema';
 import type { Rule, Scenario, SecurityGroup } from './types';
 import { validateScenario } from './validate-scenario';
 
@@ -40,7 +40,20 @@ export function parseScenario(input: unknown): ParseResult {
       ),
     };
   }
-  const scenario = withRuleIds(migrated.value as unknown as Scenario);
+  const shaped = migrated.value as unknown as Scenario;
+  const rules = shaped.securityGroups.reduce((n, g) => n + g.inbound.length + g.outbound.length, 0);
+  if (rules > LIMITS.rules)
+    return {
+      ok: false,
+      issues: [
+        error(
+          'TooLarge',
+          'securityGroups',
+          `The document has ${rules.toLocaleString('en-US')} rules in all; SG Lab opens at most ${LIMITS.rules.toLocaleString('en-US')}.`,
+        ),
+      ],
+    };
+  const scenario = withRuleIds(shaped);
   return { ok: true, scenario, issues: validateScenario(scenario) };
 }
 

@@ -1,10 +1,11 @@
 /** The scenario document's shape as data, checked by `checkShape` with a JSON path per problem. */
 
 export type Spec =
-  | { readonly t: 'string' | 'integer' | 'boolean' }
+  | { readonly t: 'string'; readonly max: number }
+  | { readonly t: 'integer' | 'boolean' }
   | { readonly t: 'enum'; readonly values: readonly string[] }
   | { readonly t: 'literal'; readonly value: string | number }
-  | { readonly t: 'array'; readonly of: Spec }
+  | { readonly t: 'array'; readonly of: Spec; readonly max: number }
   | { readonly t: 'object'; readonly fields: Readonly<Record<string, Field>> };
 
 export interface Field {
@@ -14,11 +15,39 @@ export interface Field {
 
 const req = (spec: Spec): Field => ({ spec });
 const opt = (spec: Spec): Field => ({ spec, optional: true });
-const str: Spec = { t: 'string' };
+/**
+ * Limits on what a document may hold: a link or a file is a stranger's data, and past these a
+ * tab would freeze instead of saying why. Each is far above AWS's own quotas, so no real account
+ * meets them (a /16 VPC holds ~65,000 interfaces; a group at most 1,000 rules a direction).
+ */
+export const LIMITS = {
+  /** ids, names, CIDRs, protocols */
+  shortText: 1_000,
+  /** descriptions and notes */
+  longText: 10_000,
+  vpcs: 1_000,
+  subnets: 20_000,
+  prefixLists: 1_000,
+  prefixListEntries: 5_000,
+  securityGroups: 20_000,
+  rulesPerDirection: 1_000,
+  /** every rule of every group together */
+  rules: 500_000,
+  instances: 100_000,
+  groupsPerInstance: 16,
+  loadBalancers: 1_000,
+  listeners: 50,
+  targets: 1_000,
+  hosts: 10_000,
+  expectations: 10_000,
+} as const;
+
+const str: Spec = { t: 'string', max: LIMITS.shortText };
+const text: Spec = { t: 'string', max: LIMITS.longText };
 const int: Spec = { t: 'integer' };
 const bool: Spec = { t: 'boolean' };
 const oneOf = (...values: string[]): Spec => ({ t: 'enum', values });
-const list = (of: Spec): Spec => ({ t: 'array', of });
+const list = (of: Spec, max: number): Spec => ({ t: 'array', of, max });
 const obj = (fields: Record<string, Field>): Spec => ({ t: 'object', fields });
 
 const RULE = obj({
@@ -30,7 +59,7 @@ const RULE = obj({
   cidrIpv6: opt(str),
   referencedGroupId: opt(str),
   prefixListId: opt(str),
-  description: opt(str),
+  description: opt(text),
 });
 
 const FLOW_FIELDS: Record<string, Field> = {
@@ -47,15 +76,17 @@ const EXPECTATION = obj({
   id: opt(str),
   ...FLOW_FIELDS,
   expect: req(oneOf('allow', 'deny')),
-  note: opt(str),
+  note: opt(text),
 });
 
 export const SCENARIO_SPEC = obj({
   format: req({ t: 'literal', value: 'sg-lab.scenario' }),
   version: req({ t: 'literal', value: 1 }),
   name: req(str),
-  description: opt(str),
-  vpcs: req(list(obj({ id: req(str), name: opt(str), cidr: req(str), ipv6Cidr: opt(str) }))),
+  description: opt(text),
+  vpcs: req(
+    list(obj({ id: req(str), name: opt(str), cidr: req(str), ipv6Cidr: opt(str) }), LIMITS.vpcs),
+  ),
   subnets: req(
     list(
       obj({
@@ -67,6 +98,7 @@ export const SCENARIO_SPEC = obj({
         ipv6Cidr: opt(str),
         public: opt(bool),
       }),
+      LIMITS.subnets,
     ),
   ),
   prefixLists: opt(
@@ -75,9 +107,12 @@ export const SCENARIO_SPEC = obj({
         id: req(str),
         name: req(str),
         addressFamily: req(oneOf('IPv4', 'IPv6')),
-        entries: req(list(obj({ cidr: req(str), description: opt(str) }))),
+        entries: req(
+          list(obj({ cidr: req(str), description: opt(text) }), LIMITS.prefixListEntries),
+        ),
         maxEntries: opt(int),
       }),
+      LIMITS.prefixLists,
     ),
   ),
   securityGroups: req(
@@ -85,11 +120,12 @@ export const SCENARIO_SPEC = obj({
       obj({
         id: req(str),
         name: req(str),
-        description: req(str),
+        description: req(text),
         vpcId: req(str),
-        inbound: req(list(RULE)),
-        outbound: req(list(RULE)),
+        inbound: req(list(RULE, LIMITS.rulesPerDirection)),
+        outbound: req(list(RULE, LIMITS.rulesPerDirection)),
       }),
+      LIMITS.securityGroups,
     ),
   ),
   instances: req(
@@ -101,10 +137,11 @@ export const SCENARIO_SPEC = obj({
         privateIp: req(str),
         publicIp: opt(str),
         ipv6: opt(str),
-        securityGroupIds: req(list(str)),
+        securityGroupIds: req(list(str, LIMITS.groupsPerInstance)),
         state: opt(oneOf('running', 'stopped')),
         kind: opt(str),
       }),
+      LIMITS.instances,
     ),
   ),
   loadBalancers: opt(
@@ -114,16 +151,19 @@ export const SCENARIO_SPEC = obj({
         name: req(str),
         type: req(oneOf('application', 'network')),
         scheme: req(oneOf('internet-facing', 'internal')),
-        subnetIds: req(list(str)),
-        securityGroupIds: req(list(str)),
-        listeners: req(list(obj({ protocol: req(str), port: req(int), targetPort: req(int) }))),
-        targetInstanceIds: req(list(str)),
+        subnetIds: req(list(str, LIMITS.subnets)),
+        securityGroupIds: req(list(str, LIMITS.groupsPerInstance)),
+        listeners: req(
+          list(obj({ protocol: req(str), port: req(int), targetPort: req(int) }), LIMITS.listeners),
+        ),
+        targetInstanceIds: req(list(str, LIMITS.targets)),
         healthCheck: opt(obj({ protocol: req(str), port: req(int) })),
       }),
+      LIMITS.loadBalancers,
     ),
   ),
-  hosts: opt(list(obj({ id: req(str), name: req(str), ip: req(str) }))),
-  expectations: opt(list(EXPECTATION)),
+  hosts: opt(list(obj({ id: req(str), name: req(str), ip: req(str) }), LIMITS.hosts)),
+  expectations: opt(list(EXPECTATION, LIMITS.expectations)),
 });
 
 /** A flow sent in the simulator: an expectation without `expect` (which it may still carry). */
@@ -131,6 +171,8 @@ export const FLOW_SPEC = obj({
   ...FLOW_FIELDS,
   expect: opt(oneOf('allow', 'deny')),
 });
+
+const count = (n: number): string => n.toLocaleString('en-US');
 
 const kindOf = (v: unknown): string =>
   v === null
@@ -151,6 +193,11 @@ export function checkShape(
   switch (spec.t) {
     case 'string':
       if (typeof value !== 'string') out.push([path, `must be a string, not ${kindOf(value)}`]);
+      else if (value.length > spec.max)
+        out.push([
+          path,
+          `is ${count(value.length)} characters long; SG Lab reads at most ${count(spec.max)}`,
+        ]);
       return;
     case 'integer':
       if (typeof value !== 'number' || !Number.isInteger(value))
@@ -172,6 +219,12 @@ export function checkShape(
       return;
     case 'array':
       if (!Array.isArray(value)) out.push([path, `must be an array, not ${kindOf(value)}`]);
+      // past the limit its items are not even looked at: that is what would freeze the tab
+      else if (value.length > spec.max)
+        out.push([
+          path,
+          `has ${count(value.length)} items; SG Lab opens at most ${count(spec.max)}`,
+        ]);
       else value.forEach((item, i) => checkShape(item, spec.of, `${path}[${i}]`, out));
       return;
     case 'object': {

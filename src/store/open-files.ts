@@ -3,12 +3,14 @@
  * as AWS CLI output (several files at once, any order). A file that does not load says where and
  * why; an AWS import lists what it could not map.
  */
-import { decodeFile, importAws, type ImportNote } from '../interchange';
+import { decodeFile, fileTooLarge, importAws, type ImportNote } from '../interchange';
 import { parseScenario, SCENARIO_FORMAT, type Scenario } from '../model';
 
 export interface BroughtFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** the file's size when its bytes were not read because it is too large */
+  readonly size?: number;
 }
 
 export type Opened =
@@ -23,6 +25,10 @@ export type Opened =
 const looksLikeScenario = (text: string) => text.includes(`"${SCENARIO_FORMAT}"`);
 
 export function openFiles(files: readonly BroughtFile[]): Opened {
+  for (const f of files) {
+    const tooLarge = fileTooLarge(f.name, f.size ?? f.bytes.length);
+    if (tooLarge) return { ok: false, message: `${tooLarge} Nothing was opened.`, notes: [] };
+  }
   const texts = files.map((f) => ({ name: f.name, text: decodeFile(f.bytes) }));
   const [only] = texts;
   if (texts.length === 1 && only && looksLikeScenario(only.text)) {

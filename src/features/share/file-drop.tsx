@@ -1,14 +1,17 @@
 /** Opening files: a scenario or AWS CLI output, dropped anywhere on the page or picked. */
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
+import { MAX_FILE_BYTES } from '../../store';
 
 /** Every file of a drop or a pick, read: AWS output often comes as several files at once. */
 async function read(list: FileList | null | undefined) {
   return Promise.all(
-    [...(list ?? [])].map(async (f) => ({
-      name: f.name,
-      bytes: new Uint8Array(await f.arrayBuffer()),
-    })),
+    [...(list ?? [])].map(async (f) =>
+      // a file too large is refused by its size, unread (reading it is what would freeze the tab)
+      f.size > MAX_FILE_BYTES
+        ? { name: f.name, bytes: new Uint8Array(0), size: f.size }
+        : { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) },
+    ),
   );
 }
 
