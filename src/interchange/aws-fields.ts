@@ -53,3 +53,11 @@ export function nameTag(o: Obj): string | undefined {
   const tag = list(o, 'Tags').find((t) => str(t, 'Key') === 'Name');
   return tag ? str(tag, 'Value') : undefined;
 }
+
+/** An array field's strings (a load balancer's `SecurityGroups`, XML-wrapped or not). */
+export function strings(o: Obj, name: string): string[] {
+  let v = field(o, name);
+  if (isObj(v) && v.member !== undefined) v = v.member;
+  if (typeof v === 'string') v = [v];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : [];
+}

@@ -1,7 +1,7 @@
 /**
  * `sg-lab import aws`: the outputs of `aws ec2 describe-*` (security groups and their per-rule
- * view, VPCs, subnets, instances, network interfaces, managed prefix lists and their entries), in
- * any order, become one scenario. AWS's ids stay the scenario's ids; every IpPermission is
+ * view, VPCs, subnets, instances, network interfaces, managed prefix lists and their entries) and
+ * of `aws elbv2 describe-*` (aws-elb.ts), in any order, become one scenario. AWS's ids stay the scenario's ids; every IpPermission is
  * flattened into one rule per range, IPv6 range, group pair and prefix list. What cannot be
  * mapped is never dropped silently: each such thing is a note, and the scenario still loads.
  */
@@ -21,6 +21,7 @@ import {
   type Vpc,
 } from '../model';
 import { field, isObj, list, nameTag, num, str, type Obj } from './aws-fields';
+import { balancersOf, collectElb, ELB_KINDS, emptyElb, type ElbFound } from './aws-elb';
 import { peerOfRule, ruleIdIndex, ruleKey, rulesOf } from './aws-rules';
 
 export interface ImportNote {
@@ -47,6 +48,7 @@ interface Found {
   enis: { file: string; eni: Obj }[];
   prefixLists: Obj[];
   entries: { file: string; entries: Obj[] }[];
+  elb: ElbFound;
 }
 
 const KINDS = [
@@ -58,6 +60,7 @@ const KINDS = [
   'NetworkInterfaces',
   'PrefixLists',
   'Entries',
+  ...ELB_KINDS,
 ] as const;
 
 function collect(files: readonly InputFile[], note: (file: string, m: string) => void): Found {
@@ -70,6 +73,7 @@ function collect(files: readonly InputFile[], note: (file: string, m: string) =>
     enis: [],
     prefixLists: [],
     entries: [],
+    elb: emptyElb(),
   };
   for (const f of files) {
     const read = readJson(f.text);
@@ -93,7 +97,7 @@ function collect(files: readonly InputFile[], note: (file: string, m: string) =>
     if (kinds.length === 0) {
       note(
         f.name,
-        `holds nothing this importer reads (its keys: ${Object.keys(o).slice(0, 5).join(', ') || 'none'}); it reads describe-security-groups, -security-group-rules, -vpcs, -subnets, -instances, -network-interfaces, -managed-prefix-lists and get-managed-prefix-list-entries.`,
+        `holds nothing this importer reads (its keys: ${Object.keys(o).slice(0, 5).join(', ') || 'none'}); it reads describe-security-groups, -security-group-rules, -vpcs, -subnets, -instances, -network-interfaces, -managed-prefix-lists, get-managed-prefix-list-entries and elbv2 describe-load-balancers, -listeners, -target-groups and -target-health.`,
       );
       continue;
     }
@@ -107,6 +111,7 @@ function collect(files: readonly InputFile[], note: (file: string, m: string) =>
     found.prefixLists.push(...list(o, 'PrefixLists'));
     if (field(o, 'Entries') !== undefined)
       found.entries.push({ file: f.name, entries: list(o, 'Entries') });
+    collectElb(found.elb, f.name, o);
   }
   return found;
 }
@@ -342,6 +347,8 @@ export function importAws(files: readonly InputFile[], name = 'Imported from AWS
     taken.add(owner ?? id);
   }
 
+  const loadBalancers = balancersOf(found.elb, { subnets, instances: taken }, note);
+
   // a VPC known only from its subnets, groups or instances gets a block that holds its subnets
   const vpcIds = new Set([
     ...[...subnets.values()].map((s) => s.vpcId),
@@ -366,6 +373,9 @@ export function importAws(files: readonly InputFile[], name = 'Imported from AWS
       if (r.referencedGroupId) wanted.set(r.referencedGroupId, g.vpcId);
   for (const i of instances)
     for (const g of i.securityGroupIds) wanted.set(g, subnets.get(i.subnetId)?.vpcId ?? '');
+  for (const lb of loadBalancers)
+    for (const g of lb.securityGroupIds)
+      wanted.set(g, subnets.get(lb.subnetIds[0] ?? '')?.vpcId ?? '');
   for (const [id, vpcId] of wanted) {
     if (groups.has(id)) continue;
     groups.set(id, {
@@ -432,7 +442,7 @@ export function importAws(files: readonly InputFile[], name = 'Imported from AWS
         'prefix list entries of no list in the files: name the file after its list (pl-….json) and add describe-managed-prefix-lists.',
       );
 
-  if (groups.size === 0 && instances.length === 0 && subnets.size === 0)
+  if (groups.size === 0 && instances.length === 0 && subnets.size === 0 && !loadBalancers.length)
     return {
       ok: false,
       notes: [
@@ -454,6 +464,7 @@ export function importAws(files: readonly InputFile[], name = 'Imported from AWS
     ...(prefixLists.length ? { prefixLists } : {}),
     securityGroups: [...groups.values()],
     instances,
+    ...(loadBalancers.length ? { loadBalancers } : {}),
     hosts: [{ id: 'host-internet', name: 'Internet', ip: '203.0.113.7' }],
   };
   const parsed = parseScenario(doc);
