@@ -6,13 +6,8 @@
  * mapped is never dropped silently: each such thing is a note, and the scenario still loads.
  */
 import {
-  formatIpv4,
-  parseCidr,
   parseIp,
-  parseScenario,
   readJson,
-  SCENARIO_FORMAT,
-  SCENARIO_VERSION,
   type Instance,
   type PrefixList,
   type Scenario,
@@ -21,6 +16,7 @@ import {
   type Vpc,
 } from '../model';
 import { field, isObj, list, nameTag, num, str, type Obj } from './aws-fields';
+import { assemble } from './aws-assemble';
 import { balancersOf, collectElb, ELB_KINDS, emptyElb, type ElbFound } from './aws-elb';
 import { peerOfRule, ruleIdIndex, ruleKey, rulesOf } from './aws-rules';
 
@@ -114,18 +110,6 @@ function collect(files: readonly InputFile[], note: (file: string, m: string) =>
     collectElb(found.elb, f.name, o);
   }
   return found;
-}
-
-/** The smallest IPv4 block holding all of `cidrs` (a VPC known only by its subnets). */
-function coveringBlock(cidrs: readonly string[]): string | null {
-  const ranges = cidrs.map((c) => parseCidr(c, 4)).flatMap((r) => (r.ok ? [r.cidr] : []));
-  if (ranges.length === 0) return null;
-  const lo = Math.min(...ranges.map((r) => r.lo as number));
-  const hi = Math.max(...ranges.map((r) => r.hi as number));
-  let prefix = 32;
-  while (prefix > 0 && lo >>> (32 - prefix) !== hi >>> (32 - prefix)) prefix--;
-  const base = prefix === 0 ? 0 : (lo >>> (32 - prefix)) << (32 - prefix);
-  return `${formatIpv4(base >>> 0)}/${prefix}`;
 }
 
 export function importAws(files: readonly InputFile[], name = 'Imported from AWS'): AwsImport {
@@ -349,56 +333,6 @@ export function importAws(files: readonly InputFile[], name = 'Imported from AWS
 
   const loadBalancers = balancersOf(found.elb, { subnets, instances: taken }, note);
 
-  // a VPC known only from its subnets, groups or instances gets a block that holds its subnets
-  const vpcIds = new Set([
-    ...[...subnets.values()].map((s) => s.vpcId),
-    ...[...groups.values()].map((g) => g.vpcId).filter(Boolean),
-  ]);
-  for (const vpcId of vpcIds) {
-    if (vpcs.has(vpcId)) continue;
-    const block =
-      coveringBlock([...subnets.values()].filter((s) => s.vpcId === vpcId).map((s) => s.cidr)) ??
-      '10.0.0.0/16';
-    vpcs.set(vpcId, { id: vpcId, cidr: block });
-    note(
-      '(vpcs)',
-      `${vpcId} is not in the files: its block is assumed to be ${block}; add describe-vpcs to know it.`,
-    );
-  }
-
-  // groups named by rules or instances but not in the files: empty, so they match nothing
-  const wanted = new Map<string, string>();
-  for (const g of groups.values())
-    for (const r of [...g.inbound, ...g.outbound])
-      if (r.referencedGroupId) wanted.set(r.referencedGroupId, g.vpcId);
-  for (const i of instances)
-    for (const g of i.securityGroupIds) wanted.set(g, subnets.get(i.subnetId)?.vpcId ?? '');
-  for (const lb of loadBalancers)
-    for (const g of lb.securityGroupIds)
-      wanted.set(g, subnets.get(lb.subnetIds[0] ?? '')?.vpcId ?? '');
-  for (const [id, vpcId] of wanted) {
-    if (groups.has(id)) continue;
-    groups.set(id, {
-      id,
-      name: id,
-      description: 'Not in the imported files',
-      vpcId,
-      inbound: [],
-      outbound: [],
-    });
-    note(
-      '(groups)',
-      `${id} is referenced but not in the files: added with no rules (add its describe-security-groups output to know them).`,
-    );
-  }
-  for (const g of groups.values())
-    if (!g.vpcId || !vpcs.has(g.vpcId)) {
-      const vpcId = g.vpcId || 'vpc-imported';
-      if (!vpcs.has(vpcId)) vpcs.set(vpcId, { id: vpcId, cidr: '10.0.0.0/16' });
-      groups.set(g.id, { ...g, vpcId });
-      if (!g.vpcId) note('(groups)', `${g.id} has no VPC in the files: placed in ${vpcId}.`);
-    }
-
   const prefixLists: PrefixList[] = [];
   for (const p of found.prefixLists) {
     const id = str(p, 'PrefixListId');
@@ -424,17 +358,6 @@ export function importAws(files: readonly InputFile[], name = 'Imported from AWS
       ...(max !== undefined ? { maxEntries: max } : {}),
     });
   }
-  // prefix lists named by rules but not in the files: empty, so they match nothing
-  for (const g of groups.values())
-    for (const r of [...g.inbound, ...g.outbound]) {
-      const id = r.prefixListId;
-      if (!id || prefixLists.some((p) => p.id === id)) continue;
-      prefixLists.push({ id, name: id, addressFamily: r.cidrIpv6 ? 'IPv6' : 'IPv4', entries: [] });
-      note(
-        '(prefix lists)',
-        `${id} is referenced but not in the files: added with no entries (add describe-managed-prefix-lists and its entries).`,
-      );
-    }
   for (const e of found.entries)
     if (!found.prefixLists.some((p) => e.file.includes(str(p, 'PrefixListId') ?? '\u0000')))
       note(
@@ -442,41 +365,13 @@ export function importAws(files: readonly InputFile[], name = 'Imported from AWS
         'prefix list entries of no list in the files: name the file after its list (pl-….json) and add describe-managed-prefix-lists.',
       );
 
-  if (groups.size === 0 && instances.length === 0 && subnets.size === 0 && !loadBalancers.length)
-    return {
-      ok: false,
-      notes: [
-        ...notes,
-        {
-          file: '(all)',
-          message: 'nothing to import: no security groups, instances or subnets were read.',
-        },
-      ],
-    };
-
-  const doc = {
-    format: SCENARIO_FORMAT,
-    version: SCENARIO_VERSION,
-    name,
-    description: `Imported from ${files.map((f) => f.name).join(', ')}.`,
-    vpcs: [...vpcs.values()],
-    subnets: [...subnets.values()],
-    ...(prefixLists.length ? { prefixLists } : {}),
-    securityGroups: [...groups.values()],
-    instances,
-    ...(loadBalancers.length ? { loadBalancers } : {}),
-    hosts: [{ id: 'host-internet', name: 'Internet', ip: '203.0.113.7' }],
-  };
-  const parsed = parseScenario(doc);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      notes: [
-        ...notes,
-        ...parsed.issues.map((i) => ({ file: '(scenario)', message: `${i.path}: ${i.message}` })),
-      ],
-    };
-  for (const i of parsed.issues.filter((x) => x.severity === 'error').slice(0, 50))
-    note('(scenario)', `${i.path}: ${i.message}`);
-  return { ok: true, scenario: parsed.scenario, notes };
+  return assemble(
+    { vpcs, subnets, groups, instances, loadBalancers, prefixLists },
+    {
+      name,
+      description: `Imported from ${files.map((f) => f.name).join(', ')}.`,
+      source: 'aws',
+    },
+    notes,
+  );
 }
