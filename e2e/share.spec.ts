@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { AppPage } from './support/app-page';
 import { expect, test } from './support/fixtures';
 import { threeTier } from './support/stored';
+import { Traffic } from './support/traffic';
 
 async function rename(page: Page, name: string) {
   await page.getByLabel('Scenario name').fill(name);
@@ -132,14 +133,14 @@ test('files: download the scenario, open it again; a bad file is refused with it
   await rename(page, 'Something else');
   const bad = { ...threeTier(), vpcs: 3 };
   await page.locator('summary', { hasText: 'New' }).click();
-  await page.getByLabel('Scenario file or AWS CLI output').setInputFiles({
+  await page.getByLabel('Scenario file, AWS CLI output or Terraform JSON').setInputFiles({
     name: 'bad.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(bad)),
   });
   await expect(app.notice()).toContainText('bad.json was not opened: vpcs: vpcs must be an array');
   await expect(page.getByLabel('Scenario name')).toHaveValue('Something else');
-  await page.getByLabel('Scenario file or AWS CLI output').setInputFiles({
+  await page.getByLabel('Scenario file, AWS CLI output or Terraform JSON').setInputFiles({
     name: 'exported-lab.json',
     mimeType: 'application/json',
     buffer: Buffer.from(text),
@@ -179,7 +180,7 @@ test('import real AWS CLI output: several files at once, with a report of what d
   const app = new AppPage(page);
   await app.open();
   await page.locator('summary', { hasText: 'New' }).click();
-  await page.getByLabel('Scenario file or AWS CLI output').setInputFiles(files);
+  await page.getByLabel('Scenario file, AWS CLI output or Terraform JSON').setInputFiles(files);
   await expect(page.getByLabel('Scenario name')).toHaveValue('Imported from AWS');
   await expect(app.notice()).toContainText('could not be mapped as they are');
   await expect(app.notice()).toContainText('Your previous work, “Three-tier web app”');
@@ -191,6 +192,60 @@ test('import real AWS CLI output: several files at once, with a report of what d
   await report.getByRole('button', { name: 'Close' }).click();
   await app.openGroup('sg-0a1b2c3d4e5f60718');
   await expect(app.grid('Inbound', 'web-tier').getByRole('row')).toHaveCount(9); // 8 rules + header
+});
+
+test('the Import dialog: pasted AWS outputs build one scenario with its balancer; a Terraform plan too', async ({
+  page,
+}) => {
+  const fixtures = path.resolve(import.meta.dirname, '../src/test-support/fixtures');
+  const elb = path.join(fixtures, 'aws-cli-examples', 'elbv2');
+  const app = new AppPage(page);
+  await app.open();
+  await page.locator('summary', { hasText: 'New' }).click();
+  await page.getByRole('button', { name: 'Import from AWS or Terraform…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import from AWS or Terraform' });
+  const box = dialog.getByLabel('Pasted output 1');
+  await expect(box).toBeFocused();
+  await box.fill(readFileSync(path.join(elb, 'account.json'), 'utf8'));
+  await dialog.getByRole('button', { name: 'Paste another output' }).click();
+  await dialog
+    .getByLabel('Pasted output 2')
+    .fill(readFileSync(path.join(elb, 'describe-load-balancers.output1.json'), 'utf8'));
+  await dialog
+    .getByLabel('AWS CLI output or Terraform JSON files')
+    .setInputFiles(
+      [
+        'describe-listeners.output2.json',
+        'describe-target-groups.output1.json',
+        'describe-target-health.output1.json',
+      ].map((name) => path.join(elb, name)),
+    );
+  await expect(dialog.getByRole('list', { name: 'To import' }).getByRole('listitem')).toHaveCount(
+    5,
+  );
+  await page.screenshot({ path: 'e2e/.artifacts/share-import-dialog.png' });
+  await dialog.getByRole('button', { name: 'Import 5 outputs' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Scenario name')).toHaveValue('Imported from AWS');
+  await expect(app.navigator()).toContainText('my-load-balancer');
+  // HTTPS through the imported balancer reaches both imported targets
+  const traffic = new Traffic(page);
+  await traffic.send('Internet (203.0.113.7)', 'my-load-balancer', 'HTTPS (TCP 443)');
+  await expect(traffic.trace().getByRole('heading')).toContainText(
+    'Internet → my-load-balancer TCP 443: ALLOWED',
+  );
+
+  await page.locator('summary', { hasText: 'New' }).click();
+  await page.getByRole('button', { name: 'Import from AWS or Terraform…' }).click();
+  await dialog
+    .getByLabel('AWS CLI output or Terraform JSON files')
+    .setInputFiles(path.join(fixtures, 'terraform', 'shop.plan.json'));
+  await dialog.getByRole('button', { name: 'Import 1 output' }).click();
+  await expect(page.getByLabel('Scenario name')).toHaveValue('Imported from Terraform');
+  await app.notice().getByRole('button', { name: 'Show the import report' }).click();
+  await expect(page.getByRole('dialog', { name: 'Import report' })).toContainText(
+    'named after their Terraform address',
+  );
 });
 
 test('export for AWS from the Share dialog: Terraform, CloudFormation and the AWS CLI script', async ({

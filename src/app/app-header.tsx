@@ -55,7 +55,16 @@ export function AppHeader() {
       <div className="header-actions">
         <details className="menu">
           <summary>New</summary>
-          <div className="menu-items" role="group" aria-label="New scenario">
+          {/* a choice closes the menu (a file picker opened from it still reports back) */}
+          <div
+            className="menu-items"
+            role="group"
+            aria-label="New scenario"
+            onClick={(e) => {
+              if ((e.target as HTMLElement).closest('button'))
+                e.currentTarget.closest('details')?.removeAttribute('open');
+            }}
+          >
             {BUILT_INS.map((b) => (
               <button
                 key={b.id}
@@ -66,6 +75,9 @@ export function AppHeader() {
               </button>
             ))}
             <OpenFileButton />
+            <button type="button" onClick={() => openDialog('import')}>
+              Import from AWS or Terraform…
+            </button>
             <button
               type="button"
               onClick={() => void replaceWith(`${name} (reset)`, builtInScenario)}

@@ -10,7 +10,8 @@ const USAGE = `usage: sg-lab check <scenario.json>... [--json]
        sg-lab link <scenario.json>
        sg-lab link --decode <fragment> [-o out.json]
        sg-lab import aws <file.json>... [-o out.json]
-       sg-lab export aws-cli <scenario.json> [-o file]`;
+       sg-lab import terraform <plan-or-state.json> [-o out.json]
+       sg-lab export aws-cli|cloudformation|terraform <scenario.json> [-o file]`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;

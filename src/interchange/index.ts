@@ -17,6 +17,7 @@ export {
 } from './share-link';
 export { decodeFile, fileTooLarge, MAX_FILE_BYTES } from './file-text';
 export { importAws, type AwsImport, type ImportNote, type InputFile } from './aws-import';
+export { importTerraform } from './terraform-import';
 export { exportAwsCli } from './export-aws-cli';
 export { exportTerraform } from './export-terraform';
 export { exportCloudFormation, NO_EGRESS } from './export-cloudformation';

@@ -70,7 +70,7 @@ export interface AppState extends DocumentState, SimulationState {
   readonly help: string | null;
   setView(view: View): void;
   /** The Share or Recent scenarios dialog, or none. */
-  readonly dialog: 'share' | 'recent' | 'import-report' | null;
+  readonly dialog: 'share' | 'recent' | 'import' | 'import-report' | null;
   openDialog(dialog: AppState['dialog']): void;
   /**
    * Opens files picked or dropped: a scenario file, or AWS CLI outputs. What does not load says

@@ -1,9 +1,16 @@
 /**
- * What files a user brings become: one SG Lab scenario file opens as it is; anything else is read
- * as AWS CLI output (several files at once, any order). A file that does not load says where and
+ * What files a user brings become: one SG Lab scenario file opens as it is, one `terraform show
+ * -json` output is imported as Terraform; anything else is read as AWS CLI output (several files
+ * at once, any order). A file that does not load says where and
  * why; an AWS import lists what it could not map.
  */
-import { decodeFile, fileTooLarge, importAws, type ImportNote } from '../interchange';
+import {
+  decodeFile,
+  fileTooLarge,
+  importAws,
+  importTerraform,
+  type ImportNote,
+} from '../interchange';
 import { parseScenario, SCENARIO_FORMAT, type Scenario } from '../model';
 
 export interface BroughtFile {
@@ -23,6 +30,10 @@ export type Opened =
   | { readonly ok: false; readonly message: string; readonly notes: readonly ImportNote[] };
 
 const looksLikeScenario = (text: string) => text.includes(`"${SCENARIO_FORMAT}"`);
+/** `terraform show -json`: a plan has planned_values, a state values.root_module. */
+const looksLikeTerraform = (text: string) =>
+  text.includes('"planned_values"') ||
+  (text.includes('"terraform_version"') && text.includes('"root_module"'));
 
 export function openFiles(files: readonly BroughtFile[]): Opened {
   for (const f of files) {
@@ -43,6 +54,17 @@ export function openFiles(files: readonly BroughtFile[]): Opened {
       return { ok: false, message: `${only.name} was not opened: ${shown}${more}.`, notes: [] };
     }
     return { ok: true, scenario: parsed.scenario, label: only.name, notes: [] };
+  }
+  if (texts.length === 1 && only && looksLikeTerraform(only.text)) {
+    const r = importTerraform(only);
+    if (!r.ok)
+      return { ok: false, message: `${only.name}: nothing could be imported.`, notes: r.notes };
+    return {
+      ok: true,
+      scenario: r.scenario,
+      label: `the Terraform import of ${only.name}`,
+      notes: r.notes,
+    };
   }
   const r = importAws(texts);
   const names = texts.map((t) => t.name).join(', ');

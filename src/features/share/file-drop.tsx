@@ -1,10 +1,10 @@
-/** Opening files: a scenario or AWS CLI output, dropped anywhere on the page or picked. */
+/** Opening files: a scenario, AWS CLI output or a Terraform plan, dropped anywhere on the page or picked. */
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import { MAX_FILE_BYTES } from '../../store';
 
 /** Every file of a drop or a pick, read: AWS output often comes as several files at once. */
-async function read(list: FileList | null | undefined) {
+export async function readFiles(list: FileList | null | undefined) {
   return Promise.all(
     [...(list ?? [])].map(async (f) =>
       // a file too large is refused by its size, unread (reading it is what would freeze the tab)
@@ -33,7 +33,7 @@ export function FileDrop() {
       e.preventDefault();
       setOver(false);
       const files = e.dataTransfer?.files;
-      if (files?.length) void read(files).then(openFiles);
+      if (files?.length) void readFiles(files).then(openFiles);
     };
     window.addEventListener('dragover', enter);
     window.addEventListener('dragleave', leave);
@@ -46,7 +46,7 @@ export function FileDrop() {
   }, [openFiles]);
   return over ? (
     <div className="drop-overlay" aria-hidden="true">
-      Drop a scenario file, or AWS CLI output, to open it
+      Drop a scenario file, AWS CLI output or a Terraform plan to open it
     </div>
   ) : null;
 }
@@ -58,7 +58,7 @@ export function OpenFileButton() {
   return (
     <>
       <button type="button" onClick={() => input.current?.click()}>
-        Open a file or AWS output…
+        Open a file…
       </button>
       <input
         ref={input}
@@ -66,10 +66,10 @@ export function OpenFileButton() {
         accept=".json,application/json"
         multiple
         hidden
-        aria-label="Scenario file or AWS CLI output"
+        aria-label="Scenario file, AWS CLI output or Terraform JSON"
         onChange={(e) => {
           const files = e.target.files;
-          if (files?.length) void read(files).then(openFiles);
+          if (files?.length) void readFiles(files).then(openFiles);
           e.target.value = '';
         }}
       />

@@ -16,7 +16,11 @@ export function Modal({
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      // where the eye goes first (a field to fill), else the dialog's own first control
+      d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
   const id = `dialog-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
