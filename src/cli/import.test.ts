@@ -56,3 +56,19 @@ describe('sg-lab import', () => {
     expect(two.err).toMatch(/usage: sg-lab import aws/);
   });
 });
+
+describe('sg-lab lesson verify', () => {
+  it('passes every built-in lesson, exit 0; a file that is not a lesson is exit 2', () => {
+    const dir = path.join(root, 'src/content/lessons');
+    const all = run(
+      'lesson',
+      'verify',
+      ...['01-virtual-firewall.json', '11-high-availability.json'].map((f) => path.join(dir, f)),
+    );
+    expect(all.status).toBe(0);
+    expect(all.out).toMatch(/2 passed, 0 failed/);
+    const bad = run('lesson', 'verify', fixture('terraform', 'shop.state.json'));
+    expect(bad.status).toBe(2);
+    expect(bad.err).toMatch(/not a valid lesson/);
+  });
+});

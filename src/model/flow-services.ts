@@ -1,5 +1,5 @@
 /** The services a learner sends most, as the composer's presets. */
-import type { Flow } from './types';
+import type { Flow, Scenario } from './types';
 
 export interface ServicePreset {
   readonly id: string;
@@ -35,4 +35,14 @@ export function serviceLabel(f: Pick<Flow, 'protocol' | 'port' | 'icmpType' | 'i
   if (p === 'icmp' || p === 'icmpv6')
     return `${p === 'icmp' ? 'ICMP' : 'ICMPv6'} ${f.icmpType ?? (p === 'icmp' ? 8 : 128)}/${f.icmpCode ?? 0}`;
   return `protocol ${f.protocol}`;
+}
+
+/** "web-a", "shop-alb", "You (198.51.100.77)": how an endpoint id reads in the UI. */
+export function endpointLabel(s: Scenario, ref: string): string {
+  const i = s.instances.find((x) => x.id === ref);
+  if (i) return i.name ?? i.id;
+  const lb = s.loadBalancers?.find((x) => x.id === ref);
+  if (lb) return lb.name;
+  const h = s.hosts?.find((x) => x.id === ref);
+  return h ? h.name : ref;
 }

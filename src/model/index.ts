@@ -22,3 +22,4 @@ export * from './json-text';
 export * from './glossary';
 export * from './edit';
 export * from './flow-services';
+export * from './lesson';

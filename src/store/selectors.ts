@@ -108,15 +108,7 @@ export const groupIssues = perScenarioAnd((s, groupId: string): readonly Issue[]
   validateGroup(s, groupId),
 );
 
-/** "web-a", "shop-alb", "You (198.51.100.77)": how an endpoint id reads in the UI. */
-export function endpointLabel(s: Scenario, ref: string): string {
-  const i = s.instances.find((x) => x.id === ref);
-  if (i) return i.name ?? i.id;
-  const lb = s.loadBalancers?.find((x) => x.id === ref);
-  if (lb) return lb.name;
-  const h = s.hosts?.find((x) => x.id === ref);
-  return h ? h.name : ref;
-}
+export { endpointLabel } from '../model';
 
 const worldIssues = perScenario((s): readonly Issue[] => validateWorld(s));
 
