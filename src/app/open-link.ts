@@ -1,7 +1,7 @@
 /**
  * Opening a share link: the user's own work goes into Recent scenarios first (the store's `load`
- * does that), then the link's scenario opens; a link that does not read says why and changes
- * nothing.
+ * does that), then the link's scenario opens, or its challenge starts; a link that does not read
+ * says why and changes nothing.
  */
 import type { AppStore } from '../store';
 
@@ -17,6 +17,10 @@ export async function openLink(store: AppStore, fragment: string): Promise<void>
         `This link could not be opened (${r.error.code}): ${r.error.message} Your own work is unchanged.`,
         'error',
       );
+    return;
+  }
+  if (r.kind === 'challenge') {
+    store.getState().startChallenge(r.challenge);
     return;
   }
   // a reload carries the document's own link (the address bar follows it): nothing to open

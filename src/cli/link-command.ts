@@ -1,15 +1,16 @@
 /**
- * `sg-lab link <scenario.json>` prints the share fragment; `sg-lab link --decode <fragment>
- * [-o out.json]` writes the scenario back (to standard output without -o). Exit 2 with the
- * error's code on a link or file that does not read.
+ * `sg-lab link <scenario-or-challenge.json>` prints the share fragment (`#s=1.…` / `#c=1.…`);
+ * `sg-lab link --decode <fragment> [-o out.json]` writes the document back (to standard output
+ * without -o). Exit 2 with the error's code on a link or file that does not read.
  */
 import { writeFileSync } from 'node:fs';
 import { decodeShareLink, encodeShareLink } from '../interchange';
-import { readScenarioFile } from './scenario-file';
+import { CHALLENGE_FORMAT, parseChallenge, type Challenge, type Scenario } from '../model';
+import { readScenarioFile, readTextFile } from './scenario-file';
 import { capped, printable } from './text';
 
 const USAGE =
-  'usage: sg-lab link <scenario.json>\n       sg-lab link --decode <fragment> [-o out.json]';
+  'usage: sg-lab link <scenario-or-challenge.json>\n       sg-lab link --decode <fragment> [-o out.json]';
 
 export async function linkCommand(args: readonly string[]): Promise<number> {
   const err = (text: string) => void process.stderr.write(`${text}\n`);
@@ -25,20 +26,33 @@ export async function linkCommand(args: readonly string[]): Promise<number> {
         err(printable(line));
       return 2;
     }
-    const json = `${JSON.stringify(r.scenario, null, 2)}\n`;
+    const json = `${JSON.stringify(r.kind === 'scenario' ? r.scenario : r.challenge, null, 2)}\n`;
     if (out) writeFileSync(out, json);
     else process.stdout.write(json);
     return 0;
   }
   const file = args[0];
   if (!file || args.length > 1) return (err(USAGE), 2);
-  const scenario = readScenarioFile(file);
-  if (!scenario) return 2;
-  const link = await encodeShareLink(scenario);
+  const doc = readDocument(file);
+  if (!doc) return 2;
+  const link = await encodeShareLink(doc);
   process.stdout.write(`${link}\n`);
   if (link.length > 2000)
     err(
       `note: the link is ${link.length.toLocaleString('en-US')} characters; chat apps often cut links past 2,000 — share the file instead.`,
     );
   return 0;
+}
+
+/** A challenge file (its format says so) or a scenario file; null after saying why not. */
+function readDocument(file: string): Scenario | Challenge | null {
+  const text = readTextFile(file);
+  if (text === null) return null;
+  if (!text.includes(`"${CHALLENGE_FORMAT}"`)) return readScenarioFile(file);
+  const r = parseChallenge(text);
+  if (r.ok) return r.value;
+  process.stderr.write(`${printable(file)}: not a valid challenge\n`);
+  for (const line of capped(r.issues.map((i) => `  ${i.path || '(document)'}: ${i.message}`)))
+    process.stderr.write(`${printable(line)}\n`);
+  return null;
 }

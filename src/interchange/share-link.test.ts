@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario } from '../model';
+import { parseChallenge, parseScenario, type Challenge, type Scenario } from '../model';
 import { arbitraryScenario } from '../test-support/arbitrary-scenario';
 import { fuzzRuns } from '../test-support/mutate';
 import { toBase64url } from './base64url';
@@ -33,7 +33,7 @@ describe('share links', () => {
     const link = await encodeShareLink(s);
     expect(link).toMatch(/^#s=1\.[A-Za-z0-9_-]+$/);
     const back = await decodeShareLink(link);
-    expect(back.ok && back.scenario).toEqual(s);
+    expect(back.ok && back.kind === 'scenario' && back.scenario).toEqual(s);
   });
 
   it('round trip: any scenario → link → the same document as parseScenario gives', async () => {
@@ -41,7 +41,9 @@ describe('share links', () => {
       fc.asyncProperty(arbitraryScenario, async (s) => {
         const back = await decodeShareLink(await encodeShareLink(s));
         const expected = parseScenario(s);
-        expect(back.ok && expected.ok && back.scenario).toEqual(expected.ok && expected.scenario);
+        expect(back.ok && back.kind === 'scenario' && expected.ok && back.scenario).toEqual(
+          expected.ok && expected.scenario,
+        );
       }),
       { numRuns: fuzzRuns(150) },
     );
@@ -62,7 +64,7 @@ describe('share links', () => {
     const generated = await encodeShareLink(bare.scenario);
     expect(generated.length).toBeLessThan(withIds.length);
     const back = await decodeShareLink(generated);
-    expect(back.ok && back.scenario).toEqual(bare.scenario);
+    expect(back.ok && back.kind === 'scenario' && back.scenario).toEqual(bare.scenario);
   });
 
   it('names each refusal with its code', async () => {
@@ -107,7 +109,8 @@ describe('share links', () => {
         async (input) => {
           const r = await decodeShareLink(input);
           if (!r.ok) expect(r.error.code).toMatch(/^LINK_/);
-          else expect(parseScenario(r.scenario).ok).toBe(true);
+          else if (r.kind === 'scenario') expect(parseScenario(r.scenario).ok).toBe(true);
+          else expect(parseChallenge(r.challenge).ok).toBe(true);
         },
       ),
       { numRuns: fuzzRuns(1500) },
@@ -117,5 +120,40 @@ describe('share links', () => {
     const r = await decodeShareLink(huge);
     expect(r.ok).toBe(false);
     expect(performance.now() - t).toBeLessThan(2000);
+  });
+});
+
+describe('challenge links', () => {
+  const challenge = (): Challenge => ({
+    format: 'sg-lab.challenge',
+    version: 1,
+    title: 'Close SSH',
+    text: 'Keep the shop **working**.',
+    scenario: threeTier(),
+    goals: [
+      { kind: 'no-finding', code: 'WORLD_OPEN_ADMIN_PORT' },
+      {
+        kind: 'flow',
+        flow: { from: 'host-internet', to: 'lb-shop', protocol: 'tcp', port: 443, expect: 'allow' },
+      },
+    ],
+    hideGoalsUntilChecked: true,
+  });
+
+  it('a challenge goes as #c=1. and comes back equal', async () => {
+    const c = challenge();
+    const link = await encodeShareLink(c);
+    expect(link).toMatch(/^#c=1\.[A-Za-z0-9_-]+$/);
+    const back = await decodeShareLink(link);
+    expect(back.ok && back.kind === 'challenge' && back.challenge).toEqual(
+      parseChallenge(c).ok && c,
+    );
+  });
+
+  it('a challenge whose goals do not read is refused with their paths', async () => {
+    const link = await encodeShareLink({ ...challenge(), goals: [{ kind: 'magic' } as never] });
+    const back = await decodeShareLink(link);
+    expect(!back.ok && back.error.code).toBe('LINK_INVALID_SCENARIO');
+    expect(!back.ok && back.error.issues?.[0]?.path).toBe('goals[0].kind');
   });
 });

@@ -7,10 +7,13 @@
  */
 import { deflateSync, Inflate } from 'fflate';
 import {
+  CHALLENGE_FORMAT,
+  parseChallenge,
   parseScenario,
   SCENARIO_FORMAT,
   SCENARIO_VERSION,
   withRuleIds,
+  type Challenge,
   type Issue,
   type Scenario,
 } from '../model';
@@ -30,6 +33,7 @@ export type LinkErrorCode =
 
 export type DecodedLink =
   | { readonly ok: true; readonly kind: 'scenario'; readonly scenario: Scenario }
+  | { readonly ok: true; readonly kind: 'challenge'; readonly challenge: Challenge }
   | {
       readonly ok: false;
       readonly error: {
@@ -82,16 +86,28 @@ function encodeJson(json: string, kind: 's' | 'c'): string {
   return `#${kind}=${LINK_VERSION}.${toBase64url(out)}`;
 }
 
-/** The fragment for a scenario: `#s=1.…`. The document it decodes to equals `parseScenario(s)`. */
-export async function encodeShareLink(s: Scenario): Promise<string> {
-  const short = encodeJson(JSON.stringify(compact(s)), 's');
-  // the ids left out must come back exactly as they were; if not, they all travel
-  const back = await decodeShareLink(short);
+/** The scenario as it travels: without what the decoder restores, unless that would change it. */
+async function travelling(s: Scenario): Promise<Record<string, unknown>> {
+  const short = compact(s);
+  const back = await decodeShareLink(encodeJson(JSON.stringify(short), 's'));
   const full = parseScenario(s);
-  if (back.ok && full.ok && JSON.stringify(back.scenario) === JSON.stringify(full.scenario))
-    return short;
+  if (back.ok && back.kind === 'scenario' && full.ok)
+    if (JSON.stringify(back.scenario) === JSON.stringify(full.scenario)) return short;
+  // the ids left out must come back exactly as they were; if not, they all travel
   const { format: _f, version: _v, ...rest } = s;
-  return encodeJson(JSON.stringify(rest), 's');
+  return rest;
+}
+
+/**
+ * The fragment for a scenario (`#s=1.…`) or a challenge (`#c=1.…`). What it decodes to equals
+ * `parseScenario(s)` / `parseChallenge(c)`.
+ */
+export async function encodeShareLink(doc: Scenario | Challenge): Promise<string> {
+  if (doc.format === CHALLENGE_FORMAT) {
+    const { format: _f, version: _v, scenario, ...rest } = doc;
+    return encodeJson(JSON.stringify({ ...rest, scenario: await travelling(scenario) }), 'c');
+  }
+  return encodeJson(JSON.stringify(await travelling(doc)), 's');
 }
 
 const fail = (code: LinkErrorCode, message: string, issues?: readonly Issue[]): DecodedLink => ({
@@ -131,7 +147,7 @@ function inflateCapped(data: Uint8Array): Uint8Array | null | 'large' | 'corrupt
   return out;
 }
 
-/** Reads `#s=1.…` (with or without the `#`). Any input: a scenario, or an error with its code. */
+/** Reads `#s=1.…` or `#c=1.…` (with or without the `#`): the document, or an error with its code. */
 export async function decodeShareLink(fragment: string): Promise<DecodedLink> {
   const m = /^#?([sc])=(\d{1,6})\.(.*)$/s.exec(fragment.trim());
   if (!m) return fail('LINK_CORRUPT', 'This is not an SG Lab link: it should start with #s=1.');
@@ -141,8 +157,6 @@ export async function decodeShareLink(fragment: string): Promise<DecodedLink> {
       'LINK_NEWER_VERSION',
       `This link was made by a newer SG Lab (link format ${version}); this one reads format ${LINK_VERSION}.`,
     );
-  if (kind === 'c')
-    return fail('LINK_CORRUPT', 'This is a challenge link: challenges are not supported yet.');
   const bytes = fromBase64url(payload);
   if (!bytes) return fail('LINK_CORRUPT', 'The link has characters a share link never has.');
   if (bytes.length < 5)
@@ -168,8 +182,22 @@ export async function decodeShareLink(fragment: string): Promise<DecodedLink> {
   } catch {
     return fail('LINK_CORRUPT', 'The link does not hold a readable document.');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return fail('LINK_INVALID_SCENARIO', 'The link does not hold a scenario.');
+  const isObj = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObj(value)) return fail('LINK_INVALID_SCENARIO', 'The link does not hold a scenario.');
+  if (kind === 'c') {
+    const inner = isObj(value.scenario)
+      ? { format: SCENARIO_FORMAT, version: SCENARIO_VERSION, ...value.scenario }
+      : value.scenario;
+    const c = parseChallenge({ format: CHALLENGE_FORMAT, version: 1, ...value, scenario: inner });
+    if (!c.ok)
+      return fail(
+        'LINK_INVALID_SCENARIO',
+        `The link's challenge does not load: ${c.issues[0]?.message ?? 'it is not valid'}`,
+        c.issues,
+      );
+    return { ok: true, kind: 'challenge', challenge: c.value };
+  }
   const parsed = parseScenario({ format: SCENARIO_FORMAT, version: SCENARIO_VERSION, ...value });
   if (!parsed.ok)
     return fail(

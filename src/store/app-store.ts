@@ -21,6 +21,7 @@ import { decodeDocument } from '../interchange/document';
 import type { ImportNote } from '../interchange/aws-import';
 import type { BroughtFile } from './open-files';
 import { entryOf, newWorkId, recentSaver, type RecentEntry, type RecentStore } from './recent';
+import { learnSlice, withSent, type LearnState, type ProgressStore } from './learn-slice';
 import { simulationSlice, type SimulationState } from './simulation-slice';
 
 export type SelectionKind =
@@ -62,7 +63,7 @@ export interface DocumentState {
   readonly editLabel: string;
 }
 
-export interface AppState extends DocumentState, SimulationState {
+export interface AppState extends DocumentState, SimulationState, LearnState {
   readonly selection: Selection | null;
   readonly groupTab: Direction;
   readonly view: View;
@@ -92,6 +93,8 @@ export interface AppState extends DocumentState, SimulationState {
    * changes nothing and comes back with AWS's reason; a done one shows what it changed.
    */
   edit<T>(name: string, label: string, change: (s: Scenario) => EditResult<T>): EditResult<T>;
+  /** Replaces the whole world as one edit (a lesson's solution or reset): undo takes it back. */
+  replaceWorld(label: string, scenario: Scenario): void;
   select(selection: Selection | null): void;
   setGroupTab(tab: Direction): void;
   setTheme(theme: Theme): void;
@@ -144,6 +147,8 @@ export interface StoreDeps {
   readonly workId?: string;
   /** Called once the tab's work is saved in Recent scenarios (to tell other tabs). */
   readonly onRecentSaved?: (id: string) => void;
+  /** Lesson progress (IndexedDB in the app); absent: progress lasts as long as the page. */
+  readonly progress?: ProgressStore;
 }
 
 /** Undo keeps at least this many steps (the issue asks for 100). */
@@ -172,7 +177,9 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
       (set, get) => {
         const { sim: _sim, ...simulation } = simulationSlice(set, get, start.scenario, start.flows);
         simRef = _sim;
+        const learning = learnSlice(set, get, (record) => void deps.progress?.save(record));
         return {
+          ...learning,
           scenario: start.scenario,
           editLabel:
             restored.kind === 'ok' ? 'Restored your autosaved work' : 'Opened the scenario',
@@ -261,6 +268,9 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
             });
             return r;
           },
+          replaceWorld(label, scenario) {
+            get().edit('world/replace', label, () => ({ ok: true, scenario, value: undefined }));
+          },
           // on a phone, what was just selected is shown
           select: (selection) => set(selection ? { selection, view: 'details' } : { selection }),
           setGroupTab: (groupTab) => set({ groupTab }),
@@ -290,6 +300,8 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
             set({ notice: notice(`Redid: ${get().editLabel}.`, 'info') });
           },
           load(scenario, source) {
+            // a lesson or challenge ends when another document opens (starting one reopens it)
+            if (get().activity) get().endActivity();
             // the work being replaced is kept in Recent scenarios first
             const previous = { id: get().workId, name: get().scenario.name };
             keepWork();
@@ -381,6 +393,23 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
     simRef().setScenario(s.scenario);
     store.setState({ simVersion: s.simVersion + 1 });
   });
+
+  // a flow sent during a lesson or challenge is remembered with what the learner saw
+  store.subscribe((s, prev) => {
+    if (!s.activity || s.history === prev.history || s.history.length <= prev.history.length)
+      return;
+    let activity = s.activity;
+    for (const sent of s.history.slice(prev.history.length))
+      activity = withSent(activity, s.scenario, sent.flow);
+    store.setState({ activity });
+  });
+
+  if (deps.progress)
+    void deps.progress.load().then(
+      (record) => record && store.setState({ progress: record }),
+      () =>
+        store.getState().notify('Lesson progress could not be read in this browser.', 'warning'),
+    );
 
   // on a phone, a trace to read (a flow sent, a cell or expectation opened) shows Traffic
   store.subscribe((s, prev) => {

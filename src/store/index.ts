@@ -17,6 +17,9 @@ export { AUTOSAVE_KEY, type KeyValueStorage } from './autosave';
 export { type RecentEntry, type RecentStore } from './recent';
 export { LINT_IN_WORKER_RULES, type LintView, type WorkerLike } from './lint';
 export {
+  activityGoals,
+  challengeLinkOf,
+  ruleCount,
   effectiveRulesOf,
   endpointLabel,
   expectationResults,
@@ -35,4 +38,13 @@ export {
 } from './selectors';
 export type { EffectiveRule, ExposedService } from '../engine';
 export type { Inspected, PacketResult, Sent } from './simulation-slice';
-export type { Connection, Reachability, SuggestedFix } from '../engine';
+export type { Connection, GoalState, Reachability, SuggestedFix } from '../engine';
+export {
+  stepSolution,
+  type Activity,
+  type ChallengeRun,
+  type LessonProgress,
+  type LessonRun,
+  type ProgressRecord,
+  type ProgressStore,
+} from './learn-slice';

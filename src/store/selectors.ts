@@ -1,7 +1,9 @@
 /** Derived data: computed from the document on demand, cached per scenario object, never stored. */
 import type { AppState } from './app-store';
+import type { Activity } from './learn-slice';
 import { runsInWorker, type LintView } from './lint';
 import {
+  checkGoals,
   computeReachability,
   effectiveRules,
   evaluateFlow,
@@ -14,8 +16,10 @@ import {
   type Service,
   type SuggestedFix,
   type ExposedService,
+  type GoalState,
 } from '../engine';
 import {
+  type Challenge,
   validateGroup,
   validateWorld,
   type Expectation,
@@ -156,3 +160,33 @@ export const shareLinkOf = perScenario(async (s): Promise<string> => {
   const { encodeShareLink } = await import('../interchange/share-link');
   return encodeShareLink(s);
 });
+
+/** The goals of the lesson step or challenge under way, judged on the world open now. */
+export const activityGoals = (() => {
+  let last: { scenario: Scenario; activity: Activity | null; goals: readonly GoalState[] } | null =
+    null;
+  return (s: Pick<AppState, 'scenario' | 'activity'>): readonly GoalState[] => {
+    if (last && last.scenario === s.scenario && last.activity === s.activity) return last.goals;
+    const a = s.activity;
+    const goals = !a
+      ? []
+      : checkGoals(
+          s.scenario,
+          a.kind === 'lesson' ? (a.lesson.steps[a.step]?.goals ?? []) : a.challenge.goals,
+          a.sent,
+        );
+    last = { scenario: s.scenario, activity: a, goals };
+    return goals;
+  };
+})();
+
+/** Rules in all groups of a world: the score beside a lesson's reference solution. */
+export const ruleCount = perScenario((s): number =>
+  s.securityGroups.reduce((n, g) => n + g.inbound.length + g.outbound.length, 0),
+);
+
+/** A challenge's `#c=1.…` fragment (the codec loads when first wanted). */
+export async function challengeLinkOf(c: Challenge): Promise<string> {
+  const { encodeShareLink } = await import('../interchange/share-link');
+  return encodeShareLink(c);
+}

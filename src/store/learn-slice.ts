@@ -1,0 +1,246 @@
+/**
+ * The learning kind of state: the lesson or challenge under way, and each lesson's progress
+ * (kept in the browser's database with Recent scenarios). The learner's world is the ordinary
+ * document: the editor, the simulator and undo all work inside a lesson. Goals are judged live by
+ * the engine (`checkGoals`) in the selectors; this slice only keeps where the learner is.
+ */
+import { checkGoals, evaluateFlow, type SentFlow } from '../engine';
+import type { Challenge, Lesson, Scenario } from '../model';
+import type { Sent } from './simulation-slice';
+
+export interface LessonProgress {
+  readonly lessonId: string;
+  /** The step the learner is on (0-based). */
+  readonly step: number;
+  /** Steps whose goals held when the learner went on. */
+  readonly done: readonly string[];
+  /** Predict-first answers: right or wrong, by step id. */
+  readonly predictions: Readonly<Record<string, 'right' | 'wrong'>>;
+  readonly completed: boolean;
+  readonly updatedAt: string;
+}
+
+export interface ProgressRecord {
+  readonly lessons: Readonly<Record<string, LessonProgress>>;
+  /** The lesson open when the page was left: a reload goes on there. */
+  readonly current: string | null;
+  /** The challenge under way when the page was left (its link is no longer in the address). */
+  readonly challenge?: { readonly challenge: Challenge; readonly startedAt: number } | null;
+}
+
+/** Where progress lives; the app gives IndexedDB, tests a variable. */
+export interface ProgressStore {
+  load(): Promise<ProgressRecord | undefined>;
+  save(record: ProgressRecord): Promise<boolean>;
+}
+
+export interface LessonRun {
+  readonly kind: 'lesson';
+  readonly lesson: Lesson;
+  readonly step: number;
+  /** How many hints of this step are shown. */
+  readonly hints: number;
+  /** The learner's answer to this step's prediction, once given. */
+  readonly predicted: 'allow' | 'deny' | null;
+  /** Flows sent during this step, with what the learner saw. */
+  readonly sent: readonly SentFlow[];
+}
+
+export interface ChallengeRun {
+  readonly kind: 'challenge';
+  readonly challenge: Challenge;
+  /** Pressed Check at least once (goals hidden until then are shown). */
+  readonly checked: boolean;
+  readonly startedAt: number;
+  readonly doneAt: number | null;
+  readonly sent: readonly SentFlow[];
+}
+
+export type Activity = LessonRun | ChallengeRun;
+
+export interface LearnState {
+  readonly activity: Activity | null;
+  readonly progress: ProgressRecord;
+  /** Opens a lesson on its start world (the work open goes into Recent scenarios). */
+  startLesson(lesson: Lesson): void;
+  /** Goes on with a lesson on the world open now (after a reload), at its saved step. */
+  resumeLesson(lesson: Lesson): void;
+  /** The step's goals hold: on to the next, or the lesson is complete. */
+  nextStep(): void;
+  showHint(): void;
+  /** Answers the prediction, then sends its flow so the trace shows why. */
+  predict(answer: 'allow' | 'deny'): void;
+  /** Replaces the world with the step's reference solution: an edit, so undo takes it back. */
+  showSolution(): void;
+  /** Back to the lesson's start world and first step (an edit too). */
+  resetLesson(): void;
+  startChallenge(challenge: Challenge): void;
+  /** Goes on with a challenge on the world open now (after a reload). */
+  resumeChallenge(challenge: Challenge, startedAt: number): void;
+  checkChallenge(): void;
+  endActivity(): void;
+  /** Replaces all progress (an imported progress file). */
+  setProgress(record: ProgressRecord): void;
+}
+
+export const NO_PROGRESS: ProgressRecord = { lessons: {}, current: null };
+
+type Host = LearnState & {
+  readonly scenario: Scenario;
+  readonly history: readonly Sent[];
+  load(scenario: Scenario, source: { readonly label: string }): void;
+  replaceWorld(label: string, scenario: Scenario): void;
+  send(flow: Sent['flow']): Sent;
+  inspect(target: { flow: Sent['flow']; sentId?: string } | null): void;
+};
+type Set = (partial: Partial<LearnState>) => void;
+type Get = () => Host;
+
+/** The world a lesson's step ends on (scenario-format.md: lesson verify). */
+export function stepSolution(lesson: Lesson, step: number): Scenario | undefined {
+  const s = lesson.steps[step];
+  if (!s) return undefined;
+  return s.solution ?? (step === lesson.steps.length - 1 ? lesson.solution : undefined);
+}
+
+export function learnSlice(
+  set: Set,
+  get: Get,
+  persist: (record: ProgressRecord) => void,
+): LearnState {
+  const saveProgress = (
+    lessons: ProgressRecord['lessons'],
+    current: string | null,
+    challenge: ProgressRecord['challenge'] = null,
+  ) => {
+    const progress: ProgressRecord = { lessons, current, ...(challenge ? { challenge } : {}) };
+    set({ progress });
+    persist(progress);
+  };
+  const progressOf = (lesson: Lesson): LessonProgress =>
+    get().progress.lessons[lesson.id] ?? {
+      lessonId: lesson.id,
+      step: 0,
+      done: [],
+      predictions: {},
+      completed: false,
+      updatedAt: new Date().toISOString(),
+    };
+  const update = (lesson: Lesson, change: Partial<LessonProgress>) =>
+    saveProgress(
+      {
+        ...get().progress.lessons,
+        [lesson.id]: { ...progressOf(lesson), ...change, updatedAt: new Date().toISOString() },
+      },
+      lesson.id,
+    );
+  const run = (lesson: Lesson, step: number): LessonRun => ({
+    kind: 'lesson',
+    lesson,
+    step,
+    hints: 0,
+    predicted: null,
+    sent: [],
+  });
+  const lessonRun = (): LessonRun | null => {
+    const a = get().activity;
+    return a?.kind === 'lesson' ? a : null;
+  };
+
+  return {
+    activity: null,
+    progress: NO_PROGRESS,
+    startLesson(lesson) {
+      get().load(lesson.scenario, { label: `the lesson “${lesson.title}”` });
+      set({ activity: run(lesson, 0) });
+      update(lesson, { step: 0, completed: progressOf(lesson).completed });
+    },
+    resumeLesson(lesson) {
+      const step = Math.min(progressOf(lesson).step, lesson.steps.length - 1);
+      set({ activity: run(lesson, step) });
+    },
+    nextStep() {
+      const a = lessonRun();
+      if (!a) return;
+      const step = a.lesson.steps[a.step];
+      const done = [...new Set([...progressOf(a.lesson).done, ...(step ? [step.id] : [])])];
+      const last = a.step >= a.lesson.steps.length - 1;
+      if (last) {
+        update(a.lesson, { done, completed: true, step: a.step });
+        set({ activity: { ...a, hints: 0 } });
+        return;
+      }
+      update(a.lesson, { done, step: a.step + 1 });
+      set({ activity: run(a.lesson, a.step + 1) });
+    },
+    showHint() {
+      const a = lessonRun();
+      if (a) set({ activity: { ...a, hints: a.hints + 1 } });
+    },
+    predict(answer) {
+      const a = lessonRun();
+      const p = a?.lesson.steps[a.step]?.predict;
+      if (!a || !p || a.predicted) return;
+      set({ activity: { ...a, predicted: answer } });
+      const step = a.lesson.steps[a.step];
+      if (step)
+        update(a.lesson, {
+          predictions: {
+            ...progressOf(a.lesson).predictions,
+            [step.id]: answer === p.answer ? 'right' : 'wrong',
+          },
+        });
+      const sent = get().send(p.flow);
+      get().inspect({ flow: sent.flow, sentId: sent.id });
+    },
+    showSolution() {
+      const a = lessonRun();
+      const world = a && stepSolution(a.lesson, a.step);
+      if (!a || !world) return;
+      get().replaceWorld(`Show the solution of “${a.lesson.steps[a.step]?.title}”`, world);
+    },
+    resetLesson() {
+      const a = lessonRun();
+      if (!a) return;
+      get().replaceWorld(`Reset the lesson “${a.lesson.title}”`, a.lesson.scenario);
+      update(a.lesson, { step: 0, done: [], predictions: {}, completed: false });
+      set({ activity: run(a.lesson, 0) });
+    },
+    startChallenge(challenge) {
+      get().load(challenge.scenario, { label: `the challenge “${challenge.title}”` });
+      get().resumeChallenge(challenge, Date.now());
+    },
+    resumeChallenge(challenge, startedAt) {
+      set({
+        activity: {
+          kind: 'challenge',
+          challenge,
+          checked: false,
+          startedAt,
+          doneAt: null,
+          sent: [],
+        },
+      });
+      saveProgress(get().progress.lessons, null, { challenge, startedAt });
+    },
+    checkChallenge() {
+      const a = get().activity;
+      if (a?.kind !== 'challenge') return;
+      const all = checkGoals(get().scenario, a.challenge.goals, a.sent).every((g) => g.met);
+      set({ activity: { ...a, checked: true, doneAt: all ? (a.doneAt ?? Date.now()) : null } });
+    },
+    endActivity() {
+      set({ activity: null });
+      saveProgress(get().progress.lessons, null);
+    },
+    setProgress(record) {
+      saveProgress(record.lessons, get().progress.current);
+    },
+  };
+}
+
+/** A flow just sent during a lesson or challenge: what the learner saw, for `sent` goals. */
+export function withSent(a: Activity, scenario: Scenario, flow: Sent['flow']): Activity {
+  const seen: SentFlow = { flow, allowed: evaluateFlow(scenario, flow).allowed };
+  return { ...a, sent: [...a.sent, seen] };
+}
