@@ -2,14 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { followAddressBar, isOwnFragment } from './app/address-bar';
-import { keepAside, recentScenarios } from './app/browser-db';
+import { keepAside, lessonProgress, recentScenarios } from './app/browser-db';
 import { isShareFragment, openLink } from './app/open-link';
 import { download } from './app/download';
 import { WELCOMED_KEY } from './app/help-dialog';
 import { initialScenario, requestedBuiltIn } from './app/load-initial';
 import './app/styles.css';
 import { StoreProvider } from './hooks/use-app-store';
-import { createAppStore, type Theme, type WorkerLike } from './store';
+import { createAppStore, type AppStore, type Theme, type WorkerLike } from './store';
+import { LESSONS } from './features/learn/catalog';
 
 const THEME_KEY = 'sg-lab.theme';
 /** This tab's entry in Recent scenarios: kept across its reloads, new in a new tab. */
@@ -25,7 +26,7 @@ async function start() {
     storage: opened.fromUrl ? null : window.localStorage,
     keepAside,
     download,
-    ...(opened.fromUrl ? {} : { recent: recentScenarios }),
+    ...(opened.fromUrl ? {} : { recent: recentScenarios, progress: lessonProgress }),
     ...(workId ? { workId } : {}),
     onRecentSaved: (id) => channel?.postMessage({ saved: id }),
     lintWorker: () =>
@@ -52,6 +53,7 @@ async function start() {
     url.searchParams.delete('scenario');
     history.replaceState(history.state, '', url);
   }
+  if (!opened.fromUrl && !sent && !builtIn) await resumeLearning(store);
   if (!opened.fromUrl) followAddressBar(store);
   // a first visit opens with the welcome (what SG Lab is, what to try, the gallery)
   if (!opened.fromUrl && !sent && !builtIn && window.localStorage.getItem(WELCOMED_KEY) === null)
@@ -77,6 +79,25 @@ async function start() {
       </StoreProvider>
     </StrictMode>,
   );
+}
+
+/**
+ * A reload in the middle of a lesson or challenge goes on where it was, on the world autosave
+ * restored (when that world is still the lesson's: a learner who moved on is not pulled back).
+ */
+async function resumeLearning(store: AppStore): Promise<void> {
+  const record = await lessonProgress.load().catch(() => undefined);
+  if (!record) return;
+  store.setState({ progress: record });
+  const here = store.getState().scenario.name;
+  if (record.challenge && record.challenge.challenge.scenario.name === here) {
+    store.getState().resumeChallenge(record.challenge.challenge, record.challenge.startedAt);
+    return;
+  }
+  const entry = LESSONS.find((l) => l.id === record.current);
+  if (!entry) return;
+  const lesson = await entry.load();
+  if (lesson.scenario.name === here) store.getState().resumeLesson(lesson);
 }
 
 void start();

@@ -87,6 +87,9 @@ export function AppHeader() {
             </button>
           </div>
         </details>
+        <button type="button" onClick={() => openDialog('lessons')}>
+          Learn
+        </button>
         <button type="button" onClick={() => openDialog('share')}>
           Share
         </button>

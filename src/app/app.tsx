@@ -17,6 +17,11 @@ import { useShortcuts } from './use-shortcuts';
 // the sharing dialogs load when first opened
 const Dialogs = lazy(() => import('./share-dialogs').then((m) => ({ default: m.ShareDialogs })));
 
+// a lesson's or challenge's panel loads when one starts
+const ActivityPanel = lazy(() =>
+  import('../features/learn/activity-panel').then((m) => ({ default: m.ActivityPanel })),
+);
+
 // the simulator and matrix load after the first paint: the diagram and editor come first
 const TrafficPanel = lazy(() =>
   import('./traffic-panel').then((m) => ({ default: m.TrafficPanel })),
@@ -34,6 +39,8 @@ export function App() {
   const select = useAppStore((s) => s.select);
   const downloadWork = useAppStore((s) => s.downloadWork);
   const clearHistory = useAppStore((s) => s.clearHistory);
+  const endActivity = useAppStore((s) => s.endActivity);
+  const learning = useAppStore((s) => s.activity !== null);
   useShortcuts();
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
@@ -47,7 +54,7 @@ export function App() {
         <a href="#topology-title">Skip to the diagram</a>
       </nav>
       <AppHeader />
-      <main className="layout" data-view={view}>
+      <main className="layout" data-view={view} data-learning={learning || undefined}>
         <aside className="pane nav-pane" data-for="world">
           <PanelBoundary name="World list" onDownload={downloadWork}>
             <Navigator />
@@ -80,6 +87,13 @@ export function App() {
           </PanelBoundary>
         </aside>
         <div className="pane checks-pane" data-for="checks">
+          {learning && (
+            <PanelBoundary name="Lesson" onReset={endActivity} onDownload={downloadWork}>
+              <Suspense fallback={<p className="empty">Loading the lesson…</p>}>
+                <ActivityPanel />
+              </Suspense>
+            </PanelBoundary>
+          )}
           <PanelBoundary name="Expectations" onDownload={downloadWork}>
             <ExpectationsPanel />
           </PanelBoundary>

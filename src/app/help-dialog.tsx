@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../hooks/use-app-store';
 import { GLOSSARY } from '../model';
+import { LESSONS } from '../features/learn/catalog';
 import { BUILT_INS } from './gallery';
 
 export const WELCOMED_KEY = 'sg-lab.welcomed';
@@ -14,6 +15,7 @@ export function HelpDialog() {
   const help = useAppStore((s) => s.help);
   const closeHelp = useAppStore((s) => s.closeHelp);
   const load = useAppStore((s) => s.load);
+  const startLesson = useAppStore((s) => s.startLesson);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -38,6 +40,25 @@ export function HelpDialog() {
         SG Lab is a practice lab for AWS security groups: build a VPC, write rules as in the AWS
         console, and send simulated traffic to see, step by step, what gets through and why.
         Everything stays in your browser.
+      </p>
+      <h3>New to security groups?</h3>
+      <p>
+        Twelve short lessons teach them by doing, one idea at a time: predict what a packet will do,
+        change a rule, and watch the goals turn ✓.{' '}
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            const first = LESSONS[0];
+            if (!first) return;
+            void first.load().then((lesson) => {
+              startLesson(lesson);
+              close();
+            });
+          }}
+        >
+          Start lesson 1: {LESSONS[0]?.title}
+        </button>
       </p>
       <h3>Three things to try on this scenario</h3>
       <ol>

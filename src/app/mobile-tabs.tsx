@@ -12,6 +12,8 @@ const TABS: readonly [View, string][] = [
 export function MobileTabs() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
+  // during a lesson or challenge its panel heads the checks: the tab says so
+  const learning = useAppStore((s) => s.activity !== null);
   return (
     <nav className="mobile-tabs" aria-label="Parts of the app">
       {TABS.map(([v, label]) => (
@@ -24,7 +26,7 @@ export function MobileTabs() {
             window.scrollTo({ top: 0 });
           }}
         >
-          {label}
+          {v === 'checks' && learning ? 'Lesson' : label}
         </button>
       ))}
     </nav>

@@ -1,4 +1,6 @@
-/** The sharing dialogs, loaded together the first time one is opened. */
+/** The dialogs (sharing, import, lessons, challenges), loaded together the first time one opens. */
+import { CreateChallengeDialog } from '../features/learn/create-challenge-dialog';
+import { LessonsDialog } from '../features/learn/lessons-dialog';
 import { ImportDialog } from '../features/share/import-dialog';
 import { ImportReport } from '../features/share/import-report';
 import { RecentDialog } from '../features/share/recent-dialog';
@@ -11,6 +13,8 @@ export function ShareDialogs() {
       <RecentDialog />
       <ImportDialog />
       <ImportReport />
+      <LessonsDialog />
+      <CreateChallengeDialog />
     </>
   );
 }

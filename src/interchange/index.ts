@@ -21,3 +21,9 @@ export { importTerraform } from './terraform-import';
 export { exportAwsCli } from './export-aws-cli';
 export { exportTerraform } from './export-terraform';
 export { exportCloudFormation, NO_EGRESS } from './export-cloudformation';
+export {
+  decodeProgress,
+  encodeProgress,
+  PROGRESS_FORMAT,
+  type ProgressEntry,
+} from './progress-file';

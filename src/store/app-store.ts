@@ -71,7 +71,8 @@ export interface AppState extends DocumentState, SimulationState, LearnState {
   readonly help: string | null;
   setView(view: View): void;
   /** The Share or Recent scenarios dialog, or none. */
-  readonly dialog: 'share' | 'recent' | 'import' | 'import-report' | null;
+  readonly dialog:
+    'share' | 'recent' | 'import' | 'import-report' | 'lessons' | 'create-challenge' | null;
   openDialog(dialog: AppState['dialog']): void;
   /**
    * Opens files picked or dropped: a scenario file, or AWS CLI outputs. What does not load says
@@ -392,6 +393,11 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
     if (s.scenario === prev.scenario || !simRef) return;
     simRef().setScenario(s.scenario);
     store.setState({ simVersion: s.simVersion + 1 });
+  });
+
+  // on a phone, a lesson or challenge that starts is shown (its panel heads the checks)
+  store.subscribe((s, prev) => {
+    if (s.activity && !prev.activity) store.setState({ view: 'checks' });
   });
 
   // a flow sent during a lesson or challenge is remembered with what the learner saw

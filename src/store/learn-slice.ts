@@ -5,20 +5,12 @@
  * the engine (`checkGoals`) in the selectors; this slice only keeps where the learner is.
  */
 import { checkGoals, evaluateFlow, type SentFlow } from '../engine';
+import type { ProgressEntry } from '../interchange/progress-file';
 import type { Challenge, Lesson, Scenario } from '../model';
 import type { Sent } from './simulation-slice';
 
-export interface LessonProgress {
-  readonly lessonId: string;
-  /** The step the learner is on (0-based). */
-  readonly step: number;
-  /** Steps whose goals held when the learner went on. */
-  readonly done: readonly string[];
-  /** Predict-first answers: right or wrong, by step id. */
-  readonly predictions: Readonly<Record<string, 'right' | 'wrong'>>;
-  readonly completed: boolean;
-  readonly updatedAt: string;
-}
+/** A lesson's progress: its step, the steps done, the predictions (the progress file's entry). */
+export type LessonProgress = ProgressEntry;
 
 export interface ProgressRecord {
   readonly lessons: Readonly<Record<string, LessonProgress>>;
@@ -61,8 +53,11 @@ export type Activity = LessonRun | ChallengeRun;
 export interface LearnState {
   readonly activity: Activity | null;
   readonly progress: ProgressRecord;
-  /** Opens a lesson on its start world (the work open goes into Recent scenarios). */
-  startLesson(lesson: Lesson): void;
+  /**
+   * Opens a lesson at a step (the first by default) on the world that step starts from; the work
+   * open goes into Recent scenarios.
+   */
+  startLesson(lesson: Lesson, step?: number): void;
   /** Goes on with a lesson on the world open now (after a reload), at its saved step. */
   resumeLesson(lesson: Lesson): void;
   /** The step's goals hold: on to the next, or the lesson is complete. */
@@ -101,6 +96,15 @@ export function stepSolution(lesson: Lesson, step: number): Scenario | undefined
   const s = lesson.steps[step];
   if (!s) return undefined;
   return s.solution ?? (step === lesson.steps.length - 1 ? lesson.solution : undefined);
+}
+
+/** The world a step starts from: the solution of the last step before it that has one. */
+export function worldBefore(lesson: Lesson, step: number): Scenario {
+  for (let k = step - 1; k >= 0; k--) {
+    const w = lesson.steps[k]?.solution;
+    if (w) return w;
+  }
+  return lesson.scenario;
 }
 
 export function learnSlice(
@@ -150,10 +154,11 @@ export function learnSlice(
   return {
     activity: null,
     progress: NO_PROGRESS,
-    startLesson(lesson) {
-      get().load(lesson.scenario, { label: `the lesson “${lesson.title}”` });
-      set({ activity: run(lesson, 0) });
-      update(lesson, { step: 0, completed: progressOf(lesson).completed });
+    startLesson(lesson, step = 0) {
+      const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
+      get().load(worldBefore(lesson, at), { label: `the lesson “${lesson.title}”` });
+      set({ activity: run(lesson, at) });
+      update(lesson, { step: at });
     },
     resumeLesson(lesson) {
       const step = Math.min(progressOf(lesson).step, lesson.steps.length - 1);

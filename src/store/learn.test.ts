@@ -43,16 +43,14 @@ describe('a lesson in the store', () => {
     store.getState().nextStep();
     expect(store.getState().activity).toMatchObject({ kind: 'lesson', step: 1 });
     expect(met(store.getState())).toEqual([false, true]);
-    store
-      .getState()
-      .edit('rules/add', 'Add HTTP', (s) =>
-        addRule(s, 'sg-web', 'inbound', {
-          protocol: 'tcp',
-          fromPort: 80,
-          toPort: 80,
-          cidrIpv4: '0.0.0.0/0',
-        }),
-      );
+    store.getState().edit('rules/add', 'Add HTTP', (s) =>
+      addRule(s, 'sg-web', 'inbound', {
+        protocol: 'tcp',
+        fromPort: 80,
+        toPort: 80,
+        cidrIpv4: '0.0.0.0/0',
+      }),
+    );
     expect(met(store.getState())).toEqual([true, true]);
     store.getState().nextStep();
     expect(progress.saved).toMatchObject({

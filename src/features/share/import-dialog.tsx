@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import { readFiles } from './file-drop';
-import { Modal } from './modal';
+import { Modal } from '../../components/modal';
 
 const COMMANDS = [
   'aws ec2 describe-security-groups > groups.json',

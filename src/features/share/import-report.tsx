@@ -1,6 +1,6 @@
 /** What the last import could not map as it is: listed, never dropped silently. */
 import { useAppStore } from '../../hooks/use-app-store';
-import { Modal } from './modal';
+import { Modal } from '../../components/modal';
 
 export function ImportReport() {
   const open = useAppStore((s) => s.dialog === 'import-report');

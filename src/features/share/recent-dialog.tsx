@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import type { RecentEntry } from '../../store';
-import { Modal } from './modal';
+import { Modal } from '../../components/modal';
 
 export function RecentDialog() {
   const open = useAppStore((s) => s.dialog === 'recent');

@@ -7,7 +7,7 @@ import { CopyButton } from '../../components/copy-button';
 import { useAppStore } from '../../hooks/use-app-store';
 import { shareLinkOf } from '../../store';
 import { ExportSection } from './export-section';
-import { Modal } from './modal';
+import { Modal } from '../../components/modal';
 
 /** Chat apps cut links about here. */
 const CHAT_LIMIT = 2000;
@@ -75,6 +75,13 @@ export function ShareDialog() {
         <CopyButton text={link} label="Copy link" primary />
         <button type="button" onClick={downloadWork}>
           Download file
+        </button>
+        <button
+          type="button"
+          onClick={() => openDialog('create-challenge')}
+          title="A link that asks a learner to make goals hold, starting from this scenario"
+        >
+          Create challenge…
         </button>
       </div>
       {link && <QrCode text={link} />}

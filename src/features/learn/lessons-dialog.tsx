@@ -1,0 +1,107 @@
+/**
+ * The lessons, in order, each with how far the learner got (kept in the browser), to start,
+ * continue or do again; progress goes out and comes back as a file.
+ */
+import { useRef } from 'react';
+import { useAppStore } from '../../hooks/use-app-store';
+import { decodeProgress, encodeProgress } from '../../store';
+import { Modal } from '../../components/modal';
+import { LESSONS } from './catalog';
+
+export function LessonsDialog() {
+  const open = useAppStore((s) => s.dialog === 'lessons');
+  const openDialog = useAppStore((s) => s.openDialog);
+  const progress = useAppStore((s) => s.progress);
+  const activity = useAppStore((s) => s.activity);
+  const startLesson = useAppStore((s) => s.startLesson);
+  const setProgress = useAppStore((s) => s.setProgress);
+  const notify = useAppStore((s) => s.notify);
+  const downloadText = useAppStore((s) => s.downloadText);
+  const input = useRef<HTMLInputElement>(null);
+  const close = () => openDialog(null);
+  return (
+    <Modal open={open} title="Lessons" onClose={close}>
+      <p className="small">
+        Twelve short lessons, one idea each, from the notes on security groups. Your world in a
+        lesson is an ordinary scenario: edit, send traffic and undo as you like.
+      </p>
+      <ol className="lesson-list">
+        {LESSONS.map((l, i) => {
+          const p = progress.lessons[l.id];
+          const here = activity?.kind === 'lesson' && activity.lesson.id === l.id;
+          const steps = p ? Math.max(p.done.length, p.completed ? p.done.length : 0) : 0;
+          const status = p?.completed
+            ? 'Complete ✓'
+            : p
+              ? `${steps} step${steps === 1 ? '' : 's'} done, at step ${p.step + 1}`
+              : 'Not started';
+          return (
+            <li key={l.id}>
+              <div>
+                <strong>
+                  {i + 1}. {l.title}
+                </strong>
+                <span className="muted small"> — {status}</span>
+                <p className="muted small">{l.summary}</p>
+              </div>
+              <button
+                type="button"
+                className={here ? undefined : 'primary'}
+                aria-label={`${here ? 'Back to' : p && !p.completed ? 'Continue' : p ? 'Start again' : 'Start'} lesson ${i + 1}: ${l.title}`}
+                onClick={() => {
+                  close();
+                  if (here) return;
+                  void l
+                    .load()
+                    .then((lesson) => startLesson(lesson, p && !p.completed ? p.step : 0));
+                }}
+              >
+                {here ? 'Back to it' : p && !p.completed ? 'Continue' : p ? 'Start again' : 'Start'}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <h3>Your progress</h3>
+      <p className="muted small">
+        Kept in this browser. To go on on another machine, download it and open it there.
+      </p>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          onClick={() => downloadText('sg-lab-progress.json', encodeProgress(progress.lessons))}
+        >
+          Download progress
+        </button>
+        <button type="button" onClick={() => input.current?.click()}>
+          Open a progress file…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Progress file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            void file.text().then((text) => {
+              const r = decodeProgress(text);
+              if (!r.ok)
+                return notify(
+                  `${file.name} was not opened: ${r.message} Your progress is unchanged.`,
+                  'error',
+                );
+              setProgress({ ...progress, lessons: { ...progress.lessons, ...r.lessons } });
+              notify(
+                `Opened the progress of ${Object.keys(r.lessons).length} lessons from ${file.name}.`,
+                'success',
+              );
+            });
+          }}
+        />
+      </div>
+    </Modal>
+  );
+}
