@@ -269,8 +269,9 @@ function ChallengeView({ run }: { run: ChallengeRun }) {
   const done = run.doneAt !== null;
   useEffect(() => {
     if (!done) return;
-    // the challenge with the learner's world in it: a teacher who opens it sees the goals at once
-    void challengeLinkOf({ ...challenge, scenario }).then((f) =>
+    // the challenge with the learner’s world in it, goals shown: a teacher sees their state at once
+    const { hideGoalsUntilChecked: _h, ...open } = challenge;
+    void challengeLinkOf({ ...open, scenario }).then((f) =>
       setLink(`${location.origin}${location.pathname}${f}`),
     );
   }, [done, challenge, scenario]);
