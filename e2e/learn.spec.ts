@@ -19,6 +19,15 @@ async function axeClean(page: Page, include: string) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
 }
 
+/** Opens the Lessons list from the header and starts lesson n. */
+async function startLesson(page: Page, n: number) {
+  await page.getByRole('button', { name: 'Learn' }).click();
+  await page
+    .getByRole('dialog', { name: 'Lessons' })
+    .getByRole('button', { name: new RegExp(`^Start lesson ${n}:`) })
+    .click();
+}
+
 /** Adds one inbound rule to the group open in the details, through the grid as a user does. */
 async function addInbound(
   app: AppPage,
@@ -93,11 +102,7 @@ test('lesson 11 through the UI: the balancer as the only source, then a zone goe
   const app = new AppPage(page);
   const traffic = new Traffic(page);
   await app.open();
-  await page.getByRole('button', { name: 'Learn' }).click();
-  await page
-    .getByRole('dialog', { name: 'Lessons' })
-    .getByRole('button', { name: /^Start lesson 11:/ })
-    .click();
+  await startLesson(page, 11);
   const panel = lessonPanel(page);
   await expect(
     panel.getByRole('heading', { name: 'The balancer cannot reach its targets' }),
@@ -129,11 +134,7 @@ test('a reload in the middle of a lesson goes on at the same step, with the worl
 }) => {
   const app = new AppPage(page);
   await app.open();
-  await page.getByRole('button', { name: 'Learn' }).click();
-  await page
-    .getByRole('dialog', { name: 'Lessons' })
-    .getByRole('button', { name: /^Start lesson 3:/ })
-    .click();
+  await startLesson(page, 3);
   const panel = lessonPanel(page);
   await panel.getByRole('button', { name: 'DENIED', exact: true }).click();
   await panel.getByRole('button', { name: 'Next step' }).click();
@@ -146,7 +147,7 @@ test('a reload in the middle of a lesson goes on at the same step, with the worl
   await expect(goals(page)).toContainText('Internet → api on TCP 443 is ALLOWED: done');
   await page.getByRole('button', { name: 'Learn' }).click();
   await expect(page.getByRole('dialog', { name: 'Lessons' })).toContainText(
-    'Inbound rules: none by default — 1 step done, at step 2',
+    'Inbound rules: none by default — 1 step done (33%), at step 2',
   );
 });
 
@@ -154,11 +155,7 @@ test('phone: the lesson under its own tab, Next in view', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const app = new AppPage(page);
   await app.open();
-  await page.getByRole('button', { name: 'Learn' }).click();
-  await page
-    .getByRole('dialog', { name: 'Lessons' })
-    .getByRole('button', { name: /^Start lesson 8:/ })
-    .click();
+  await startLesson(page, 8);
   await expect(page.getByRole('navigation', { name: 'Parts of the app' })).toContainText('Lesson');
   const panel = lessonPanel(page);
   await expect(panel.getByRole('heading', { name: 'Same subnet, different doors' })).toBeVisible();

@@ -13,6 +13,8 @@ export interface ProgressEntry {
   readonly done: readonly string[];
   readonly predictions: Readonly<Record<string, 'right' | 'wrong'>>;
   readonly completed: boolean;
+  /** How many steps the lesson has: with `done`, the completion shown in the list. */
+  readonly steps?: number;
   readonly updatedAt: string;
 }
 
@@ -64,6 +66,9 @@ export function decodeProgress(
       done: done as string[],
       predictions,
       completed: e.completed === true,
+      ...(typeof e.steps === 'number' && Number.isInteger(e.steps) && e.steps > 0 && e.steps <= 1000
+        ? { steps: e.steps }
+        : {}),
       updatedAt: typeof e.updatedAt === 'string' ? e.updatedAt : new Date(0).toISOString(),
     };
   }

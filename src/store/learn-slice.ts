@@ -134,7 +134,12 @@ export function learnSlice(
     saveProgress(
       {
         ...get().progress.lessons,
-        [lesson.id]: { ...progressOf(lesson), ...change, updatedAt: new Date().toISOString() },
+        [lesson.id]: {
+          ...progressOf(lesson),
+          ...change,
+          steps: lesson.steps.length,
+          updatedAt: new Date().toISOString(),
+        },
       },
       lesson.id,
     );

@@ -2,7 +2,7 @@
  * The lessons, in order, each with how far the learner got (kept in the browser), to start,
  * continue or do again; progress goes out and comes back as a file.
  */
-import { useRef } from 'react';
+import { FilePicker } from '../../components/file-picker';
 import { useAppStore } from '../../hooks/use-app-store';
 import { decodeProgress, encodeProgress } from '../../store';
 import { Modal } from '../../components/modal';
@@ -17,7 +17,6 @@ export function LessonsDialog() {
   const setProgress = useAppStore((s) => s.setProgress);
   const notify = useAppStore((s) => s.notify);
   const downloadText = useAppStore((s) => s.downloadText);
-  const input = useRef<HTMLInputElement>(null);
   const close = () => openDialog(null);
   return (
     <Modal open={open} title="Lessons" onClose={close}>
@@ -29,11 +28,12 @@ export function LessonsDialog() {
         {LESSONS.map((l, i) => {
           const p = progress.lessons[l.id];
           const here = activity?.kind === 'lesson' && activity.lesson.id === l.id;
-          const steps = p ? Math.max(p.done.length, p.completed ? p.done.length : 0) : 0;
+          const steps = p?.done.length ?? 0;
+          const pct = p?.steps ? ` (${Math.round((100 * steps) / p.steps)}%)` : '';
           const status = p?.completed
             ? 'Complete ✓'
             : p
-              ? `${steps} step${steps === 1 ? '' : 's'} done, at step ${p.step + 1}`
+              ? `${steps} step${steps === 1 ? '' : 's'} done${pct}, at step ${p.step + 1}`
               : 'Not started';
           return (
             <li key={l.id}>
@@ -73,18 +73,11 @@ export function LessonsDialog() {
         >
           Download progress
         </button>
-        <button type="button" onClick={() => input.current?.click()}>
-          Open a progress file…
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label="Progress file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
+        <FilePicker
+          label="Open a progress file…"
+          inputLabel="Progress file"
+          onFiles={(files) => {
+            const file = files[0];
             if (!file) return;
             void file.text().then((text) => {
               const r = decodeProgress(text);

@@ -1,5 +1,6 @@
 /** Opening files: a scenario, AWS CLI output or a Terraform plan, dropped anywhere on the page or picked. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { FilePicker } from '../../components/file-picker';
 import { useAppStore } from '../../hooks/use-app-store';
 import { MAX_FILE_BYTES } from '../../store';
 
@@ -51,28 +52,15 @@ export function FileDrop() {
   ) : null;
 }
 
-/** The "Open a file…" button: a hidden file input behind a real button. */
+/** The "Open a file…" button of the New menu. */
 export function OpenFileButton() {
   const openFiles = useAppStore((s) => s.openFiles);
-  const input = useRef<HTMLInputElement>(null);
   return (
-    <>
-      <button type="button" onClick={() => input.current?.click()}>
-        Open a file…
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        multiple
-        hidden
-        aria-label="Scenario file, AWS CLI output or Terraform JSON"
-        onChange={(e) => {
-          const files = e.target.files;
-          if (files?.length) void readFiles(files).then(openFiles);
-          e.target.value = '';
-        }}
-      />
-    </>
+    <FilePicker
+      label="Open a file…"
+      inputLabel="Scenario file, AWS CLI output or Terraform JSON"
+      multiple
+      onFiles={(files) => void readFiles(files).then(openFiles)}
+    />
   );
 }

@@ -2,7 +2,8 @@
  * Import: paste or pick the outputs of the AWS CLI's describe commands (several, any order), or
  * one `terraform show -json`; they become one scenario, and what could not be mapped is listed.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { FilePicker } from '../../components/file-picker';
 import { useAppStore } from '../../hooks/use-app-store';
 import { readFiles } from './file-drop';
 import { Modal } from '../../components/modal';
@@ -20,7 +21,6 @@ export function ImportDialog() {
   const open = useAppStore((s) => s.dialog === 'import');
   const openDialog = useAppStore((s) => s.openDialog);
   const openFiles = useAppStore((s) => s.openFiles);
-  const input = useRef<HTMLInputElement>(null);
   const [pasted, setPasted] = useState<string[]>([]);
   const [text, setText] = useState('');
   const [picked, setPicked] = useState<{ name: string; bytes: Uint8Array; size?: number }[]>([]);
@@ -67,21 +67,11 @@ export function ImportDialog() {
         >
           Paste another output
         </button>
-        <button type="button" onClick={() => input.current?.click()}>
-          Choose files…
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
+        <FilePicker
+          label="Choose files…"
+          inputLabel="AWS CLI output or Terraform JSON files"
           multiple
-          hidden
-          aria-label="AWS CLI output or Terraform JSON files"
-          onChange={(e) => {
-            const files = e.target.files;
-            if (files?.length) void readFiles(files).then((f) => setPicked([...picked, ...f]));
-            e.target.value = '';
-          }}
+          onFiles={(files) => void readFiles(files).then((f) => setPicked([...picked, ...f]))}
         />
       </div>
       {all.length > 0 && (
