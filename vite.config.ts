@@ -37,6 +37,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // property and fuzz tests run many cases: room for a slow machine, not a hiding place
+    testTimeout: 20_000,
     reporters: ['default', ['json', { outputFile: 'e2e/.artifacts/unit-report.json' }]],
   },
 });

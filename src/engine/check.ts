@@ -5,6 +5,7 @@ import {
   type Direction,
   type Ip,
   type NearestMiss,
+  type StepLocation,
   type TraceStep,
 } from '../model';
 import { rulesOf, type Compiled, type CompiledRule, type Iface } from './compile';
@@ -27,6 +28,12 @@ export interface CheckOptions {
   /** The packet crossed the internet gateway: group references cannot match its addresses. */
   readonly publicPath?: boolean;
   readonly override?: GroupOverride;
+}
+
+/** An interface as a step's location: its owner (an instance or a balancer), its subnet. */
+export function locationOf(iface: Iface, direction: Direction): StepLocation {
+  const id = iface.owner.kind === 'instance' ? iface.owner.instance.id : iface.owner.lb.id;
+  return { kind: 'interface', id, subnetId: iface.subnet.id, direction };
 }
 
 export function packetLabel(pkt: Packet): string {
@@ -75,12 +82,14 @@ export function checkInterface(
   opts: CheckOptions = {},
 ): CheckResult {
   const at = `${iface.id} ${direction === 'inbound' ? 'ingress' : 'egress'}`;
+  const where = locationOf(iface, direction);
   const kind = direction === 'inbound' ? 'ingress' : 'egress';
   const addr = formatIp(remote);
   const toFrom = direction === 'inbound' ? 'from' : 'to';
   if (iface.groupIds.length === 0) {
     const step: TraceStep = {
       at,
+      where,
       kind,
       verdict: 'allow',
       matchedRules: [],
@@ -106,6 +115,7 @@ export function checkInterface(
       matched,
       step: {
         at,
+        where,
         kind,
         verdict: 'allow',
         code: 'RULE_MATCH',
@@ -124,6 +134,7 @@ export function checkInterface(
     matched,
     step: {
       at,
+      where,
       kind,
       verdict: 'deny',
       code,

@@ -1,5 +1,12 @@
 /** evaluateFlow: one flow's fate, step by step, as AWS would decide it (aws-semantics.md §4, §5, §11). */
-import { formatIp, type Flow, type FlowVerdict, type Ip, type Via } from '../model';
+import {
+  formatIp,
+  INTERNET_GATEWAY,
+  type Flow,
+  type FlowVerdict,
+  type Ip,
+  type Via,
+} from '../model';
 import { compile, type Compiled, type Iface } from './compile';
 import { loadBalancerFlow } from './lb-path';
 import type { Packet } from './match';
@@ -196,6 +203,8 @@ function betweenInterfaces(
     publicPath
       ? `The packet leaves through the internet gateway and comes back in: ${d.name} sees it from ${formatIp(addrs.src)}, ${s.name}'s public address.`
       : `The VPC's local route delivers ${formatIp(addrs.src)} → ${formatIp(addrs.dst)} directly.`,
+    undefined,
+    { kind: 'gateway', id: publicPath ? INTERNET_GATEWAY : s.vpcId },
   );
   ingress(c, t, d, pkt, addrs.src, publicPath);
   if (!d.running)
@@ -231,6 +240,8 @@ function toOutside(c: Compiled, t: Trace, s: Iface, ip: Ip, name: string, pkt: P
       'internet gateway',
       'route',
       `The packet leaves through the internet gateway as ${formatIp(own)} → ${formatIp(ip)}; nothing outside the VPC is filtered by security groups.`,
+      undefined,
+      { kind: 'gateway', id: INTERNET_GATEWAY, direction: 'outbound' },
     );
   }
 }
@@ -278,6 +289,8 @@ function fromOutside(
     via === 'ipv6'
       ? `The packet from ${formatIp(ip)} enters through the internet gateway to ${formatIp(dst)}.`
       : `The internet gateway translates ${formatIp(dst)} to ${d.name}'s private address ${formatIp(d.privateIp)}; the source stays ${formatIp(ip)}.`,
+    undefined,
+    { kind: 'gateway', id: INTERNET_GATEWAY, direction: 'inbound' },
   );
   ingress(c, t, d, pkt, ip, true);
   if (!d.running)

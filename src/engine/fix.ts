@@ -28,10 +28,14 @@ export function suggestFix(s: Scenario, flow: Flow): SuggestedFix | null {
       (st.code === 'ENI_SG_RULES_MISMATCH' || st.code === 'SG_HAS_NO_RULES') &&
       st.remoteAddress,
   );
-  if (!step?.remoteAddress) return null;
-  const direction: Direction = step.at.endsWith('egress') ? 'outbound' : 'inbound';
-  const ifaceId = step.at.split(' ')[0] ?? '';
-  const iface = c.interfaces.find((i) => i.id === ifaceId);
+  const where = step?.where;
+  if (!step?.remoteAddress || where?.kind !== 'interface' || !where.direction) return null;
+  const direction: Direction = where.direction;
+  const iface = c.interfaces.find(
+    (i) =>
+      i.subnet.id === where.subnetId &&
+      (i.owner.kind === 'instance' ? i.owner.instance.id : i.owner.lb.id) === where.id,
+  );
   const remote = parseIp(step.remoteAddress);
   if (!remote) return null;
   const cidr = `${formatIp(remote)}/${remote.family === 4 ? 32 : 128}`;

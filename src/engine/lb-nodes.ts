@@ -4,7 +4,7 @@
  * free address of its subnet: stable for the same scenario, clear of instances and other nodes.
  */
 import { cidrOf, parseIp, type Instance, type LoadBalancer, type Subnet } from '../model';
-import type { Iface } from './compile';
+import type { Iface } from './compiled-types';
 
 export function loadBalancerNodes(
   lbs: readonly LoadBalancer[],

@@ -4,8 +4,16 @@
  * address (or, for an NLB with client IP preservation, the client's, where a rule referencing the
  * NLB's group still matches).
  */
-import { formatIp, type Flow, type Ip, type Listener, type LoadBalancer } from '../model';
-import { checkInterface, packetLabel } from './check';
+import {
+  formatIp,
+  INTERNET_GATEWAY,
+  type Flow,
+  type Ip,
+  type Listener,
+  type LoadBalancer,
+  type StepLocation,
+} from '../model';
+import { checkInterface, locationOf, packetLabel } from './check';
 import type { Compiled, Iface } from './compile';
 import { egress, ingress } from './legs';
 import type { Packet } from './match';
@@ -94,6 +102,7 @@ export function loadBalancerFlow(
 ): void {
   const nodes = c.lbNodes.get(lb.id) ?? [];
   const at = lb.name;
+  const here: StepLocation = { kind: 'load-balancer', id: lb.id };
   let src: Ip;
   let entry: Iface | undefined;
   if ('iface' in client) {
@@ -104,6 +113,7 @@ export function loadBalancerFlow(
         at,
         'NO_ROUTE_TO_DESTINATION',
         `${s.name} is in another VPC than ${lb.name}; SG Lab models no peering.`,
+        here,
       );
     }
     if (flow.via === 'ipv6')
@@ -112,6 +122,7 @@ export function loadBalancerFlow(
         at,
         'NO_ROUTE_TO_DESTINATION',
         `SG Lab models load balancers on IPv4 only.`,
+        here,
       );
     entry = nodes.find((n) => n.subnet.availabilityZone === s.subnet.availabilityZone) ?? nodes[0];
     if (!entry)
@@ -120,6 +131,7 @@ export function loadBalancerFlow(
         at,
         'NO_ROUTE_TO_DESTINATION',
         `${lb.name} has no node in any subnet.`,
+        here,
       );
     src = s.privateIp;
     egress(c, t, s, pkt, entry.privateIp, false);
@@ -131,6 +143,7 @@ export function loadBalancerFlow(
         at,
         'NO_ROUTE_TO_DESTINATION',
         `${lb.name} is internal: it has only private addresses, so ${o.name} cannot reach it from the internet.`,
+        here,
       );
     }
     if (o.ip.family !== 4)
@@ -139,6 +152,7 @@ export function loadBalancerFlow(
         at,
         'NO_ROUTE_TO_DESTINATION',
         `SG Lab models load balancers on IPv4 only.`,
+        here,
       );
     entry = nodes.find((n) => n.subnet.public);
     if (!entry)
@@ -147,12 +161,15 @@ export function loadBalancerFlow(
         at,
         'NO_ROUTE_TO_DESTINATION',
         `None of ${lb.name}'s subnets is public, so the internet gateway has no route to it.`,
+        here,
       );
     src = o.ip;
     t.pass(
       'internet gateway',
       'route',
       `${o.name} (${formatIp(o.ip)}) reaches ${lb.name}'s public address in ${entry.subnet.availabilityZone}.`,
+      undefined,
+      { kind: 'gateway', id: INTERNET_GATEWAY, direction: 'inbound' },
     );
   }
   if (pkt.protocol === 1) {
@@ -161,6 +178,8 @@ export function loadBalancerFlow(
         at,
         'load-balancer',
         `${lb.name} answers ping itself; ICMP is never forwarded to targets.`,
+        undefined,
+        here,
       );
     }
     return;
@@ -176,12 +195,15 @@ export function loadBalancerFlow(
       at,
       'ELB_LISTENER_PORT_RESTRICTION',
       `${lb.name} has no listener for ${packetLabel(pkt)} (listeners: ${list}).`,
+      here,
     );
   }
   t.pass(
     at,
     'load-balancer',
     `Listener ${listener.protocol} ${listener.port} forwards to targets on port ${listener.targetPort}.`,
+    undefined,
+    here,
   );
   if (!inboundOk) return;
   forwardToTarget(c, t, lb, listener, pkt, src);
@@ -200,6 +222,7 @@ function forwardToTarget(
   for (const h of health) {
     t.add({
       at: `${h.target.id} health`,
+      where: locationOf(h.target, 'inbound'),
       kind: 'health',
       verdict: h.healthy ? 'allow' : 'deny',
       matchedRules: [],

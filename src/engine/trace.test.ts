@@ -49,3 +49,37 @@ describe('a trace shows only what happened', () => {
     expect(v.steps.some((x) => x.verdict === 'allow')).toBe(false);
   });
 });
+
+describe('a step says where it happened as data', () => {
+  it('every interface check and health check names its owner, subnet and direction', async () => {
+    const { loadFixtures } = await import('../test-support/fixtures');
+    let seen = 0;
+    for (const f of loadFixtures('engine-cases'))
+      for (const e of f.expectations)
+        for (const st of evaluateFlow(f.scenario, e).steps) {
+          if (st.kind !== 'egress' && st.kind !== 'ingress' && st.kind !== 'health') continue;
+          seen++;
+          expect(st.where?.kind, `${f.file}: ${st.at}`).toBe('interface');
+          expect(st.where?.direction).toBe(st.kind === 'egress' ? 'outbound' : 'inbound');
+          const owner = [...f.scenario.instances, ...(f.scenario.loadBalancers ?? [])].find(
+            (o) => o.id === st.where?.id,
+          );
+          expect(owner, `${f.file}: ${st.at} names ${st.where?.id}`).toBeDefined();
+          expect(f.scenario.subnets.some((s) => s.id === st.where?.subnetId)).toBe(true);
+        }
+    expect(seen).toBeGreaterThan(50);
+  });
+
+  it('the internet gateway and a balancer are places too', () => {
+    const v = evaluateFlow(scenario(), {
+      from: 'host-internet',
+      to: 'lb-shop',
+      protocol: 'tcp',
+      port: 443,
+    });
+    expect(v.steps.map((s) => s.where?.kind)).toEqual(
+      expect.arrayContaining(['gateway', 'load-balancer', 'interface']),
+    );
+    expect(v.steps.find((s) => s.where?.kind === 'load-balancer')?.where?.id).toBe('lb-shop');
+  });
+});

@@ -1,5 +1,5 @@
 /** Collects a flow's steps in path order; the first denial names where it was blocked. */
-import type { BlockedAt, Family, FlowVerdict, Ip, TraceStep } from '../model';
+import type { BlockedAt, Family, FlowVerdict, Ip, StepLocation, TraceStep } from '../model';
 import type { CompiledRule, Iface } from './compile';
 import type { TrackingDecision } from './tracking';
 
@@ -36,18 +36,39 @@ export class Trace {
     return this;
   }
 
-  deny(stage: BlockedAt, at: string, code: TraceStep['code'], explanation: string): this {
+  deny(
+    stage: BlockedAt,
+    at: string,
+    code: TraceStep['code'],
+    explanation: string,
+    where?: StepLocation,
+  ): this {
     const kind =
       stage === 'route' ? 'route' : stage === 'load-balancer' ? 'load-balancer' : 'state';
     return this.add(
-      { at, kind, verdict: 'deny', matchedRules: [], explanation, ...(code ? { code } : {}) },
+      {
+        at,
+        ...(where ? { where } : {}),
+        kind,
+        verdict: 'deny',
+        matchedRules: [],
+        explanation,
+        ...(code ? { code } : {}),
+      },
       stage,
     );
   }
 
-  pass(at: string, kind: TraceStep['kind'], explanation: string, code?: TraceStep['code']): this {
+  pass(
+    at: string,
+    kind: TraceStep['kind'],
+    explanation: string,
+    code?: TraceStep['code'],
+    where?: StepLocation,
+  ): this {
     return this.add({
       at,
+      ...(where ? { where } : {}),
       verdict: 'allow',
       matchedRules: [],
       explanation,

@@ -26,6 +26,22 @@ export interface RuleRef {
   readonly ruleId: string;
 }
 
+/** The id a step's location gives the internet gateway: the scenario names none, a VPC has one. */
+export const INTERNET_GATEWAY = 'internet-gateway';
+
+/**
+ * Where a step happened, as data (the readable `at` is for people): an interface of an instance
+ * or a load-balancer node (its owner's id and its subnet), a subnet's boundary, a gateway or the
+ * balancer itself; and the direction the packet crossed it in.
+ */
+export interface StepLocation {
+  readonly kind: 'interface' | 'subnet-boundary' | 'gateway' | 'load-balancer';
+  /** the instance, load balancer, subnet or gateway */
+  readonly id: string;
+  readonly subnetId?: string;
+  readonly direction?: 'inbound' | 'outbound';
+}
+
 /** The rule that matches in every field but one, and the field that failed. */
 export interface NearestMiss extends RuleRef {
   readonly field: 'protocol' | 'port' | 'peer';
@@ -34,6 +50,7 @@ export interface NearestMiss extends RuleRef {
 
 export interface TraceStep {
   readonly at: string;
+  readonly where?: StepLocation;
   readonly verdict: 'allow' | 'deny' | 'skip';
   readonly matchedRules: readonly RuleRef[];
   readonly explanation: string;

@@ -69,9 +69,7 @@ function Step({ step, index }: { step: TraceStep; index: number }) {
                 className="link"
                 onClick={() => {
                   highlightRule(r);
-                  setGroupTab(
-                    step.at.endsWith('egress') || step.kind === 'egress' ? 'outbound' : 'inbound',
-                  );
+                  setGroupTab(step.where?.direction ?? 'inbound');
                   select({ kind: 'group', id: r.groupId });
                 }}
               >
@@ -86,14 +84,16 @@ function Step({ step, index }: { step: TraceStep; index: number }) {
   );
 }
 
-/** "lb-shop@subnet-public-a ingress" → "shop-alb (public-a) in": a hop in the learner's words. */
-function hopLabel(s: Scenario, at: string): string {
-  const [where = '', what = ''] = at.split(' ');
-  const [id = '', subnetId] = where.split('@');
-  const subnet = subnetId ? s.subnets.find((sn) => sn.id === subnetId) : undefined;
-  const name = `${endpointLabel(s, id)}${subnet ? ` (${subnet.name ?? subnet.id})` : ''}`;
-  const words: Record<string, string> = { egress: 'out', ingress: 'in', health: 'health check' };
-  return what ? `${name} ${words[what] ?? what}` : at;
+/** A step's location in the learner's words: "shop-alb (public-a) in", "web-a health check". */
+function hopLabel(s: Scenario, step: TraceStep): string {
+  const w = step.where;
+  if (w?.kind !== 'interface') return step.at;
+  const subnet = s.subnets.find((sn) => sn.id === w.subnetId);
+  // a balancer has a node per subnet: say which one
+  const lb = s.loadBalancers?.some((b) => b.id === w.id);
+  const name = `${endpointLabel(s, w.id)}${lb && subnet ? ` (${subnet.name ?? subnet.id})` : ''}`;
+  if (step.kind === 'health') return `${name} health check`;
+  return `${name} ${w.direction === 'outbound' ? 'out' : 'in'}`;
 }
 
 function verdictLine(v: FlowVerdict): string {
@@ -204,7 +204,7 @@ export function TracePanel() {
               aria-current={i === shown - 1 ? 'step' : undefined}
             >
               <span aria-hidden="true">{mark}</span>{' '}
-              {st.kind === 'response' ? '↩ response' : hopLabel(scenario, st.at)}
+              {st.kind === 'response' ? '↩ response' : hopLabel(scenario, st)}
               <span className="sr-only">
                 {state === 'pending'
                   ? ' (not played yet)'

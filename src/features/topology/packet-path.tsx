@@ -7,6 +7,7 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import { useReducedMotion } from '../../hooks/use-reduced-motion';
+import { INTERNET_GATEWAY, type TraceStep } from '../../model';
 import { flowVerdict } from '../../store';
 
 interface Point {
@@ -17,22 +18,20 @@ interface Point {
 
 /** Which element of the diagram each step happens at, in path order. */
 function stops(
-  at: readonly {
-    at: string;
-    kind?: string | undefined;
-    verdict: Point['verdict'];
-    reached?: false | undefined;
-  }[],
+  at: readonly Pick<TraceStep, 'at' | 'where' | 'kind' | 'verdict' | 'reached'>[],
   from: string,
 ) {
   const out: { id: string; verdict: Point['verdict'] }[] = [{ id: from, verdict: 'allow' }];
   for (const st of at) {
+    // a step without a location (a route refused at a subnet or an instance) is named by its id
     const where =
       st.kind === 'response'
         ? from
-        : st.at.startsWith('internet gateway')
-          ? 'internet'
-          : ((st.at.split(' ')[0] ?? '').split('@')[0] ?? '');
+        : !st.where
+          ? st.at
+          : st.where.kind === 'gateway' && st.where.id === INTERNET_GATEWAY
+            ? 'internet'
+            : st.where.id;
     if (st.kind === 'health') continue; // health checks are the balancer's own traffic
     if (st.reached === false) break; // the packet stopped at the blocker: draw nothing beyond
     const last = out[out.length - 1];

@@ -46,9 +46,10 @@ function useCheckpoints(): ReadonlyMap<string, readonly Checkpoint[]> {
       out.set(from, [...(out.get(from) ?? []), { text, verdict: st.verdict }]);
       return;
     }
-    const [where, what] = st.at.split(' ');
-    const id = (where ?? '').split('@')[0] ?? '';
-    if (!what) return;
+    const where = st.where;
+    if (where?.kind !== 'interface') return;
+    const id = where.id;
+    const what = st.kind === 'health' ? 'health' : where.direction === 'outbound' ? 'out' : 'in';
     const word =
       st.reached === false
         ? 'not reached'
@@ -57,7 +58,7 @@ function useCheckpoints(): ReadonlyMap<string, readonly Checkpoint[]> {
           : st.verdict === 'deny'
             ? 'denied'
             : 'skipped';
-    const text = `${i + 1}. ${what === 'egress' ? 'out' : what === 'ingress' ? 'in' : what} ${word}`;
+    const text = `${i + 1}. ${what} ${word}`;
     out.set(id, [...(out.get(id) ?? []), { text, verdict: st.verdict }]);
   });
   return out;

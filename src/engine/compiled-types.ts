@@ -1,0 +1,79 @@
+/**
+ * The compiled form of a scenario, as types only: what compile.ts builds and everything in the
+ * engine reads. Kept apart so that the builders (compile.ts, lb-nodes.ts) do not import each other.
+ */
+import type {
+  Cidr,
+  Direction,
+  Instance,
+  Ip,
+  LoadBalancer,
+  PortModel,
+  Rule,
+  Scenario,
+  SecurityGroup,
+  Subnet,
+} from '../model';
+
+export type CompiledPeer =
+  | { readonly kind: 'cidr'; readonly cidr: Cidr; readonly text: string }
+  | { readonly kind: 'group'; readonly groupId: string }
+  | { readonly kind: 'prefix-list'; readonly id: string; readonly cidrs: readonly Cidr[] };
+
+export interface CompiledRule {
+  readonly groupId: string;
+  readonly ruleId: string;
+  readonly direction: Direction;
+  readonly rule: Rule;
+  /** -1 = all protocols */
+  readonly protocol: number;
+  readonly ports: PortModel;
+  /** tcp/udp: first and last port; icmp: type and code, -1 = any */
+  readonly from: number;
+  readonly to: number;
+  readonly peer: CompiledPeer;
+  /** The peer is 0.0.0.0/0 or ::/0 (decides untracked flows, aws-semantics.md §5.2). */
+  readonly anywhere: boolean;
+}
+
+export interface CompiledGroup {
+  readonly id: string;
+  readonly vpcId: string;
+  readonly source: SecurityGroup;
+  readonly inbound: readonly CompiledRule[];
+  readonly outbound: readonly CompiledRule[];
+  /** Rules left out because they are invalid (the editor marks them; they take no effect). */
+  readonly ignored: number;
+}
+
+/** A network interface: an instance's primary ENI, or one load-balancer node. */
+export interface Iface {
+  readonly id: string;
+  readonly owner:
+    | { readonly kind: 'instance'; readonly instance: Instance }
+    | { readonly kind: 'lb'; readonly lb: LoadBalancer };
+  readonly name: string;
+  readonly subnet: Subnet;
+  readonly vpcId: string;
+  readonly privateIp: Ip;
+  readonly publicIp?: Ip;
+  readonly ipv6?: Ip;
+  readonly groupIds: readonly string[];
+  readonly running: boolean;
+}
+
+export interface Members {
+  readonly v4: Set<number>;
+  readonly v6: Set<bigint>;
+}
+
+export interface Compiled {
+  readonly scenario: Scenario;
+  readonly groups: ReadonlyMap<string, CompiledGroup>;
+  readonly interfaces: readonly Iface[];
+  readonly instanceIfaces: ReadonlyMap<string, Iface>;
+  readonly lbNodes: ReadonlyMap<string, readonly Iface[]>;
+  readonly members: ReadonlyMap<string, Members>;
+  readonly subnets: ReadonlyMap<string, Subnet>;
+  readonly vpcBlocks: ReadonlyMap<string, { readonly v4: Cidr | null; readonly v6: Cidr | null }>;
+}
