@@ -105,9 +105,11 @@ export function CreateChallengeDialog() {
               checked={picked.has(i)}
               onChange={() => setPicked(toggle(picked, i))}
             />
-            {endpointLabel(scenario, e.from)} → {endpointLabel(scenario, e.to)} {serviceLabel(e)} is{' '}
-            {e.expect === 'allow' ? 'ALLOWED' : 'DENIED'}
-            {e.note ? <span className="muted"> — {e.note}</span> : null}
+            <span>
+              {endpointLabel(scenario, e.from)} → {endpointLabel(scenario, e.to)} {serviceLabel(e)}{' '}
+              is {e.expect === 'allow' ? 'ALLOWED' : 'DENIED'}
+              {e.note ? <span className="muted"> — {e.note}</span> : null}
+            </span>
           </label>
         ))}
       </fieldset>
