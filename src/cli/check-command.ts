@@ -35,6 +35,7 @@ export function checkCommand(rest: readonly string[]): number {
       process.stderr.write(`${capped(lines).join('\n')}\n`);
       continue;
     }
+    for (const n of outcome.notes) process.stderr.write(`${printable(file)}: note: ${n}\n`);
     if (outcome.rows.length === 0 && !json)
       process.stdout.write(`${printable(file)}: no expectations to check\n`);
     outcome.rows.forEach((_row, i) => services.set(`${file}#${i}`, outcome.services[i] ?? ''));

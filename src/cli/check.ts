@@ -16,7 +16,13 @@ export interface CheckRow {
 }
 
 export type CheckOutcome =
-  | { readonly ok: true; readonly rows: readonly CheckRow[]; readonly services: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly rows: readonly CheckRow[];
+      readonly services: readonly string[];
+      /** What the verdicts leave out (network ACLs not evaluated yet), for standard error. */
+      readonly notes: readonly string[];
+    }
   | { readonly ok: false; readonly file: string; readonly issues: readonly Issue[] };
 
 /** Evaluates one file's text. A document that does not load, or has errors, is refused. */
@@ -49,7 +55,10 @@ export function checkScenarioText(file: string, text: string): CheckOutcome {
         : '',
     } satisfies CheckRow;
   });
-  return { ok: true, rows, services: expectations.map(serviceLabel) };
+  const notes = parsed.issues
+    .filter((i) => i.code === 'NetworkAclsNotEvaluated')
+    .map((i) => i.message);
+  return { ok: true, rows, services: expectations.map(serviceLabel), notes };
 }
 
 export function serviceLabel(

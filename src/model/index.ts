@@ -23,3 +23,4 @@ export * from './glossary';
 export * from './edit';
 export * from './flow-services';
 export * from './lesson';
+export { NACL_ENTRY_QUOTA } from './validate-nacl';

@@ -30,6 +30,14 @@ export function parseFlow(value: unknown, path = ''): FlowParse {
     issues.push(error('InvalidProtocol', at('protocol'), `"${f.protocol}" is not a protocol.`));
   if (!inRange(f.port, 0, 65535))
     issues.push(error('InvalidPort', at('port'), `Port ${f.port} is not between 0 and 65535.`));
+  if (!inRange(f.sourcePort, 0, 65535))
+    issues.push(
+      error(
+        'InvalidPort',
+        at('sourcePort'),
+        `Source port ${f.sourcePort} is not between 0 and 65535.`,
+      ),
+    );
   for (const field of ['icmpType', 'icmpCode'] as const)
     if (!inRange(f[field], -1, 255))
       issues.push(
@@ -41,7 +49,7 @@ export function parseFlow(value: unknown, path = ''): FlowParse {
       );
   if (issues.length > 0) return { ok: false, issues };
   // only the flow's own fields: a stranger's extra keys are not carried along
-  const { from, to, protocol, port, icmpType, icmpCode, via, expect } = f;
+  const { from, to, protocol, port, icmpType, icmpCode, via, sourcePort, expect } = f;
   return {
     ok: true,
     flow: {
@@ -52,6 +60,7 @@ export function parseFlow(value: unknown, path = ''): FlowParse {
       ...(icmpType !== undefined ? { icmpType } : {}),
       ...(icmpCode !== undefined ? { icmpCode } : {}),
       ...(via !== undefined ? { via } : {}),
+      ...(sourcePort !== undefined ? { sourcePort } : {}),
       ...(expect !== undefined ? { expect } : {}),
     },
   };

@@ -40,6 +40,9 @@ export const LIMITS = {
   targets: 1_000,
   hosts: 10_000,
   expectations: 10_000,
+  networkAcls: 5_000,
+  /** AWS allows 20 a direction by default, 40 at most: far above that, a stranger's data */
+  naclEntriesPerDirection: 1_000,
 } as const;
 
 const str: Spec = { t: 'string', max: LIMITS.shortText };
@@ -70,7 +73,20 @@ const FLOW_FIELDS: Record<string, Field> = {
   icmpType: opt(int),
   icmpCode: opt(int),
   via: opt(oneOf('private', 'public', 'ipv6')),
+  sourcePort: opt(int),
 };
+
+const NACL_ENTRY = obj({
+  ruleNumber: req(int),
+  action: req(oneOf('allow', 'deny')),
+  protocol: req(str),
+  fromPort: opt(int),
+  toPort: opt(int),
+  icmpType: opt(int),
+  icmpCode: opt(int),
+  cidrIpv4: opt(str),
+  cidrIpv6: opt(str),
+});
 
 const EXPECTATION = obj({
   id: opt(str),
@@ -164,6 +180,20 @@ export const SCENARIO_SPEC = obj({
   ),
   hosts: opt(list(obj({ id: req(str), name: req(str), ip: req(str) }), LIMITS.hosts)),
   expectations: opt(list(EXPECTATION, LIMITS.expectations)),
+  networkAcls: opt(
+    list(
+      obj({
+        id: req(str),
+        name: opt(str),
+        vpcId: req(str),
+        isDefault: opt(bool),
+        subnetIds: req(list(str, LIMITS.subnets)),
+        inbound: req(list(NACL_ENTRY, LIMITS.naclEntriesPerDirection)),
+        outbound: req(list(NACL_ENTRY, LIMITS.naclEntriesPerDirection)),
+      }),
+      LIMITS.networkAcls,
+    ),
+  ),
 });
 
 /** A flow sent in the simulator: an expectation without `expect` (which it may still carry). */

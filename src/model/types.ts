@@ -19,6 +19,36 @@ export interface Scenario {
   readonly loadBalancers?: readonly LoadBalancer[];
   readonly hosts?: readonly Host[];
   readonly expectations?: readonly Expectation[];
+  /** Subnet-level filters (scenario-format.md, "Network ACLs"); none: every subnet allows all. */
+  readonly networkAcls?: readonly NetworkAcl[];
+}
+
+/** A network ACL: numbered entries, lowest first, first match wins; allow and deny; stateless. */
+export interface NetworkAcl {
+  readonly id: string;
+  readonly name?: string;
+  readonly vpcId: string;
+  /** At most one per VPC: it serves every subnet of the VPC that no other ACL names. */
+  readonly isDefault?: boolean;
+  readonly subnetIds: readonly string[];
+  readonly inbound: readonly NaclEntry[];
+  readonly outbound: readonly NaclEntry[];
+}
+
+export interface NaclEntry {
+  /** 1 to 32766, unique per ACL and direction; the final `*` entries are implicit. */
+  readonly ruleNumber: number;
+  readonly action: 'allow' | 'deny';
+  /** As in a security-group rule ("-1" = all). */
+  readonly protocol: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  /** ICMP and ICMPv6: -1 = all. */
+  readonly icmpType?: number;
+  readonly icmpCode?: number;
+  /** Exactly one of the two. */
+  readonly cidrIpv4?: string;
+  readonly cidrIpv6?: string;
 }
 
 export interface Vpc {
@@ -128,6 +158,8 @@ export interface Expectation {
   readonly icmpType?: number;
   readonly icmpCode?: number;
   readonly via?: Via;
+  /** The client's port (default 49152): a network ACL's reply entries must allow it. */
+  readonly sourcePort?: number;
   readonly expect: 'allow' | 'deny';
   readonly note?: string;
 }

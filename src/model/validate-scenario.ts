@@ -24,6 +24,7 @@ function validateIds(s: Scenario): Issue[] {
     ['instances', s.instances],
     ['loadBalancers', s.loadBalancers],
     ['hosts', s.hosts],
+    ['networkAcls', s.networkAcls],
   ];
   // an id repeated many times is one error, at its second use, saying how many more there are
   const repeats = new Map<string, { path: string; other: string; more: number }>();

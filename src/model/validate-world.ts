@@ -2,6 +2,7 @@
 import { cidrContains, cidrCovers, cidrOverlaps, parseCidr, parseIp, type Cidr } from './cidr';
 import { error, notice, warning, type Issue } from './issue';
 import { QUOTAS } from './quotas';
+import { validateNetworkAcls } from './validate-nacl';
 import { reservedOffsets } from './subnet-addresses';
 import type { Scenario } from './types';
 
@@ -12,6 +13,7 @@ export function validateWorld(s: Scenario): Issue[] {
     ...validateInstances(s),
     ...validateLoadBalancers(s),
     ...validateHosts(s),
+    ...validateNetworkAcls(s),
   ];
 }
 

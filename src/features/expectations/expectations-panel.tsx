@@ -17,6 +17,12 @@ export function ExpectationsPanel() {
           {passed}/{results.length} pass
         </span>
       </h2>
+      {(scenario.networkAcls?.length ?? 0) > 0 && (
+        <p className="msg warning">
+          This scenario has network ACLs. SG Lab does not evaluate them yet: every verdict here
+          considers the security groups only.
+        </p>
+      )}
       {results.length === 0 ? (
         <p className="empty">No expectations yet.</p>
       ) : (
