@@ -209,7 +209,9 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
               });
               return false;
             }
-            get().load(r.scenario, { label: r.label });
+            if (r.challenge) get().startChallenge(r.challenge);
+            else if (r.lesson) get().startLesson(r.lesson);
+            else get().load(r.scenario, { label: r.label });
             if (report) {
               const n = get().notice;
               set({

@@ -122,3 +122,35 @@ describe('a challenge in the store', () => {
     expect(a?.kind === 'challenge' && a.doneAt).toBeGreaterThan(0);
   });
 });
+
+describe('challenge and lesson files', () => {
+  const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+  it('a challenge file starts the challenge; a lesson file the lesson; a broken one says where', async () => {
+    const l = lesson('06-allow-only');
+    const store = createAppStore();
+    const challenge = {
+      format: 'sg-lab.challenge',
+      version: 1,
+      title: 'Keep the stranger out',
+      scenario: l.scenario,
+      goals: l.steps[1]?.goals,
+    };
+    expect(await store.getState().openFiles([{ name: 'c.json', bytes: bytes(challenge) }])).toBe(
+      true,
+    );
+    expect(store.getState().activity).toMatchObject({
+      kind: 'challenge',
+      challenge: { title: 'Keep the stranger out' },
+    });
+    expect(await store.getState().openFiles([{ name: 'l.json', bytes: bytes(l) }])).toBe(true);
+    expect(store.getState().activity).toMatchObject({ kind: 'lesson', step: 0 });
+    const before = store.getState().scenario;
+    expect(
+      await store
+        .getState()
+        .openFiles([{ name: 'bad.json', bytes: bytes({ ...challenge, goals: [{ kind: 'x' }] }) }]),
+    ).toBe(false);
+    expect(store.getState().notice?.text).toMatch(/bad\.json was not opened: goals\[0\]\.kind/);
+    expect(store.getState().scenario).toBe(before);
+  });
+});

@@ -47,7 +47,7 @@ export function FileDrop() {
   }, [openFiles]);
   return over ? (
     <div className="drop-overlay" aria-hidden="true">
-      Drop a scenario file, AWS CLI output or a Terraform plan to open it
+      Drop a scenario, challenge or lesson file, AWS CLI output or a Terraform plan to open it
     </div>
   ) : null;
 }
