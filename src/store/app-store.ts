@@ -8,7 +8,6 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Simulation } from '../engine';
 import {
   emptyScenario,
-  renameScenario,
   slug,
   type Direction,
   type EditResult,
@@ -17,10 +16,10 @@ import {
 import { autosaver, restore, type KeyValueStorage, type Restored } from './autosave';
 import { describeChange } from './change-notice';
 import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';
-import { decodeDocument } from '../interchange/document';
 import type { ImportNote } from '../interchange/aws-import';
 import type { BroughtFile } from './open-files';
-import { entryOf, newWorkId, recentSaver, type RecentEntry, type RecentStore } from './recent';
+import { newWorkId, recentSaver, type RecentStore } from './recent';
+import { recentSlice, type RecentState } from './recent-slice';
 import { learnSlice, withSent, type LearnState, type ProgressStore } from './learn-slice';
 import { simulationSlice, type SimulationState } from './simulation-slice';
 
@@ -63,7 +62,7 @@ export interface DocumentState {
   readonly editLabel: string;
 }
 
-export interface AppState extends DocumentState, SimulationState, LearnState {
+export interface AppState extends DocumentState, SimulationState, LearnState, RecentState {
   readonly selection: Selection | null;
   readonly groupTab: Direction;
   readonly view: View;
@@ -112,15 +111,6 @@ export interface AppState extends DocumentState, SimulationState, LearnState {
    * history, and undo afterwards cannot silently bring the previous one back.
    */
   load(scenario: Scenario, source: { readonly label: string; readonly workId?: string }): void;
-  /** The Recent scenarios entry this tab's work is saved in. */
-  readonly workId: string;
-  listRecent(): Promise<readonly RecentEntry[]>;
-  /** Opens a recent scenario (this tab then works in that entry); false when it does not read. */
-  openRecent(id: string): Promise<boolean>;
-  removeRecent(id: string): Promise<void>;
-  renameRecent(id: string, name: string): Promise<void>;
-  /** Another tab saved the entry `id`: if it is this tab's, this tab goes on in an entry of its own. */
-  savedElsewhere(id: string): void;
   /** Writes the autosave now (when the page is hidden). */
   flushAutosave(): void;
 }
@@ -330,55 +320,7 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
             });
             (store as AppStore).temporal.getState().clear();
           },
-          workId: deps.workId ?? newWorkId(),
-          listRecent: async () =>
-            deps.recent
-              ? (await deps.recent.list()).sort((a, b) => b.savedAt.localeCompare(a.savedAt))
-              : [],
-          async openRecent(id) {
-            const entry = await deps.recent?.get(id);
-            const decoded = entry ? decodeDocument(entry.document) : null;
-            if (!entry || !decoded?.ok) {
-              set({
-                notice: notice(
-                  `That recent scenario could not be opened${decoded && !decoded.ok ? ` (${decoded.reason})` : ''}; nothing changed.`,
-                  'error',
-                ),
-              });
-              return false;
-            }
-            get().load(decoded.document.scenario, {
-              label: `“${entry.name}” from Recent scenarios`,
-              workId: id,
-            });
-            return true;
-          },
-          async removeRecent(id) {
-            await deps.recent?.remove(id);
-          },
-          async renameRecent(id, name) {
-            if (id === get().workId) {
-              get().edit('scenario/rename', `Rename the scenario to ${name}`, (s) =>
-                renameScenario(s, name),
-              );
-              return;
-            }
-            const entry = await deps.recent?.get(id);
-            const decoded = entry && decodeDocument(entry.document);
-            if (!entry || !decoded?.ok) return;
-            const doc = { ...decoded.document, scenario: { ...decoded.document.scenario, name } };
-            await deps.recent?.put({ ...entryOf(id, doc), savedAt: entry.savedAt });
-          },
-          savedElsewhere(id) {
-            if (id !== get().workId) return;
-            set({
-              workId: newWorkId(),
-              notice: notice(
-                'This scenario is also open in another tab, which saved its changes. This tab now keeps its own copy in Recent scenarios, so neither overwrites the other.',
-                'warning',
-              ),
-            });
-          },
+          ...recentSlice(set, get, deps.recent, deps.workId, (text, tone) => notice(text, tone)),
           flushAutosave: () => saver?.flush(),
         };
       },
