@@ -10,7 +10,6 @@ import { initialScenario, requestedBuiltIn } from './app/load-initial';
 import './app/styles.css';
 import { StoreProvider } from './hooks/use-app-store';
 import { createAppStore, type AppStore, type Theme, type WorkerLike } from './store';
-import { LESSONS } from './features/learn/catalog';
 
 const THEME_KEY = 'sg-lab.theme';
 /** This tab's entry in Recent scenarios: kept across its reloads, new in a new tab. */
@@ -45,7 +44,8 @@ async function start() {
   const fragment = window.location.hash;
   const sent = !opened.fromUrl && isShareFragment(fragment) && !isOwnFragment(fragment);
   if (sent) await openLink(store, fragment);
-  const builtIn = opened.fromUrl || sent ? undefined : requestedBuiltIn(new URL(location.href));
+  const builtIn =
+    opened.fromUrl || sent ? undefined : await requestedBuiltIn(new URL(location.href));
   if (builtIn) {
     store.getState().load(await builtIn.scenario(), { label: builtIn.title });
     // a reload must not open it again over the edits made since
@@ -94,6 +94,8 @@ async function resumeLearning(store: AppStore): Promise<void> {
     store.getState().resumeChallenge(record.challenge.challenge, record.challenge.startedAt);
     return;
   }
+  if (!record.current) return;
+  const { LESSONS } = await import('./features/learn/catalog');
   const entry = LESSONS.find((l) => l.id === record.current);
   if (!entry) return;
   const lesson = await entry.load();

@@ -1,11 +1,16 @@
 /** The header: the scenario's name (editable), undo and redo, the theme. */
+import { lazy, Suspense } from 'react';
 import { DraftInput } from '../components/draft-input';
 import { useAppStore, useUndoState } from '../hooks/use-app-store';
 import { renameScenario, type Scenario } from '../model';
 import type { Theme } from '../store';
 import { OpenFileButton } from '../features/share/file-drop';
-import { BUILT_INS } from './gallery';
 import { builtInScenario } from './load-initial';
+
+// the built-in scenarios load when the menu first opens
+const GalleryChoices = lazy(() =>
+  import('./gallery-choices').then((m) => ({ default: m.GalleryChoices })),
+);
 
 export function AppHeader() {
   const name = useAppStore((s) => s.scenario.name);
@@ -65,15 +70,9 @@ export function AppHeader() {
                 e.currentTarget.closest('details')?.removeAttribute('open');
             }}
           >
-            {BUILT_INS.map((b) => (
-              <button
-                key={b.id}
-                type="button"
-                onClick={() => void replaceWith(b.title, b.scenario)}
-              >
-                {b.title}
-              </button>
-            ))}
+            <Suspense fallback={<span className="muted">Loading…</span>}>
+              <GalleryChoices variant="menu" />
+            </Suspense>
             <OpenFileButton />
             <button type="button" onClick={() => openDialog('import')}>
               Import from AWS or Terraform…

@@ -3,18 +3,18 @@
  * the glossary of every word and reason code the app shows, and the diagram's legend. A `?`
  * beside a code opens it at that entry.
  */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useAppStore } from '../hooks/use-app-store';
 import { GLOSSARY } from '../model';
-import { LESSONS } from '../features/learn/catalog';
-import { BUILT_INS } from './gallery';
+const GalleryChoices = lazy(() =>
+  import('./gallery-choices').then((m) => ({ default: m.GalleryChoices })),
+);
 
 export const WELCOMED_KEY = 'sg-lab.welcomed';
 
 export function HelpDialog() {
   const help = useAppStore((s) => s.help);
   const closeHelp = useAppStore((s) => s.closeHelp);
-  const load = useAppStore((s) => s.load);
   const startLesson = useAppStore((s) => s.startLesson);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -49,15 +49,17 @@ export function HelpDialog() {
           type="button"
           className="primary"
           onClick={() => {
-            const first = LESSONS[0];
-            if (!first) return;
-            void first.load().then((lesson) => {
-              startLesson(lesson);
-              close();
-            });
+            // the lessons load when first wanted: the first paint does not wait for them
+            void import('../features/learn/catalog')
+              .then(({ LESSONS }) => LESSONS[0]?.load())
+              .then((lesson) => {
+                if (!lesson) return;
+                startLesson(lesson);
+                close();
+              });
           }}
         >
-          Start lesson 1: {LESSONS[0]?.title}
+          Start lesson 1
         </button>
       </p>
       <h3>Three things to try on this scenario</h3>
@@ -76,24 +78,9 @@ export function HelpDialog() {
         </li>
       </ol>
       <h3>Start from</h3>
-      <ul className="gallery">
-        {BUILT_INS.map((b) => (
-          <li key={b.id}>
-            <button
-              type="button"
-              onClick={() => {
-                void b.scenario().then((scenario) => {
-                  load(scenario, { label: b.title });
-                  close();
-                });
-              }}
-            >
-              {b.title}
-            </button>{' '}
-            <span className="muted">{b.summary}</span>
-          </li>
-        ))}
-      </ul>
+      <Suspense fallback={<p className="muted">Loading the built-in scenarios…</p>}>
+        <GalleryChoices variant="list" onChosen={close} />
+      </Suspense>
       <h3>The diagram</h3>
       <dl className="legend">
         <dt>

@@ -4,7 +4,7 @@
  */
 import threeTier from '../content/scenarios/three-tier.json';
 import { parseScenario, type Scenario } from '../model';
-import { BUILT_INS, type BuiltIn } from './gallery';
+import type { BuiltIn } from './gallery';
 
 export function builtInScenario(): Scenario {
   const r = parseScenario(threeTier);
@@ -37,7 +37,9 @@ export async function initialScenario(url: URL): Promise<Opened> {
  * It opens like a link (the user's work goes into Recent scenarios first), so it is not an initial
  * scenario: autosave stays on.
  */
-export function requestedBuiltIn(url: URL): BuiltIn | undefined {
+export async function requestedBuiltIn(url: URL): Promise<BuiltIn | undefined> {
   const name = url.searchParams.get('scenario');
+  if (!name) return undefined;
+  const { BUILT_INS } = await import('./gallery');
   return BUILT_INS.find((b) => b.id === name);
 }

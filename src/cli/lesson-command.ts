@@ -3,7 +3,7 @@
  * it (engine/verify-lesson.ts). Exit 0 all good, 1 a lesson fails, 2 not a lesson file.
  */
 import { verifyLesson, type LessonVerdict } from '../engine';
-import { parseLesson } from '../model';
+import { parseLesson } from '../model/lesson';
 import { readTextFile } from './scenario-file';
 import { capped, printable } from './text';
 

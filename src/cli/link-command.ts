@@ -5,7 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { decodeShareLink, encodeShareLink } from '../interchange';
-import { CHALLENGE_FORMAT, parseChallenge, type Challenge, type Scenario } from '../model';
+import { type Challenge, type Scenario } from '../model';
+import { CHALLENGE_FORMAT, parseChallenge } from '../model/lesson';
 import { readScenarioFile, readTextFile } from './scenario-file';
 import { capped, printable } from './text';
 

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLesson, parseScenario, type Goal, type Lesson } from '../model';
+import { parseScenario, type Goal, type Lesson } from '../model';
+import { parseLesson } from '../model/lesson';
 import { FIXTURES } from '../test-support/fixtures';
 import { checkGoals, verifyLesson, type SentFlow } from '.';
 

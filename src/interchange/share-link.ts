@@ -7,8 +7,6 @@
  */
 import { deflateSync, Inflate } from 'fflate';
 import {
-  CHALLENGE_FORMAT,
-  parseChallenge,
   parseScenario,
   SCENARIO_FORMAT,
   SCENARIO_VERSION,
@@ -17,6 +15,7 @@ import {
   type Issue,
   type Scenario,
 } from '../model';
+import { CHALLENGE_FORMAT, parseChallenge } from '../model/lesson';
 import { fromBase64url, toBase64url } from './base64url';
 import { crc32 } from './crc32';
 

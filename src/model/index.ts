@@ -22,5 +22,16 @@ export * from './json-text';
 export * from './glossary';
 export * from './edit';
 export * from './flow-services';
-export * from './lesson';
+// lessons and challenges are read only where one is opened (lazy chunks, the command line): their
+// readers are imported from './lesson' directly, so the first paint does not carry them
+export type {
+  Challenge,
+  Count,
+  FlowGoal,
+  Goal,
+  Lesson,
+  LessonStep,
+  Parsed,
+  Predict,
+} from './lesson';
 export { NACL_ENTRY_QUOTA } from './validate-nacl';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mutated, fuzzRuns } from '../test-support/mutate';
-import { parseChallenge, parseLesson } from '.';
+import { parseChallenge, parseLesson } from './lesson';
 
 const lessonText = readFileSync(
   path.resolve(import.meta.dirname, '../content/lessons/01-virtual-firewall.json'),

@@ -6,13 +6,7 @@
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Simulation } from '../engine';
-import {
-  emptyScenario,
-  slug,
-  type Direction,
-  type EditResult,
-  type Scenario,
-} from '../model';
+import { emptyScenario, slug, type Direction, type EditResult, type Scenario } from '../model';
 import { autosaver, restore, type KeyValueStorage, type Restored } from './autosave';
 import { describeChange } from './change-notice';
 import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';

@@ -12,7 +12,7 @@ export {
   type Theme,
   type View,
 } from './app-store';
-export { decodeProgress, encodeProgress, MAX_FILE_BYTES } from '../interchange';
+export { MAX_FILE_BYTES } from '../interchange/file-text';
 export { AUTOSAVE_KEY, type KeyValueStorage } from './autosave';
 export { type RecentEntry, type RecentStore } from './recent';
 export { LINT_IN_WORKER_RULES, type LintView, type WorkerLike } from './lint';

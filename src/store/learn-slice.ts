@@ -76,6 +76,10 @@ export interface LearnState {
   endActivity(): void;
   /** Replaces all progress (an imported progress file). */
   setProgress(record: ProgressRecord): void;
+  /** Offers the progress as a file, to carry to another machine. */
+  downloadProgress(): Promise<void>;
+  /** Reads a progress file into the progress kept; false (and why) when it does not read. */
+  openProgressFile(name: string, text: string): Promise<boolean>;
 }
 
 export const NO_PROGRESS: ProgressRecord = { lessons: {}, current: null };
@@ -86,6 +90,8 @@ type Host = LearnState & {
   load(scenario: Scenario, source: { readonly label: string }): void;
   replaceWorld(label: string, scenario: Scenario): void;
   send(flow: Sent['flow']): Sent;
+  downloadText(fileName: string, text: string): void;
+  notify(text: string, tone?: 'info' | 'success' | 'warning' | 'error'): void;
   inspect(target: { flow: Sent['flow']; sentId?: string } | null): void;
 };
 type Set = (partial: Partial<LearnState>) => void;
@@ -245,6 +251,26 @@ export function learnSlice(
     },
     setProgress(record) {
       saveProgress(record.lessons, get().progress.current);
+    },
+    // the progress file's codec loads when a learner first moves their progress
+    async downloadProgress() {
+      const { encodeProgress } = await import('../interchange/progress-file');
+      get().downloadText('sg-lab-progress.json', encodeProgress(get().progress.lessons));
+    },
+    async openProgressFile(name, text) {
+      const { decodeProgress } = await import('../interchange/progress-file');
+      const r = decodeProgress(text);
+      if (!r.ok) {
+        get().notify(`${name} was not opened: ${r.message} Your progress is unchanged.`, 'error');
+        return false;
+      }
+      const { lessons, current } = get().progress;
+      saveProgress({ ...lessons, ...r.lessons }, current);
+      get().notify(
+        `Opened the progress of ${Object.keys(r.lessons).length} lessons from ${name}.`,
+        'success',
+      );
+      return true;
     },
   };
 }

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addRule, parseLesson, type Lesson } from '../model';
+import { addRule, type Lesson } from '../model';
+import { parseLesson } from '../model/lesson';
 import { activityGoals, createAppStore, type ProgressRecord, type ProgressStore } from '.';
 
 function lesson(id: string): Lesson {

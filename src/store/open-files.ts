@@ -12,10 +12,6 @@ import {
   type ImportNote,
 } from '../interchange';
 import {
-  CHALLENGE_FORMAT,
-  LESSON_FORMAT,
-  parseChallenge,
-  parseLesson,
   parseScenario,
   SCENARIO_FORMAT,
   type Challenge,
@@ -23,6 +19,7 @@ import {
   type Lesson,
   type Scenario,
 } from '../model';
+import { CHALLENGE_FORMAT, LESSON_FORMAT, parseChallenge, parseLesson } from '../model/lesson';
 
 export interface BroughtFile {
   readonly name: string;

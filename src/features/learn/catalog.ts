@@ -1,18 +1,15 @@
 /**
- * The built-in lessons (src/content/lessons/*.json, data only): titles and summaries for the list
- * are in the bundle; a lesson itself loads when it is opened.
+ * The built-in lessons (src/content/lessons/*.json, data only). This module is only ever loaded
+ * lazily (the lesson list, the lesson panel, a reload mid-lesson), so the lessons come with it as
+ * one chunk the first paint does not wait for.
  */
-import { parseLesson, type Lesson } from '../../model';
+import { type Lesson } from '../../model';
+import { parseLesson } from '../../model/lesson';
 
-const titles = import.meta.glob<string>('../../content/lessons/*.json', {
-  eager: true,
-  import: 'title',
-});
-const summaries = import.meta.glob<string>('../../content/lessons/*.json', {
-  eager: true,
-  import: 'summary',
-});
-const loaders = import.meta.glob<unknown>('../../content/lessons/*.json', { import: 'default' });
+const files = import.meta.glob<{ title?: string; summary?: string }>(
+  '../../content/lessons/*.json',
+  { eager: true, import: 'default' },
+);
 
 export interface LessonEntry {
   readonly id: string;
@@ -22,17 +19,17 @@ export interface LessonEntry {
 }
 
 /** In the order of their ids: 01-…, 02-…, the order the notes teach them in. */
-export const LESSONS: readonly LessonEntry[] = Object.keys(loaders)
+export const LESSONS: readonly LessonEntry[] = Object.keys(files)
   .sort()
   .map((file) => {
     const id = file.replace(/^.*\/(.+)\.json$/, '$1');
-    const load = loaders[file];
+    const doc = files[file];
     return {
       id,
-      title: titles[file] ?? id,
-      summary: summaries[file] ?? '',
+      title: doc?.title ?? id,
+      summary: doc?.summary ?? '',
       async load() {
-        const r = parseLesson(await load?.());
+        const r = parseLesson(doc);
         if (!r.ok) throw new Error(`The lesson ${id} does not load: ${r.issues[0]?.message}`);
         return r.value;
       },

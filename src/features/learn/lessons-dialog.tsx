@@ -4,7 +4,6 @@
  */
 import { FilePicker } from '../../components/file-picker';
 import { useAppStore } from '../../hooks/use-app-store';
-import { decodeProgress, encodeProgress } from '../../store';
 import { Modal } from '../../components/modal';
 import { LESSONS } from './catalog';
 
@@ -14,9 +13,8 @@ export function LessonsDialog() {
   const progress = useAppStore((s) => s.progress);
   const activity = useAppStore((s) => s.activity);
   const startLesson = useAppStore((s) => s.startLesson);
-  const setProgress = useAppStore((s) => s.setProgress);
-  const notify = useAppStore((s) => s.notify);
-  const downloadText = useAppStore((s) => s.downloadText);
+  const downloadProgress = useAppStore((s) => s.downloadProgress);
+  const openProgressFile = useAppStore((s) => s.openProgressFile);
   const close = () => openDialog(null);
   return (
     <Modal open={open} title="Lessons" onClose={close}>
@@ -67,10 +65,7 @@ export function LessonsDialog() {
         Kept in this browser. To go on on another machine, download it and open it there.
       </p>
       <div className="dialog-actions">
-        <button
-          type="button"
-          onClick={() => downloadText('sg-lab-progress.json', encodeProgress(progress.lessons))}
-        >
+        <button type="button" onClick={() => void downloadProgress()}>
           Download progress
         </button>
         <FilePicker
@@ -78,20 +73,7 @@ export function LessonsDialog() {
           inputLabel="Progress file"
           onFiles={(files) => {
             const file = files[0];
-            if (!file) return;
-            void file.text().then((text) => {
-              const r = decodeProgress(text);
-              if (!r.ok)
-                return notify(
-                  `${file.name} was not opened: ${r.message} Your progress is unchanged.`,
-                  'error',
-                );
-              setProgress({ ...progress, lessons: { ...progress.lessons, ...r.lessons } });
-              notify(
-                `Opened the progress of ${Object.keys(r.lessons).length} lessons from ${file.name}.`,
-                'success',
-              );
-            });
+            if (file) void file.text().then((text) => openProgressFile(file.name, text));
           }}
         />
       </div>
