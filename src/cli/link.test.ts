@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,4 +38,35 @@ describe('sg-lab link', () => {
     expect(run('link', '--decode', '#s=9.AAAA').err).toMatch(/^LINK_NEWER_VERSION/);
     expect(run('link').status).toBe(2);
   }, 30_000);
+});
+
+describe('sg-lab link with a challenge', () => {
+  it('a challenge file gives #c=1., and --decode writes the challenge back', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sg-lab-challenge-'));
+    const lesson = JSON.parse(
+      readFileSync(path.join(root, 'src/content/lessons/06-allow-only.json'), 'utf8'),
+    );
+    const file = path.join(dir, 'challenge.json');
+    const challenge = {
+      format: 'sg-lab.challenge',
+      version: 1,
+      title: 'Keep the stranger out',
+      scenario: lesson.scenario,
+      goals: lesson.steps[1].goals,
+    };
+    writeFileSync(file, JSON.stringify(challenge));
+    const link = run('link', file);
+    expect(link.status).toBe(0);
+    expect(link.out.trim()).toMatch(/^#c=1\./);
+    const back = run('link', '--decode', link.out.trim());
+    expect(back.status).toBe(0);
+    expect(JSON.parse(back.out)).toMatchObject({
+      format: 'sg-lab.challenge',
+      title: 'Keep the stranger out',
+    });
+    writeFileSync(file, JSON.stringify({ ...challenge, goals: [] }));
+    const bad = run('link', file);
+    expect(bad.status).toBe(2);
+    expect(bad.err).toMatch(/not a valid challenge/);
+  });
 });
