@@ -14,7 +14,17 @@ const ALLOWED = {
   feature: ['content', 'store', 'model', 'components', 'hooks'],
   components: ['content', 'model', 'hooks'],
   hooks: ['content', 'model', 'store'],
-  app: ['content', 'model', 'engine', 'interchange', 'store', 'feature', 'components', 'hooks', 'app'],
+  app: [
+    'content',
+    'model',
+    'engine',
+    'interchange',
+    'store',
+    'feature',
+    'components',
+    'hooks',
+    'app',
+  ],
   cli: ['content', 'model', 'engine', 'interchange'],
   test: [
     'content',
