@@ -224,6 +224,13 @@ test('the Import dialog: pasted AWS outputs build one scenario with its balancer
     5,
   );
   await page.screenshot({ path: 'e2e/.artifacts/share-import-dialog.png' });
+  const axe = await new AxeBuilder({ page })
+    .include('dialog[open]')
+    .withTags(['wcag2a', 'wcag2aa'])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+    [],
+  );
   await dialog.getByRole('button', { name: 'Import 5 outputs' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Scenario name')).toHaveValue('Imported from AWS');

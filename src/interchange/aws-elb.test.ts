@@ -1,10 +1,12 @@
 /** Load balancers from `aws elbv2 describe-*` outputs: the reference's examples, in any order. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateFlow } from '../engine';
 import { hasErrors, parseScenario } from '../model';
 import { FIXTURES } from '../test-support/fixtures';
+import { fuzzRuns, mutated } from '../test-support/mutate';
 import { importAws } from '.';
 
 const folder = path.join(FIXTURES, 'aws-cli-examples', 'elbv2');
@@ -144,5 +146,36 @@ describe('import aws: load balancers', () => {
         targetInstanceIds: ['i-ceddcd4d'],
       }),
     ]);
+  });
+});
+
+describe('import aws: load balancers, fuzzed', () => {
+  it('damaged elbv2 outputs never throw, and what comes back loads and evaluates', () => {
+    const texts = samples.map((f) => JSON.parse(f.text) as unknown);
+    fc.assert(
+      fc.property(
+        fc
+          .constantFrom(...texts.keys())
+          .chain((i) => mutated(fc.constant(texts[i])).map((d) => [i, d] as const)),
+        ([i, damaged]) => {
+          const files = samples.map((f, k) => ({
+            name: f.name,
+            text: JSON.stringify(k === i ? damaged : texts[k]) ?? '',
+          }));
+          const r = importAws([file('account.json'), ...files]);
+          if (!r.ok) return;
+          expect(parseScenario(r.scenario).ok).toBe(true);
+          const lb = r.scenario.loadBalancers?.[0];
+          if (lb)
+            evaluateFlow(r.scenario, {
+              from: 'host-internet',
+              to: lb.id,
+              protocol: 'tcp',
+              port: 443,
+            });
+        },
+      ),
+      { numRuns: fuzzRuns(300) },
+    );
   });
 });

@@ -92,6 +92,17 @@ describe('import terraform', () => {
     behaves(s, { lb: 'shop-alb', web: 'i-0a1b2c3d4e5f60201' });
   });
 
+  it('a rule whose protocol is not a text is left out and named (found by the fuzz test)', () => {
+    const doc = JSON.parse(file('shop.state.json').text);
+    const web = doc.values.root_module.resources.find(
+      (r: { address: string }) => r.address === 'aws_security_group.web',
+    );
+    web.values.egress[0].protocol = { toString: 1 };
+    const r = importTerraform({ name: 'x.json', text: JSON.stringify(doc) });
+    expect(r.ok).toBe(true);
+    expect(notesOf(r)).toMatch(/aws_security_group\.web: a rule whose protocol is not a text/);
+  });
+
   it('refuses what is not terraform show -json, saying what it wants', () => {
     for (const text of ['', '[]', '{"format_version":"1.0"}', '{"values": 3}', 'not json']) {
       const r = importTerraform({ name: 'x.json', text });

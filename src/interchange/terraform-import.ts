@@ -282,7 +282,14 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
     expressions: Obj,
     peerKeys: { groups: string; self: string },
   ): Rule[] => {
-    const protocol = String(block.protocol ?? '-1');
+    const raw = block.protocol;
+    // a stranger's file: only a text or a number is a protocol
+    const protocol =
+      typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : undefined;
+    if (protocol === undefined) {
+      note(`${r.address}: a rule whose protocol is not a text or a number was left out.`);
+      return [];
+    }
     const all = protocol === '-1' || protocol.toLowerCase() === 'all';
     const from = n(block, 'from_port');
     const to = n(block, 'to_port');

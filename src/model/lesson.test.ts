@@ -93,6 +93,25 @@ describe('parseLesson / parseChallenge', () => {
     expect(ok.ok && ok.value.hideGoalsUntilChecked).toBe(true);
   });
 
+  it('fuzz: a damaged challenge never throws', () => {
+    const steps = lesson.steps as { goals: unknown[] }[];
+    const challenge = {
+      format: 'sg-lab.challenge',
+      version: 1,
+      title: 'c',
+      scenario: lesson.scenario,
+      goals: [...(steps[1]?.goals ?? []), { kind: 'no-finding', code: 'X', groupId: 'g' }],
+      hideGoalsUntilChecked: true,
+    };
+    fc.assert(
+      fc.property(mutated(fc.constant(challenge)), (value) => {
+        const r = parseChallenge(value);
+        if (!r.ok) expect(r.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: fuzzRuns(300) },
+    );
+  });
+
   it('fuzz: a damaged lesson never throws', () => {
     fc.assert(
       fc.property(mutated(fc.constant(lesson)), (value) => {
