@@ -1,0 +1,241 @@
+/**
+ * The path of a flow as data: the hops a packet crosses in order (an interface's egress, a
+ * gateway or the local route, the receiver's ingress, the receiver itself), or the point where no
+ * route exists. Building the path decides routing only; walking it asks each filter on the way.
+ * A new filter kind (the network ACL at a subnet's boundary) becomes a new kind of hop here and a
+ * new case in `walk`, not an edit in every caller. The load balancer's legs move here next.
+ */
+import {
+  formatIp,
+  INTERNET_GATEWAY,
+  type BlockedAt,
+  type Direction,
+  type Ip,
+  type ReasonCode,
+  type StepLocation,
+  type Via,
+} from '../model';
+import type { Compiled, Iface } from './compiled-types';
+import { egress, ingress } from './legs';
+import type { Packet } from './match';
+import type { Trace } from './trace';
+
+export type Hop =
+  | {
+      /** a security-group check at an interface, with the address the rules compare against */
+      readonly kind: 'interface';
+      readonly iface: Iface;
+      readonly direction: Direction;
+      readonly remote: Ip;
+      /** the packet crossed the internet gateway: group references cannot match */
+      readonly publicPath: boolean;
+    }
+  | {
+      /** a gateway or the VPC's local route: passes, and says how the addresses change */
+      readonly kind: 'gateway';
+      readonly at: string;
+      readonly explanation: string;
+      readonly where: StepLocation;
+    }
+  | {
+      /** the receiver must be running to take the packet */
+      readonly kind: 'receiver';
+      readonly iface: Iface;
+    }
+  | {
+      /** no route: the packet goes no further */
+      readonly kind: 'no-route';
+      readonly stage: BlockedAt;
+      readonly at: string;
+      readonly code: ReasonCode;
+      readonly explanation: string;
+    };
+
+const noRoute = (at: string, code: ReasonCode, explanation: string): Hop => ({
+  kind: 'no-route',
+  stage: 'route',
+  at,
+  code,
+  explanation,
+});
+
+/** Walks the hops in order: each filter records its step; after a blocker the rest is not reached. */
+export function walk(c: Compiled, t: Trace, hops: readonly Hop[], pkt: Packet): void {
+  for (const hop of hops) {
+    switch (hop.kind) {
+      case 'interface':
+        if (hop.direction === 'outbound') egress(c, t, hop.iface, pkt, hop.remote, hop.publicPath);
+        else ingress(c, t, hop.iface, pkt, hop.remote, hop.publicPath);
+        break;
+      case 'gateway':
+        t.pass(hop.at, 'route', hop.explanation, undefined, hop.where);
+        break;
+      case 'receiver':
+        if (!hop.iface.running)
+          t.deny(
+            'target',
+            hop.iface.id,
+            'BAD_STATE',
+            `${hop.iface.name} is stopped: nothing receives the packet.`,
+          );
+        break;
+      case 'no-route':
+        t.deny(hop.stage, hop.at, hop.code, hop.explanation);
+        return;
+    }
+  }
+}
+
+/** Addresses on the packet at each end (scenario-format.md "Which address a flow uses"), or why none. */
+function pathAddresses(s: Iface, d: Iface, via: Via): { src: Ip; dst: Ip } | Hop {
+  const internet = (i: Iface, role: string): Hop | null =>
+    i.subnet.public
+      ? null
+      : noRoute(
+          i.subnet.id,
+          'NO_ROUTE_TO_DESTINATION',
+          `${role} ${i.name} is in ${i.subnet.id}, a private subnet with no route to an internet gateway.`,
+        );
+  if (via === 'private') {
+    if (s.vpcId === d.vpcId) return { src: s.privateIp, dst: d.privateIp };
+    return noRoute(
+      d.id,
+      'NO_ROUTE_TO_DESTINATION',
+      `${s.name} (${s.vpcId}) and ${d.name} (${d.vpcId}) are in different VPCs; without a peering connection private addresses do not route. Use the public or IPv6 path.`,
+    );
+  }
+  if (via === 'ipv6') {
+    for (const [i, role] of [
+      [s, 'The sender'],
+      [d, 'The receiver'],
+    ] as const)
+      if (!i.ipv6)
+        return noRoute(i.id, 'NO_ROUTE_TO_DESTINATION', `${role} ${i.name} has no IPv6 address.`);
+    if (s.vpcId !== d.vpcId) {
+      const blocked = internet(s, 'The sender') ?? internet(d, 'The receiver');
+      if (blocked) return blocked;
+    }
+    return { src: s.ipv6 as Ip, dst: d.ipv6 as Ip };
+  }
+  const blocked = internet(s, 'The sender') ?? internet(d, 'The receiver');
+  if (blocked) return blocked;
+  for (const [i, role] of [
+    [s, 'The sender'],
+    [d, 'The receiver'],
+  ] as const)
+    if (!i.publicIp)
+      return noRoute(
+        i.id,
+        'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS',
+        `${role} ${i.name} has no public IPv4 address, so the public path through the internet gateway does not exist.`,
+      );
+  return { src: s.publicIp as Ip, dst: d.publicIp as Ip };
+}
+
+/** Between two interfaces of the scenario, on the path the flow asks for (or its default). */
+export function pathBetween(s: Iface, d: Iface, via: Via): Hop[] {
+  const addrs = pathAddresses(s, d, via);
+  if ('kind' in addrs) return [addrs];
+  const publicPath = via === 'public';
+  return [
+    { kind: 'interface', iface: s, direction: 'outbound', remote: addrs.dst, publicPath },
+    {
+      kind: 'gateway',
+      at: publicPath ? 'internet gateway' : `${s.vpcId} local route`,
+      explanation: publicPath
+        ? `The packet leaves through the internet gateway and comes back in: ${d.name} sees it from ${formatIp(addrs.src)}, ${s.name}'s public address.`
+        : `The VPC's local route delivers ${formatIp(addrs.src)} → ${formatIp(addrs.dst)} directly.`,
+      where: { kind: 'gateway', id: publicPath ? INTERNET_GATEWAY : s.vpcId },
+    },
+    { kind: 'interface', iface: d, direction: 'inbound', remote: addrs.src, publicPath },
+    { kind: 'receiver', iface: d },
+  ];
+}
+
+/** From an interface to an address outside every VPC: out through the internet gateway. */
+export function pathToOutside(s: Iface, ip: Ip, name: string): Hop[] {
+  const out: Hop = {
+    kind: 'interface',
+    iface: s,
+    direction: 'outbound',
+    remote: ip,
+    publicPath: true,
+  };
+  if (!s.subnet.public)
+    return [
+      out,
+      noRoute(
+        s.subnet.id,
+        'NO_ROUTE_TO_DESTINATION',
+        `${s.name} is in ${s.subnet.id}, a private subnet with no route to an internet gateway, so ${name} is unreachable.`,
+      ),
+    ];
+  if (ip.family === 4 && !s.publicIp)
+    return [
+      out,
+      noRoute(
+        s.id,
+        'NO_ROUTE_TO_DESTINATION',
+        `${s.name} has no public IPv4 address, so its packets cannot reach the internet (SG Lab models no NAT gateway).`,
+      ),
+    ];
+  if (ip.family === 6 && !s.ipv6)
+    return [
+      out,
+      noRoute(
+        s.id,
+        'NO_ROUTE_TO_DESTINATION',
+        `${s.name} has no IPv6 address, so it cannot reach ${formatIp(ip)}.`,
+      ),
+    ];
+  const own = ip.family === 4 ? (s.publicIp as Ip) : (s.ipv6 as Ip);
+  return [
+    out,
+    {
+      kind: 'gateway',
+      at: 'internet gateway',
+      explanation: `The packet leaves through the internet gateway as ${formatIp(own)} → ${formatIp(ip)}; nothing outside the VPC is filtered by security groups.`,
+      where: { kind: 'gateway', id: INTERNET_GATEWAY, direction: 'outbound' },
+    },
+  ];
+}
+
+/** From an address outside every VPC to an interface: in through the internet gateway. */
+export function pathFromOutside(ip: Ip, name: string, d: Iface, via: Via): Hop[] {
+  const fail = (code: ReasonCode, why: string) => [noRoute(d.id, code, why)];
+  if (via === 'private')
+    return fail(
+      'NO_ROUTE_TO_DESTINATION',
+      `${name} is outside the VPC: it cannot reach ${d.name}'s private address.`,
+    );
+  if (via === 'ipv6' && ip.family !== 6)
+    return fail('NO_ROUTE_TO_DESTINATION', `${name} has no IPv6 address (${formatIp(ip)}).`);
+  if (via === 'public' && ip.family !== 4)
+    return fail('NO_ROUTE_TO_DESTINATION', `${name} has an IPv6 address: send over IPv6.`);
+  if (!d.subnet.public)
+    return fail(
+      'NO_ROUTE_TO_DESTINATION',
+      `${d.name} is in ${d.subnet.id}, a private subnet: the internet gateway has no route to it.`,
+    );
+  if (via === 'ipv6' && !d.ipv6)
+    return fail('NO_ROUTE_TO_DESTINATION', `${d.name} has no IPv6 address.`);
+  if (via === 'public' && !d.publicIp)
+    return fail(
+      'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS',
+      `${d.name} has no public IPv4 address, so the internet gateway has nothing to translate to its private address.`,
+    );
+  const dst = via === 'ipv6' ? (d.ipv6 as Ip) : (d.publicIp as Ip);
+  return [
+    {
+      kind: 'gateway',
+      at: 'internet gateway',
+      explanation:
+        via === 'ipv6'
+          ? `The packet from ${formatIp(ip)} enters through the internet gateway to ${formatIp(dst)}.`
+          : `The internet gateway translates ${formatIp(dst)} to ${d.name}'s private address ${formatIp(d.privateIp)}; the source stays ${formatIp(ip)}.`,
+      where: { kind: 'gateway', id: INTERNET_GATEWAY, direction: 'inbound' },
+    },
+    { kind: 'interface', iface: d, direction: 'inbound', remote: ip, publicPath: true },
+    { kind: 'receiver', iface: d },
+  ];
+}
