@@ -1,11 +1,5 @@
 /** evaluateFlow: one flow's fate, step by step, as AWS would decide it (aws-semantics.md §4, §5, §11). */
-import {
-  formatIp,
-  type Flow,
-  type FlowVerdict,
-  type Ip,
-  type Via,
-} from '../model';
+import { formatIp, type Flow, type FlowVerdict, type Ip, type Via } from '../model';
 import { compile, type Compiled, type Iface } from './compile';
 import { loadBalancerFlow } from './lb-path';
 import type { Packet } from './match';

@@ -10,6 +10,7 @@ import { parseIp, youHost, type Ip } from '../model';
 import { checkInterface } from './check';
 import { compile, type Compiled, type CompiledGroup, type Iface } from './compile';
 import { targetHealth } from './lb-path';
+import { passes, pathFromOutside, type Hop } from './path';
 
 export interface ExposedService {
   readonly label: string;
@@ -53,7 +54,6 @@ interface Senders {
 }
 
 const WORLD: Senders = { from: PROBES, outside: true };
-const WORLD6: Senders = { from: PROBES6, outside: true };
 
 /** Do the interface's inbound rules admit TCP `port` from every one of these senders? */
 function admits(c: Compiled, iface: Iface, port: number, who: Senders): boolean {
@@ -76,16 +76,21 @@ function directExposure(c: Compiled, iface: Iface, you: Ip | null): ExposedServi
     hit.groups.every((g, i) => g === groups[i])
   )
     return hit.out;
-  const reachable = iface.running && iface.subnet.public && iface.publicIp !== undefined;
-  const reachable6 = iface.running && iface.subnet.public && iface.ipv6 !== undefined;
+  // the same path a flow from outside takes: the internet gateway, the groups, a running receiver
+  // (the paths do not depend on the port: built once, asked for every service)
+  const paths = (from: readonly Ip[], via: 'public' | 'ipv6') =>
+    from.map((ip) => pathFromOutside(ip, 'a probe', iface, via));
+  const world = paths(PROBES, 'public');
+  const world6 = paths(PROBES6, 'ipv6');
+  const mine = you?.family === 4 ? paths([you], 'public') : null;
+  const opens = (hops: readonly (readonly Hop[])[], port: number) =>
+    hops.every((h) => passes(c, h, { protocol: 6, port }));
   const out: ExposedService[] = [];
   for (const s of SERVICES) {
-    if (reachable && admits(c, iface, s.port, WORLD)) out.push({ ...s, audience: 'internet' });
+    if (opens(world, s.port)) out.push({ ...s, audience: 'internet' });
     // My IP: what the learner's own machine can open, when the world cannot
-    else if (reachable && you && admits(c, iface, s.port, { from: [you], outside: true }))
-      out.push({ ...s, risk: 'expected', audience: 'you' });
-    if (reachable6 && admits(c, iface, s.port, WORLD6))
-      out.push({ ...s, audience: 'internet', ipv6: true });
+    else if (mine && opens(mine, s.port)) out.push({ ...s, risk: 'expected', audience: 'you' });
+    if (opens(world6, s.port)) out.push({ ...s, audience: 'internet', ipv6: true });
   }
   direct.set(iface, { groups, you, out });
   return out;

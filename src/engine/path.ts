@@ -16,6 +16,7 @@ import {
   type Via,
 } from '../model';
 import type { Compiled, Iface } from './compiled-types';
+import { checkInterface } from './check';
 import { egress, ingress } from './legs';
 import type { Packet } from './match';
 import type { Trace } from './trace';
@@ -34,7 +35,8 @@ export type Hop =
       /** a gateway or the VPC's local route: passes, and says how the addresses change */
       readonly kind: 'gateway';
       readonly at: string;
-      readonly explanation: string;
+      /** written only when a trace is (`passes` never asks) */
+      readonly explain: () => string;
       readonly where: StepLocation;
     }
   | {
@@ -68,7 +70,7 @@ export function walk(c: Compiled, t: Trace, hops: readonly Hop[], pkt: Packet): 
         else ingress(c, t, hop.iface, pkt, hop.remote, hop.publicPath);
         break;
       case 'gateway':
-        t.pass(hop.at, 'route', hop.explanation, undefined, hop.where);
+        t.pass(hop.at, 'route', hop.explain(), undefined, hop.where);
         break;
       case 'receiver':
         if (!hop.iface.running)
@@ -84,6 +86,27 @@ export function walk(c: Compiled, t: Trace, hops: readonly Hop[], pkt: Packet): 
         return;
     }
   }
+}
+
+/**
+ * Whether a packet gets through every hop, without a trace: the question the topology's badges
+ * ask for many probes at once. The same hops and the same filters as `walk`.
+ */
+export function passes(c: Compiled, hops: readonly Hop[], pkt: Packet): boolean {
+  return hops.every((hop) => {
+    switch (hop.kind) {
+      case 'interface':
+        return checkInterface(c, hop.iface, hop.direction, pkt, hop.remote, {
+          publicPath: hop.publicPath,
+        }).allowed;
+      case 'gateway':
+        return true;
+      case 'receiver':
+        return hop.iface.running;
+      case 'no-route':
+        return false;
+    }
+  });
 }
 
 /** Addresses on the packet at each end (scenario-format.md "Which address a flow uses"), or why none. */
@@ -142,9 +165,10 @@ export function pathBetween(s: Iface, d: Iface, via: Via): Hop[] {
     {
       kind: 'gateway',
       at: publicPath ? 'internet gateway' : `${s.vpcId} local route`,
-      explanation: publicPath
-        ? `The packet leaves through the internet gateway and comes back in: ${d.name} sees it from ${formatIp(addrs.src)}, ${s.name}'s public address.`
-        : `The VPC's local route delivers ${formatIp(addrs.src)} → ${formatIp(addrs.dst)} directly.`,
+      explain: () =>
+        publicPath
+          ? `The packet leaves through the internet gateway and comes back in: ${d.name} sees it from ${formatIp(addrs.src)}, ${s.name}'s public address.`
+          : `The VPC's local route delivers ${formatIp(addrs.src)} → ${formatIp(addrs.dst)} directly.`,
       where: { kind: 'gateway', id: publicPath ? INTERNET_GATEWAY : s.vpcId },
     },
     { kind: 'interface', iface: d, direction: 'inbound', remote: addrs.src, publicPath },
@@ -194,7 +218,8 @@ export function pathToOutside(s: Iface, ip: Ip, name: string): Hop[] {
     {
       kind: 'gateway',
       at: 'internet gateway',
-      explanation: `The packet leaves through the internet gateway as ${formatIp(own)} → ${formatIp(ip)}; nothing outside the VPC is filtered by security groups.`,
+      explain: () =>
+        `The packet leaves through the internet gateway as ${formatIp(own)} → ${formatIp(ip)}; nothing outside the VPC is filtered by security groups.`,
       where: { kind: 'gateway', id: INTERNET_GATEWAY, direction: 'outbound' },
     },
   ];
@@ -229,7 +254,7 @@ export function pathFromOutside(ip: Ip, name: string, d: Iface, via: Via): Hop[]
     {
       kind: 'gateway',
       at: 'internet gateway',
-      explanation:
+      explain: () =>
         via === 'ipv6'
           ? `The packet from ${formatIp(ip)} enters through the internet gateway to ${formatIp(dst)}.`
           : `The internet gateway translates ${formatIp(dst)} to ${d.name}'s private address ${formatIp(d.privateIp)}; the source stays ${formatIp(ip)}.`,
