@@ -2,10 +2,9 @@
 import { lazy, Suspense } from 'react';
 import { DraftInput } from '../components/draft-input';
 import { useAppStore, useUndoState } from '../hooks/use-app-store';
-import { renameScenario, type Scenario } from '../model';
+import { renameScenario } from '../model';
 import type { Theme } from '../store';
 import { OpenFileButton } from '../features/share/file-drop';
-import { builtInScenario } from './load-initial';
 
 // the built-in scenarios load when the menu first opens
 const GalleryChoices = lazy(() =>
@@ -20,13 +19,9 @@ export function AppHeader() {
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const { canUndo, canRedo } = useUndoState();
-  const load = useAppStore((s) => s.load);
   const openHelp = useAppStore((s) => s.openHelp);
   const downloadWork = useAppStore((s) => s.downloadWork);
   const openDialog = useAppStore((s) => s.openDialog);
-  // the work being replaced goes into Recent scenarios, and the notice offers it back
-  const replaceWith = async (label: string, scenario: () => Scenario | Promise<Scenario>) =>
-    load(await scenario(), { label });
   const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
   const mod = mac ? '⌘' : 'Ctrl+';
   return (
@@ -70,19 +65,16 @@ export function AppHeader() {
                 e.currentTarget.closest('details')?.removeAttribute('open');
             }}
           >
+            <span className="menu-label" aria-hidden="true">
+              Built-in scenarios
+            </span>
             <Suspense fallback={<span className="muted">Loading…</span>}>
               <GalleryChoices variant="menu" />
             </Suspense>
+            <hr />
             <OpenFileButton />
             <button type="button" onClick={() => openDialog('import')}>
               Import from AWS or Terraform…
-            </button>
-            <button
-              type="button"
-              onClick={() => void replaceWith(`${name} (reset)`, builtInScenario)}
-              title="Start again from the built-in three-tier app; this work stays in Recent scenarios"
-            >
-              Reset this scenario
             </button>
           </div>
         </details>
