@@ -16,7 +16,7 @@ import {
   type Via,
 } from '../model';
 import type { Compiled, Iface } from './compiled-types';
-import { checkInterface } from './check';
+import { checkInterface, locationOf } from './check';
 import { egress, ingress } from './legs';
 import type { Packet } from './match';
 import type { Trace } from './trace';
@@ -38,6 +38,12 @@ export type Hop =
       /** written only when a trace is (`passes` never asks) */
       readonly explain: () => string;
       readonly where: StepLocation;
+    }
+  | {
+      /** the platform's own rule on the way out to a public address: EC2 blocks TCP 25 */
+      readonly kind: 'platform';
+      readonly iface: Iface;
+      readonly remote: Ip;
     }
   | {
       /** the receiver must be running to take the packet */
@@ -72,6 +78,9 @@ export function walk(c: Compiled, t: Trace, hops: readonly Hop[], pkt: Packet): 
       case 'gateway':
         t.pass(hop.at, 'route', hop.explain(), undefined, hop.where);
         break;
+      case 'platform':
+        port25(c, t, hop.iface, hop.remote, pkt);
+        break;
       case 'receiver':
         if (!hop.iface.running)
           t.deny(
@@ -88,6 +97,41 @@ export function walk(c: Compiled, t: Trace, hops: readonly Hop[], pkt: Packet): 
   }
 }
 
+/** EC2 drops TCP 25 from its instances to public addresses unless the account had it lifted. */
+function port25Blocked(c: Compiled, iface: Iface, pkt: Packet): boolean {
+  const ec2 = iface.owner.kind === 'instance' && (iface.owner.instance.kind ?? 'ec2') === 'ec2';
+  return ec2 && pkt.protocol === 6 && pkt.port === 25 && !c.scenario.ec2Port25Unblocked;
+}
+
+/** The platform's step, shown only for the traffic it concerns (TCP 25 from an EC2 instance). */
+function port25(c: Compiled, t: Trace, iface: Iface, remote: Ip, pkt: Packet): void {
+  const ec2 = iface.owner.kind === 'instance' && (iface.owner.instance.kind ?? 'ec2') === 'ec2';
+  if (!ec2 || pkt.protocol !== 6 || pkt.port !== 25) return;
+  const where = locationOf(iface, 'outbound');
+  if (c.scenario.ec2Port25Unblocked) {
+    t.pass(
+      `${iface.id} EC2 port 25`,
+      'route',
+      `TCP 25 to ${formatIp(remote)}: AWS lifted EC2's block of outbound port 25 for this account (ec2Port25Unblocked).`,
+      undefined,
+      where,
+    );
+    return;
+  }
+  t.add(
+    {
+      at: `${iface.id} EC2 port 25`,
+      where,
+      kind: 'route',
+      verdict: 'deny',
+      matchedRules: [],
+      code: 'EC2_PORT_25_BLOCKED',
+      explanation: `EC2 blocks outbound TCP 25 (SMTP) to public addresses such as ${formatIp(remote)} on every account by default, whatever the security groups allow. AWS lifts it on request; meanwhile send on port 587 or through Amazon SES.`,
+    },
+    'egress',
+  );
+}
+
 /**
  * Whether a packet gets through every hop, without a trace: the question the topology's badges
  * ask for many probes at once. The same hops and the same filters as `walk`.
@@ -101,6 +145,8 @@ export function passes(c: Compiled, hops: readonly Hop[], pkt: Packet): boolean 
         }).allowed;
       case 'gateway':
         return true;
+      case 'platform':
+        return !port25Blocked(c, hop.iface, pkt);
       case 'receiver':
         return hop.iface.running;
       case 'no-route':
@@ -162,6 +208,8 @@ export function pathBetween(s: Iface, d: Iface, via: Via): Hop[] {
   const publicPath = via === 'public';
   return [
     { kind: 'interface', iface: s, direction: 'outbound', remote: addrs.dst, publicPath },
+    // a public path goes to a public address: the platform's rules for those apply
+    ...(publicPath ? [{ kind: 'platform', iface: s, remote: addrs.dst } as const] : []),
     {
       kind: 'gateway',
       at: publicPath ? 'internet gateway' : `${s.vpcId} local route`,
@@ -215,6 +263,7 @@ export function pathToOutside(s: Iface, ip: Ip, name: string): Hop[] {
   const own = ip.family === 4 ? (s.publicIp as Ip) : (s.ipv6 as Ip);
   return [
     out,
+    { kind: 'platform', iface: s, remote: ip },
     {
       kind: 'gateway',
       at: 'internet gateway',

@@ -146,8 +146,15 @@ export function referenceAllowed(s: Scenario, flow: Flow): boolean | undefined {
   }
   if (a.kind !== 'instance') return false;
   if (!running(a.inst)) return false;
+  // EC2 itself drops TCP 25 from its instances to any public address, unless lifted
+  const smtpBlocked =
+    pkt.protocol === 6 &&
+    pkt.port === 25 &&
+    (a.inst.kind ?? 'ec2') === 'ec2' &&
+    !s.ec2Port25Unblocked;
   if (b.kind === 'host') {
     const own = b.ip.family === 4 ? a.publicIp : a.v6;
+    if (smtpBlocked) return false;
     return a.pub && !!own && admits(s, a.inst.securityGroupIds, 'outbound', pkt, b.ip, true);
   }
   if (a.inst === b.inst) return true;
@@ -167,6 +174,7 @@ export function referenceAllowed(s: Scenario, flow: Flow): boolean | undefined {
   }
   if (!src || !dst || !running(b.inst)) return false;
   const publicPath = via === 'public';
+  if (publicPath && smtpBlocked) return false;
   return (
     admits(s, a.inst.securityGroupIds, 'outbound', pkt, dst, publicPath) &&
     admits(s, b.inst.securityGroupIds, 'inbound', pkt, src, publicPath)

@@ -115,6 +115,11 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     text: 'Security groups never filter this traffic (the VPC’s DNS server, instance metadata, an instance talking to itself, or two hosts outside every VPC).',
   },
   {
+    id: 'EC2_PORT_25_BLOCKED',
+    term: 'EC2_PORT_25_BLOCKED',
+    text: 'EC2 blocks outbound TCP port 25 (SMTP) from instances to public addresses by default, whatever the security groups allow. AWS lifts the block on request (the “remove email sending limitations” form); until then send mail on port 587 or through Amazon SES.',
+  },
+  {
     id: 'RULE_MATCH',
     term: 'RULE_MATCH',
     text: 'A rule of the interface’s groups allows the packet.',

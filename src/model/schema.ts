@@ -180,6 +180,7 @@ export const SCENARIO_SPEC = obj({
   ),
   hosts: opt(list(obj({ id: req(str), name: req(str), ip: req(str) }), LIMITS.hosts)),
   expectations: opt(list(EXPECTATION, LIMITS.expectations)),
+  ec2Port25Unblocked: opt(bool),
   networkAcls: opt(
     list(
       obj({

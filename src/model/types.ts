@@ -21,6 +21,8 @@ export interface Scenario {
   readonly expectations?: readonly Expectation[];
   /** Subnet-level filters (scenario-format.md, "Network ACLs"); none: every subnet allows all. */
   readonly networkAcls?: readonly NetworkAcl[];
+  /** AWS lifted this account's block of outbound TCP 25 to public addresses (default: not). */
+  readonly ec2Port25Unblocked?: boolean;
 }
 
 /** A network ACL: numbered entries, lowest first, first match wins; allow and deny; stateless. */

@@ -19,7 +19,9 @@ export type ReasonCode =
   | 'NOT_FILTERED'
   | 'RULE_MATCH'
   | 'STATEFUL_RESPONSE'
-  | 'UNTRACKED_RESPONSE';
+  | 'UNTRACKED_RESPONSE'
+  /** EC2's own block of outbound TCP 25 to public addresses (aws-semantics.md §11) */
+  | 'EC2_PORT_25_BLOCKED';
 
 export interface RuleRef {
   readonly groupId: string;

@@ -204,8 +204,12 @@ export const arbitraryScenario: fc.Arbitrary<Scenario> = fc
     groups: fc.array(groupSpec, { minLength: 1, maxLength: 6 }),
     instances: fc.array(instanceSpec, { minLength: 1, maxLength: 8 }),
     loadBalancer: fc.boolean(),
+    port25Unblocked: fc.boolean(),
   })
-  .map(buildScenario);
+  .map(({ port25Unblocked, ...spec }) => ({
+    ...buildScenario(spec),
+    ...(port25Unblocked ? { ec2Port25Unblocked: true } : {}),
+  }));
 
 export const arbitraryRule: fc.Arbitrary<RuleSpec> = ruleSpec;
 
@@ -217,7 +221,7 @@ export function arbitraryFlow(s: Scenario): fc.Arbitrary<Flow> {
       from: fc.constantFrom(...ids),
       to: fc.constantFrom(...ids),
       protocol: fc.constantFrom('tcp', 'tcp', 'udp', 'icmp', 'icmpv6', '50'),
-      port: fc.constantFrom(22, 80, 443, 1500, 3306),
+      port: fc.constantFrom(22, 25, 80, 443, 1500, 3306),
       icmpType: fc.constantFrom(8, 0, 128),
       via: fc.constantFrom(undefined, undefined, 'private', 'public', 'ipv6'),
     })
