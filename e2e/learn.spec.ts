@@ -161,6 +161,15 @@ test('phone: the lesson under its own tab, Next in view', async ({ page }) => {
   await expect(panel.getByRole('heading', { name: 'Same subnet, different doors' })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Next step' })).toBeInViewport();
   await page.screenshot({ path: 'e2e/.artifacts/learn-phone.png' });
+  // answering keeps the lesson on screen; the trace waits under Traffic
+  await panel.getByRole('button', { name: 'DENIED', exact: true }).click();
+  await expect(panel).toContainText('You said DENIED: right.');
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Parts of the app' })
+      .getByRole('button', { name: 'Lesson' }),
+  ).toHaveAttribute('aria-current', 'page');
+  await expect(panel.getByRole('button', { name: 'Next step' })).toBeEnabled();
   await axeClean(page, '.activity');
 });
 

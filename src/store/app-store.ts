@@ -355,9 +355,12 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
         store.getState().notify('Lesson progress could not be read in this browser.', 'warning'),
     );
 
-  // on a phone, a trace to read (a flow sent, a cell or expectation opened) shows Traffic
+  // on a phone, a trace to read (a flow sent, a cell or expectation opened) shows Traffic; a
+  // prediction answered in the lesson keeps the lesson in view (its answer says where the trace is)
   store.subscribe((s, prev) => {
-    if (s.inspected && s.inspected !== prev.inspected) store.setState({ view: 'traffic' });
+    if (!s.inspected || s.inspected === prev.inspected) return;
+    if (s.activity && s.view === 'checks') return;
+    store.setState({ view: 'traffic' });
   });
 
   if (deps.lintWorker) {
