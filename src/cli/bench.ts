@@ -4,7 +4,7 @@
  * compare work done in this same process, so the machine's speed cancels out.
  */
 import { compile, computeReachability, evaluateFlow, findings, referenceAllowed } from '../engine';
-import { addRule, updateRule, type Flow, type Scenario } from '../model';
+import { addRule, ruleCount, updateRule, type Flow, type Scenario } from '../model';
 import { largeScenario } from '../model/large-scenario';
 
 import { renderTable } from './table';
@@ -105,7 +105,7 @@ function edits(s: Scenario, k: number): Scenario[] {
 
 function main(): number {
   const s = largeScenario(SIZE);
-  const rules = s.securityGroups.reduce((n, g) => n + g.inbound.length + g.outbound.length, 0);
+  const rules = ruleCount(s);
   process.stdout.write(
     `SG Lab benchmark: ${count(s.instances.length)} instances, ${s.securityGroups.length} groups × ${SIZE.rulesPerGroup} rules (${count(rules)} rules), Node ${process.version}\n\n`,
   );

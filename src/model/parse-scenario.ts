@@ -4,6 +4,7 @@ import { newId } from './ids';
 import { readJson } from './json-text';
 import { migrate } from './migrate';
 import { normaliseProtocol } from './protocol';
+import { ruleCount } from './quotas';
 import { LIMITS, SCENARIO_SPEC, checkShape } from './schema';
 import type { Rule, Scenario, SecurityGroup } from './types';
 import { validateScenario } from './validate-scenario';
@@ -41,7 +42,7 @@ export function parseScenario(input: unknown): ParseResult {
     };
   }
   const shaped = migrated.value as unknown as Scenario;
-  const rules = shaped.securityGroups.reduce((n, g) => n + g.inbound.length + g.outbound.length, 0);
+  const rules = ruleCount(shaped);
   if (rules > LIMITS.rules)
     return {
       ok: false,

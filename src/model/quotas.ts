@@ -1,6 +1,13 @@
 /** Default VPC quotas (aws-semantics.md §6). */
 import { peerOf } from './rule';
-import type { PrefixList, Rule } from './types';
+import type { PrefixList, Rule, Scenario } from './types';
+
+/** Rules in a document, every group and direction together. */
+export function ruleCount(s: Pick<Scenario, 'securityGroups'>): number {
+  let n = 0;
+  for (const g of s.securityGroups) n += g.inbound.length + g.outbound.length;
+  return n;
+}
 
 export const QUOTAS = {
   rulesPerGroupPerDirection: 60,

@@ -19,7 +19,6 @@ export { LINT_IN_WORKER_RULES, type LintView, type WorkerLike } from './lint';
 export {
   activityGoals,
   challengeLinkOf,
-  ruleCount,
   effectiveRulesOf,
   endpointLabel,
   expectationResults,

@@ -33,10 +33,3 @@ export function applyLintPatch(prev: Scenario | null, patch: LintPatch): Scenari
   for (const [i, g] of patch.groups) groups[i] = g;
   return { ...base, securityGroups: groups } as unknown as Scenario;
 }
-
-/** Rules in a document: past a few thousand the whole lint can take longer than a frame. */
-export function ruleCount(s: Scenario): number {
-  let n = 0;
-  for (const g of s.securityGroups) n += g.inbound.length + g.outbound.length;
-  return n;
-}

@@ -4,7 +4,8 @@
  * answer for the current document arrives the last list is shown as pending.
  */
 import type { Finding, Scenario } from '../model';
-import { diffForLint, ruleCount, type LintPatch } from './lint-patch';
+import { ruleCount } from '../model';
+import { diffForLint, type LintPatch } from './lint-patch';
 
 /** Above this many rules the first lint can pass 50 ms: it runs off the main thread. */
 export const LINT_IN_WORKER_RULES = 5000;

@@ -180,11 +180,6 @@ export const activityGoals = (() => {
   };
 })();
 
-/** Rules in all groups of a world: the score beside a lesson's reference solution. */
-export const ruleCount = perScenario((s): number =>
-  s.securityGroups.reduce((n, g) => n + g.inbound.length + g.outbound.length, 0),
-);
-
 /** A challenge's `#c=1.…` fragment (the codec loads when first wanted). */
 export async function challengeLinkOf(c: Challenge): Promise<string> {
   const { encodeShareLink } = await import('../interchange/share-link');

@@ -7,11 +7,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { useAppStore } from '../../hooks/use-app-store';
-import { endpointLabel, serviceLabel, type Scenario } from '../../model';
+import { endpointLabel, ruleCount, serviceLabel, type Scenario } from '../../model';
 import {
   activityGoals,
   challengeLinkOf,
-  ruleCount,
   stepSolution,
   type ChallengeRun,
   type GoalState,
