@@ -4,6 +4,8 @@
  * `groupDescription`, `tagSet`, `groups`), missing arrays as empty. Pure, never throws.
  */
 
+import { isRecord } from '../model';
+
 export type Obj = Readonly<Record<string, unknown>>;
 
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
@@ -16,8 +18,7 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   IpRanges: ['ipRanges'],
 };
 
-export const isObj = (v: unknown): v is Obj =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj: (v: unknown) => v is Obj = isRecord;
 
 /** The field under its SDK name, its lowerCamel Query name, or a known alias. */
 export function field(o: Obj, name: string): unknown {

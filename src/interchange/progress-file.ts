@@ -3,7 +3,7 @@
  * version 1, with each lesson's step, the steps done and the predictions. Read strictly: a file
  * that does not read changes nothing.
  */
-import { readJson } from '../model';
+import { isRecord, readJson } from '../model';
 
 export const PROGRESS_FORMAT = 'sg-lab.progress';
 
@@ -22,9 +22,6 @@ export function encodeProgress(lessons: Readonly<Record<string, ProgressEntry>>)
   return `${JSON.stringify({ format: PROGRESS_FORMAT, version: 1, lessons }, null, 2)}\n`;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export function decodeProgress(
   text: string,
 ):
@@ -33,17 +30,17 @@ export function decodeProgress(
   const read = readJson(text);
   if (!read.ok) return { ok: false, message: `The file is not valid JSON: ${read.message}.` };
   const v = read.value;
-  if (!isObj(v) || v.format !== PROGRESS_FORMAT)
+  if (!isRecord(v) || v.format !== PROGRESS_FORMAT)
     return {
       ok: false,
       message: `This is not an SG Lab progress file ("format" must be "${PROGRESS_FORMAT}").`,
     };
   if (v.version !== 1) return { ok: false, message: 'This progress file is of a newer SG Lab.' };
-  if (!isObj(v.lessons)) return { ok: false, message: '"lessons" must be an object.' };
+  if (!isRecord(v.lessons)) return { ok: false, message: '"lessons" must be an object.' };
   const lessons: Record<string, ProgressEntry> = {};
   for (const [id, e] of Object.entries(v.lessons)) {
     const at = `lessons.${id}`;
-    if (!isObj(e)) return { ok: false, message: `${at} must be an object.` };
+    if (!isRecord(e)) return { ok: false, message: `${at} must be an object.` };
     const step = e.step;
     if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > 1000)
       return { ok: false, message: `${at}.step must be a whole number from 0.` };
@@ -52,7 +49,7 @@ export function decodeProgress(
       return { ok: false, message: `${at}.done must be a list of step ids.` };
     const predictions: Record<string, 'right' | 'wrong'> = {};
     if (e.predictions !== undefined) {
-      if (!isObj(e.predictions))
+      if (!isRecord(e.predictions))
         return { ok: false, message: `${at}.predictions must be an object.` };
       for (const [k, p] of Object.entries(e.predictions)) {
         if (p !== 'right' && p !== 'wrong')

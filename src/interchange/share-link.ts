@@ -7,6 +7,7 @@
  */
 import { deflateSync, Inflate } from 'fflate';
 import {
+  isRecord,
   parseScenario,
   SCENARIO_FORMAT,
   SCENARIO_VERSION,
@@ -181,11 +182,9 @@ export async function decodeShareLink(fragment: string): Promise<DecodedLink> {
   } catch {
     return fail('LINK_CORRUPT', 'The link does not hold a readable document.');
   }
-  const isObj = (v: unknown): v is Record<string, unknown> =>
-    typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isObj(value)) return fail('LINK_INVALID_SCENARIO', 'The link does not hold a scenario.');
+  if (!isRecord(value)) return fail('LINK_INVALID_SCENARIO', 'The link does not hold a scenario.');
   if (kind === 'c') {
-    const inner = isObj(value.scenario)
+    const inner = isRecord(value.scenario)
       ? { format: SCENARIO_FORMAT, version: SCENARIO_VERSION, ...value.scenario }
       : value.scenario;
     const c = parseChallenge({ format: CHALLENGE_FORMAT, version: 1, ...value, scenario: inner });

@@ -22,21 +22,8 @@ import {
   type Vpc,
 } from '../model';
 import { assemble } from './aws-assemble';
+import { isObj, list, num, str, strings, type Obj } from './aws-fields';
 import type { AwsImport, ImportNote, InputFile } from './aws-import';
-
-type Obj = Readonly<Record<string, unknown>>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const s = (o: Obj, k: string): string | undefined =>
-  typeof o[k] === 'string' && o[k] !== '' ? (o[k] as string) : undefined;
-const n = (o: Obj, k: string): number | undefined => {
-  const v = o[k];
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (typeof v === 'string' && /^-?\d+$/.test(v)) return Number(v);
-  return undefined;
-};
-const objs = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : isObj(v) ? [v] : []);
-const strs = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : [];
 
 /** One resource of the plan or state, with what the plan's configuration says of it. */
 interface Res {
@@ -77,15 +64,15 @@ function splitAddress(address: string): { module: string; configAddress: string 
 
 function walk(module: unknown, out: Obj[]): void {
   if (!isObj(module)) return;
-  out.push(...objs(module.resources));
-  for (const child of objs(module.child_modules)) walk(child, out);
+  out.push(...list(module, 'resources'));
+  for (const child of list(module, 'child_modules')) walk(child, out);
 }
 
 /** The configuration's expressions of every resource, by config address. */
 function configExpressions(module: unknown, prefix: string, out: Map<string, Obj>): void {
   if (!isObj(module)) return;
-  for (const r of objs(module.resources)) {
-    const address = s(r, 'address');
+  for (const r of list(module, 'resources')) {
+    const address = str(r, 'address');
     if (address && isObj(r.expressions)) out.set(`${prefix}${address}`, r.expressions);
   }
   const calls = module.module_calls;
@@ -103,8 +90,8 @@ function read(doc: Obj): { kind: 'plan' | 'state'; resources: Res[] } | null {
   const expressions = new Map<string, Obj>();
   if (isObj(doc.configuration)) configExpressions(doc.configuration.root_module, '', expressions);
   const resources = raw.flatMap((r): Res[] => {
-    const address = s(r, 'address');
-    const type = s(r, 'type');
+    const address = str(r, 'address');
+    const type = str(r, 'type');
     if (!address || !type) return [];
     const { module, configAddress } = splitAddress(address);
     return [
@@ -112,7 +99,7 @@ function read(doc: Obj): { kind: 'plan' | 'state'; resources: Res[] } | null {
         address,
         configAddress,
         module,
-        type: s(r, 'mode') === 'data' ? `data.${type}` : type,
+        type: str(r, 'mode') === 'data' ? `data.${type}` : type,
         values: isObj(r.values) ? r.values : {},
         expressions: expressions.get(configAddress) ?? {},
       },
@@ -147,7 +134,7 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
   const byConfig = new Map<string, Res[]>();
   for (const r of resources) {
     for (const k of ['id', 'arn']) {
-      const v = s(r.values, k);
+      const v = str(r.values, k);
       if (v) byValue.set(v, r);
     }
     byConfig.set(r.configAddress, [...(byConfig.get(r.configAddress) ?? []), r]);
@@ -158,7 +145,7 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
   const sid = (r: Res): string => {
     const known = idOf.get(r);
     if (known) return known;
-    const real = r.type === 'aws_lb' ? s(r.values, 'name') : s(r.values, 'id');
+    const real = r.type === 'aws_lb' ? str(r.values, 'name') : str(r.values, 'id');
     let id = real;
     if (!id) {
       named++;
@@ -175,7 +162,7 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
   const referenced = (r: Res, expression: unknown): Res[] => {
     if (!isObj(expression)) return [];
     const out: Res[] = [];
-    for (const ref of strs(expression.references)) {
+    for (const ref of strings(expression, 'references')) {
       const parts = ref.replace(/\[[^\]]*\]/g, '').split('.');
       for (let k = parts.length; k >= 2; k--) {
         const hit = byConfig.get(`${r.module}${parts.slice(0, k).join('.')}`);
@@ -193,7 +180,7 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
   };
   /** A single reference (`vpc_id`): the resource it names, or the id as written. */
   const one = (r: Res, key: string, values = r.values, expressions = r.expressions) => {
-    const v = s(values, key);
+    const v = str(values, key);
     if (v) return { id: byValue.has(v) ? sid(byValue.get(v)!) : v, res: byValue.get(v) };
     const [res, ...others] = referenced(r, expressions[key]);
     if (res && others.length)
@@ -204,7 +191,7 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
   };
   /** A list of references (`vpc_security_group_ids`): each by value or by configuration. */
   const many = (r: Res, key: string, values = r.values, expressions = r.expressions): string[] => {
-    const ids = strs(values[key]).map((v) => (byValue.has(v) ? sid(byValue.get(v)!) : v));
+    const ids = strings(values, key).map((v) => (byValue.has(v) ? sid(byValue.get(v)!) : v));
     const expr = expressions[key];
     for (const res of referenced(r, expr)) if (!ids.includes(sid(res))) ids.push(sid(res));
     return ids;
@@ -216,32 +203,32 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
 
   const vpcs = new Map<string, Vpc>();
   for (const r of of('aws_vpc')) {
-    const cidr = s(r.values, 'cidr_block');
+    const cidr = str(r.values, 'cidr_block');
     if (!cidr) {
       unknown(r, 'its cidr_block');
       continue;
     }
     const tags = isObj(r.values.tags) ? r.values.tags : {};
-    const v6 = s(r.values, 'ipv6_cidr_block');
+    const v6 = str(r.values, 'ipv6_cidr_block');
     vpcs.set(sid(r), {
       id: sid(r),
       cidr,
-      ...(s(tags, 'Name') ? { name: s(tags, 'Name')! } : {}),
+      ...(str(tags, 'Name') ? { name: str(tags, 'Name')! } : {}),
       ...(v6 ? { ipv6Cidr: v6 } : {}),
     });
   }
 
   const subnets = new Map<string, Subnet>();
   for (const r of of('aws_subnet')) {
-    const cidr = s(r.values, 'cidr_block');
+    const cidr = str(r.values, 'cidr_block');
     const vpc = one(r, 'vpc_id');
     if (!cidr || !vpc) {
       unknown(r, !cidr ? 'its cidr_block' : 'its vpc_id');
       continue;
     }
     const tags = isObj(r.values.tags) ? r.values.tags : {};
-    const v6 = s(r.values, 'ipv6_cidr_block');
-    const az = s(r.values, 'availability_zone');
+    const v6 = str(r.values, 'ipv6_cidr_block');
+    const az = str(r.values, 'availability_zone');
     if (!az) note(`${r.address}: its availability_zone is not known: assumed us-east-1a.`);
     subnets.set(sid(r), {
       id: sid(r),
@@ -249,7 +236,7 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
       availabilityZone: az ?? 'us-east-1a',
       cidr,
       public: r.values.map_public_ip_on_launch === true,
-      ...(s(tags, 'Name') ? { name: s(tags, 'Name')! } : {}),
+      ...(str(tags, 'Name') ? { name: str(tags, 'Name')! } : {}),
       ...(v6 ? { ipv6Cidr: v6 } : {}),
     });
   }
@@ -291,18 +278,18 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
       return [];
     }
     const all = protocol === '-1' || protocol.toLowerCase() === 'all';
-    const from = n(block, 'from_port');
-    const to = n(block, 'to_port');
+    const from = num(block, 'from_port');
+    const to = num(block, 'to_port');
     const base = {
       protocol: all ? '-1' : protocol,
       ...(!all && from !== undefined ? { fromPort: from } : {}),
       ...(!all && to !== undefined ? { toPort: to } : {}),
-      ...(s(block, 'description') ? { description: s(block, 'description')! } : {}),
+      ...(str(block, 'description') ? { description: str(block, 'description')! } : {}),
     };
     const peers = [
-      ...strs(block.cidr_blocks).map((c) => ({ cidrIpv4: c })),
-      ...strs(block.ipv6_cidr_blocks).map((c) => ({ cidrIpv6: c })),
-      ...strs(block.prefix_list_ids).map((p) => ({ prefixListId: p })),
+      ...strings(block, 'cidr_blocks').map((c) => ({ cidrIpv4: c })),
+      ...strings(block, 'ipv6_cidr_blocks').map((c) => ({ cidrIpv6: c })),
+      ...strings(block, 'prefix_list_ids').map((p) => ({ prefixListId: p })),
       ...(peerKeys.groups === 'security_groups'
         ? many(r, 'security_groups', block, expressions)
         : [one(r, peerKeys.groups, block, expressions)?.id].filter((x): x is string => !!x)
@@ -319,8 +306,8 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
     const id = sid(r);
     groups.set(id, {
       id,
-      name: s(r.values, 'name') ?? r.address,
-      description: s(r.values, 'description') ?? 'Managed by Terraform',
+      name: str(r.values, 'name') ?? r.address,
+      description: str(r.values, 'description') ?? 'Managed by Terraform',
       vpcId: vpc?.id ?? '',
       inbound: [],
       outbound: [],
@@ -333,12 +320,12 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
     );
   for (const r of of('aws_security_group_rule')) {
     const group = one(r, 'security_group_id');
-    const dir = s(r.values, 'type') === 'egress' ? 'outbound' : 'inbound';
+    const dir = str(r.values, 'type') === 'egress' ? 'outbound' : 'inbound';
     if (!group || !groups.has(group.id)) {
       orphan(r);
       continue;
     }
-    const id = s(r.values, 'security_group_rule_id');
+    const id = str(r.values, 'security_group_rule_id');
     blockRules(r, group.id, r.values, r.expressions, {
       groups: 'source_security_group_id',
       self: 'self',
@@ -353,12 +340,12 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
       }
       const block: Obj = {
         ...r.values,
-        protocol: s(r.values, 'ip_protocol') ?? '-1',
-        cidr_blocks: s(r.values, 'cidr_ipv4') ? [s(r.values, 'cidr_ipv4')] : [],
-        ipv6_cidr_blocks: s(r.values, 'cidr_ipv6') ? [s(r.values, 'cidr_ipv6')] : [],
-        prefix_list_ids: s(r.values, 'prefix_list_id') ? [s(r.values, 'prefix_list_id')] : [],
+        protocol: str(r.values, 'ip_protocol') ?? '-1',
+        cidr_blocks: str(r.values, 'cidr_ipv4') ? [str(r.values, 'cidr_ipv4')] : [],
+        ipv6_cidr_blocks: str(r.values, 'cidr_ipv6') ? [str(r.values, 'cidr_ipv6')] : [],
+        prefix_list_ids: str(r.values, 'prefix_list_id') ? [str(r.values, 'prefix_list_id')] : [],
       };
-      const id = s(r.values, 'security_group_rule_id');
+      const id = str(r.values, 'security_group_rule_id');
       const dir = type.endsWith('egress_rule') ? 'outbound' : 'inbound';
       for (const rule of blockRules(r, group.id, block, r.expressions, {
         groups: 'referenced_security_group_id',
@@ -373,8 +360,8 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
       ['ingress', 'inbound'],
       ['egress', 'outbound'],
     ] as const) {
-      const exprs = objs(r.expressions[key]);
-      objs(r.values[key]).forEach((block, i) => {
+      const exprs = list(r.expressions, key);
+      list(r.values, key).forEach((block, i) => {
         for (const rule of blockRules(r, id, block, exprs[i] ?? {}, {
           groups: 'security_groups',
           self: 'self',
@@ -405,12 +392,12 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
       note(`${r.address}: its subnet is not in this plan or state: left out.`);
       continue;
     }
-    const ip = address(r, subnet.id, s(r.values, 'private_ip'));
+    const ip = address(r, subnet.id, str(r.values, 'private_ip'));
     if (!ip) {
       note(`${r.address}: no private address could be given to it: left out.`);
       continue;
     }
-    let pub = s(r.values, 'public_ip');
+    let pub = str(r.values, 'public_ip');
     const wantsPublic =
       r.values.associate_public_ip_address === true ||
       (r.values.associate_public_ip_address === undefined && subnets.get(subnet.id)?.public);
@@ -418,27 +405,27 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
       pub = freePublicIp(instances.map((i) => i.publicIp));
       note(`${r.address}: its public IP is chosen at apply; SG Lab gave it ${pub}.`);
     }
-    if (strs(r.values.security_groups).length && !many(r, 'vpc_security_group_ids').length)
+    if (strings(r.values, 'security_groups').length && !many(r, 'vpc_security_group_ids').length)
       note(
         `${r.address}: security_groups names groups by name (EC2-Classic / default VPC): use vpc_security_group_ids; attach its groups in the editor.`,
       );
     const tags = isObj(r.values.tags) ? r.values.tags : {};
-    const v6 = strs(r.values.ipv6_addresses)[0];
+    const v6 = strings(r.values, 'ipv6_addresses')[0];
     instances.push({
       id: sid(r),
       subnetId: subnet.id,
       privateIp: ip,
       securityGroupIds: many(r, 'vpc_security_group_ids'),
-      ...(s(tags, 'Name') ? { name: s(tags, 'Name')! } : {}),
+      ...(str(tags, 'Name') ? { name: str(tags, 'Name')! } : {}),
       ...(pub ? { publicIp: pub } : {}),
       ...(v6 ? { ipv6: v6 } : {}),
-      ...(s(r.values, 'instance_state') === 'stopped' ? { state: 'stopped' as const } : {}),
+      ...(str(r.values, 'instance_state') === 'stopped' ? { state: 'stopped' as const } : {}),
       kind: 'ec2',
     });
   }
   for (const r of of('aws_network_interface')) {
-    const attached = objs(r.values.attachment)
-      .map((a) => s(a, 'instance'))
+    const attached = list(r.values, 'attachment')
+      .map((a) => str(a, 'instance'))
       .find(Boolean);
     if (attached) {
       note(
@@ -454,7 +441,7 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
     const ip = address(
       r,
       subnet.id,
-      s(r.values, 'private_ip') ?? strs(r.values.private_ips)[0] ?? undefined,
+      str(r.values, 'private_ip') ?? strings(r.values, 'private_ips')[0] ?? undefined,
     );
     if (!ip) continue;
     instances.push({
@@ -462,7 +449,7 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
       subnetId: subnet.id,
       privateIp: ip,
       securityGroupIds: many(r, 'security_groups'),
-      name: s(r.values, 'description') ?? r.address,
+      name: str(r.values, 'description') ?? r.address,
       kind: 'eni',
     });
   }
@@ -470,14 +457,14 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
   const loadBalancers: LoadBalancer[] = [];
   const targetGroups = of('aws_lb_target_group');
   for (const r of of('aws_lb')) {
-    const type = s(r.values, 'load_balancer_type') ?? 'application';
+    const type = str(r.values, 'load_balancer_type') ?? 'application';
     if (type !== 'application' && type !== 'network') {
       note(`${r.address} is a ${type} load balancer, which SG Lab does not model: left out.`);
       continue;
     }
     const subnetIds = [
       ...many(r, 'subnets'),
-      ...objs(r.values.subnet_mapping).flatMap((m) => s(m, 'subnet_id') ?? []),
+      ...list(r.values, 'subnet_mapping').flatMap((m) => str(m, 'subnet_id') ?? []),
     ].filter((id) => {
       if (subnets.has(id)) return true;
       note(`${r.address}: its subnet ${id} is not in this plan or state: left out.`);
@@ -487,17 +474,17 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
     const forwarded = new Set<Res>();
     for (const l of of('aws_lb_listener')) {
       if (one(l, 'load_balancer_arn')?.res !== r) continue;
-      const port = n(l.values, 'port');
-      const protocol = s(l.values, 'protocol') ?? (type === 'network' ? 'TCP' : 'HTTP');
-      const actions = objs(l.values.default_action);
-      const exprActions = objs(l.expressions.default_action);
+      const port = num(l.values, 'port');
+      const protocol = str(l.values, 'protocol') ?? (type === 'network' ? 'TCP' : 'HTTP');
+      const actions = list(l.values, 'default_action');
+      const exprActions = list(l.expressions, 'default_action');
       const tgs = actions.flatMap((a, i) =>
-        s(a, 'type') === 'forward'
+        str(a, 'type') === 'forward'
           ? [one(l, 'target_group_arn', a, exprActions[i] ?? {})?.res].filter((x): x is Res => !!x)
           : [],
       );
       const tg = tgs[0];
-      const targetPort = tg ? n(tg.values, 'port') : undefined;
+      const targetPort = tg ? num(tg.values, 'port') : undefined;
       if (port === undefined || !tg || targetPort === undefined) {
         note(
           `${l.address}: does not forward to a target group of this plan or state (a redirect, a fixed response, or a group managed elsewhere): not modelled.`,
@@ -518,19 +505,19 @@ export function importTerraform(file: InputFile, name = 'Imported from Terraform
     }
     const first =
       [...forwarded][0] ?? targetGroups.find((t) => many(t, 'load_balancer_arns').includes(sid(r)));
-    const check = first ? objs(first.values.health_check)[0] : undefined;
-    const checkPort = check ? s(check, 'port') : undefined;
+    const check = first ? list(first.values, 'health_check')[0] : undefined;
+    const checkPort = check ? str(check, 'port') : undefined;
     const hcPort =
       checkPort && /^\d+$/.test(checkPort)
         ? Number(checkPort)
         : first
-          ? n(first.values, 'port')
+          ? num(first.values, 'port')
           : undefined;
     const hcProtocol =
-      (check && s(check, 'protocol')) ?? (first ? s(first.values, 'protocol') : undefined);
+      (check && str(check, 'protocol')) ?? (first ? str(first.values, 'protocol') : undefined);
     loadBalancers.push({
       id: sid(r),
-      name: s(r.values, 'name') ?? r.address,
+      name: str(r.values, 'name') ?? r.address,
       type,
       scheme: r.values.internal === true ? 'internal' : 'internet-facing',
       subnetIds,

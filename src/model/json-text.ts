@@ -3,6 +3,10 @@
  * dropped, and a syntax error says where by line and column instead of a character position.
  */
 
+/** A JSON object (not null, not an array): what a stranger's document must be before it is read. */
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export type JsonRead =
   { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 

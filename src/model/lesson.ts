@@ -4,7 +4,7 @@
  * path for every problem, and never throwing: a challenge arrives in a stranger's link.
  */
 import { error, hasErrors, type Issue } from './issue';
-import { readJson } from './json-text';
+import { isRecord, readJson } from './json-text';
 import { parseFlow } from './parse-flow';
 import { parseScenario } from './parse-scenario';
 import type { Direction, Expectation, Flow, Scenario } from './types';
@@ -82,7 +82,6 @@ export type Parsed<T> =
 
 type Obj = Record<string, unknown>;
 const at = (path: string, key: string): string => (path ? `${path}.${key}` : key);
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Collects problems by path while one document is read. */
 class Reader {
@@ -134,7 +133,7 @@ class Reader {
     return r.flow;
   }
   count(v: unknown, path: string): Count | undefined {
-    if (!isObj(v)) return this.fail(path, 'must be an object with min and/or max');
+    if (!isRecord(v)) return this.fail(path, 'must be an object with min and/or max');
     const out: { min?: number; max?: number } = {};
     for (const k of ['min', 'max'] as const) {
       const x = v[k];
@@ -148,7 +147,7 @@ class Reader {
 }
 
 function readGoal(r: Reader, v: unknown, path: string): Goal | undefined {
-  if (!isObj(v)) return r.fail(path, 'must be an object');
+  if (!isRecord(v)) return r.fail(path, 'must be an object');
   switch (v.kind) {
     case 'flow': {
       const flow = r.flow(v.flow, `${path}.flow`, 'required');
@@ -209,7 +208,7 @@ function readGoals(r: Reader, o: Obj, path: string): Goal[] {
 }
 
 function readStep(r: Reader, v: unknown, path: string): LessonStep | undefined {
-  if (!isObj(v)) return r.fail(path, 'must be an object');
+  if (!isRecord(v)) return r.fail(path, 'must be an object');
   const id = r.str(v, 'id', path);
   const title = r.str(v, 'title', path);
   const text = r.str(v, 'text', path);
@@ -221,7 +220,7 @@ function readStep(r: Reader, v: unknown, path: string): LessonStep | undefined {
   let predict: Predict | undefined;
   if (v.predict !== undefined) {
     const p = v.predict;
-    if (!isObj(p)) r.fail(`${path}.predict`, 'must be an object');
+    if (!isRecord(p)) r.fail(`${path}.predict`, 'must be an object');
     else {
       const flow = r.flow(p.flow, `${path}.predict.flow`, 'none');
       const why = r.str(p, 'why', `${path}.predict`);
@@ -257,7 +256,7 @@ function start(input: unknown, format: string, what: string): { r: Reader; o?: O
     }
     value = read.value;
   }
-  if (!isObj(value) || value.format !== format) {
+  if (!isRecord(value) || value.format !== format) {
     r.issues.push(
       error('InvalidShape', 'format', `This is not ${what}: "format" must be "${format}".`),
     );
