@@ -6,6 +6,7 @@
  * predict-first answer must be what the engine says of the world the learner predicts on.
  */
 import type { Lesson, Scenario } from '../model';
+import { stepSolution } from '../model/lesson';
 import { evaluateFlow } from './evaluate';
 import { checkGoals } from './goals';
 
@@ -26,8 +27,7 @@ const same = (a: Scenario, b: Scenario) => JSON.stringify(a) === JSON.stringify(
 export function verifyLesson(lesson: Lesson): LessonVerdict {
   let before = lesson.scenario;
   const steps = lesson.steps.map((step, k): StepVerdict => {
-    const last = k === lesson.steps.length - 1;
-    const after = step.solution ?? (last ? lesson.solution : before);
+    const after = stepSolution(lesson, k) ?? before;
     const problems: string[] = [];
     if (step.goals.length === 0) problems.push('has no goals.');
     for (const g of checkGoals(after, step.goals))

@@ -39,7 +39,6 @@ export type { EffectiveRule, ExposedService } from '../engine';
 export type { Inspected, PacketResult, Sent } from './simulation-slice';
 export type { Connection, GoalState, Reachability, SuggestedFix } from '../engine';
 export {
-  stepSolution,
   type Activity,
   type ChallengeRun,
   type LessonProgress,

@@ -6,6 +6,7 @@
  */
 import { checkGoals, evaluateFlow, type SentFlow } from '../engine';
 import type { ProgressEntry } from '../interchange/progress-file';
+import { stepSolution, worldBefore } from '../model/lesson';
 import type { Challenge, Lesson, Scenario } from '../model';
 import type { Sent } from './simulation-slice';
 
@@ -96,22 +97,6 @@ type Host = LearnState & {
 };
 type Set = (partial: Partial<LearnState>) => void;
 type Get = () => Host;
-
-/** The world a lesson's step ends on (scenario-format.md: lesson verify). */
-export function stepSolution(lesson: Lesson, step: number): Scenario | undefined {
-  const s = lesson.steps[step];
-  if (!s) return undefined;
-  return s.solution ?? (step === lesson.steps.length - 1 ? lesson.solution : undefined);
-}
-
-/** The world a step starts from: the solution of the last step before it that has one. */
-export function worldBefore(lesson: Lesson, step: number): Scenario {
-  for (let k = step - 1; k >= 0; k--) {
-    const w = lesson.steps[k]?.solution;
-    if (w) return w;
-  }
-  return lesson.scenario;
-}
 
 export function learnSlice(
   set: Set,

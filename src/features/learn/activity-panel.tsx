@@ -8,10 +8,10 @@ import { useEffect, useRef, useState } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { useAppStore } from '../../hooks/use-app-store';
 import { endpointLabel, ruleCount, serviceLabel, type Scenario } from '../../model';
+import { stepSolution } from '../../model/lesson';
 import {
   activityGoals,
   challengeLinkOf,
-  stepSolution,
   type ChallengeRun,
   type GoalState,
   type LessonRun,
