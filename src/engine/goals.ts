@@ -6,6 +6,8 @@
  */
 import {
   endpointLabel,
+  noFindingLabel,
+  normaliseProtocol,
   serviceLabel,
   type Count,
   type Flow,
@@ -50,29 +52,16 @@ function flowWords(s: Scenario, f: FlowGoal): string {
 
 /** The same flow: endpoints, protocol and what the goal pins down (port, ICMP, address). */
 function sameFlow(goal: FlowGoal, sent: Flow): boolean {
-  const proto = (p: string) => p.toLowerCase().replace(/^6$/, 'tcp').replace(/^17$/, 'udp');
   return (
     goal.from === sent.from &&
     goal.to === sent.to &&
-    proto(goal.protocol) === proto(sent.protocol) &&
+    normaliseProtocol(goal.protocol) === normaliseProtocol(sent.protocol) &&
     (goal.port === undefined || goal.port === sent.port) &&
     (goal.icmpType === undefined || goal.icmpType === sent.icmpType) &&
     (goal.icmpCode === undefined || goal.icmpCode === sent.icmpCode) &&
     (goal.via === undefined || goal.via === (sent.via ?? goal.via))
   );
 }
-
-const FINDING_WORDS: Readonly<Record<string, string>> = {
-  WORLD_OPEN_ADMIN_PORT: 'SSH or RDP open to the whole internet',
-  WORLD_OPEN_DATABASE_PORT: 'a database port open to the whole internet',
-  WORLD_OPEN_HIGH_RISK_PORT: 'a high-risk port open to the whole internet',
-  ALL_TRAFFIC_FROM_ANYWHERE: 'all traffic allowed from anywhere',
-  REDUNDANT_RULE: 'a rule another rule already covers',
-  DUPLICATE_RULE: 'a duplicate rule',
-  UNUSED_GROUP: 'a group nothing uses',
-  DEFAULT_GROUP_HAS_RULES: 'rules in the default group',
-  NEAR_QUOTA: 'a group near its rule quota',
-};
 
 function check(s: Scenario, goal: Goal, sent: readonly SentFlow[]): GoalState {
   switch (goal.kind) {
@@ -124,7 +113,7 @@ function check(s: Scenario, goal: Goal, sent: readonly SentFlow[]): GoalState {
       const where = goal.groupId
         ? ` in ${s.securityGroups.find((g) => g.id === goal.groupId)?.name ?? goal.groupId}`
         : '';
-      const label = `No ${FINDING_WORDS[goal.code] ?? goal.code}${where}`;
+      const label = `${noFindingLabel(goal.code)}${where}`;
       return hits.length === 0
         ? { goal, met: true, label }
         : { goal, met: false, label, detail: hits[0]?.title ?? '' };

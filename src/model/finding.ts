@@ -40,3 +40,20 @@ export interface Finding {
   readonly related?: readonly RuleRef[];
   readonly rewrites?: readonly Rewrite[];
 }
+
+/** What a `no-finding` goal asks for, in words after "No": one phrase per code for every screen. */
+const NO_FINDING_WORDS: Readonly<Record<FindingCode, string>> = {
+  WORLD_OPEN_ADMIN_PORT: 'SSH or RDP open to the whole internet',
+  WORLD_OPEN_DATABASE_PORT: 'database port open to the whole internet',
+  WORLD_OPEN_HIGH_RISK_PORT: 'high-risk port open to the whole internet',
+  ALL_TRAFFIC_FROM_ANYWHERE: 'rule allowing all traffic from anywhere',
+  REDUNDANT_RULE: 'redundant rules',
+  DUPLICATE_RULE: 'duplicate rules',
+  UNUSED_GROUP: 'unused groups',
+  DEFAULT_GROUP_HAS_RULES: 'rules in the default group',
+  NEAR_QUOTA: 'group near its rule quota',
+};
+
+/** "No SSH or RDP open to the whole internet": a no-finding goal as a learner reads it. */
+export const noFindingLabel = (code: string): string =>
+  `No ${(NO_FINDING_WORDS as Readonly<Record<string, string>>)[code] ?? code}`;

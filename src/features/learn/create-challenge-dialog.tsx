@@ -7,16 +7,23 @@
 import { useEffect, useState } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { useAppStore } from '../../hooks/use-app-store';
-import { endpointLabel, serviceLabel, type Challenge, type Goal } from '../../model';
+import {
+  endpointLabel,
+  noFindingLabel,
+  serviceLabel,
+  type Challenge,
+  type Goal,
+} from '../../model';
 import { challengeLinkOf } from '../../store';
 import { Modal } from '../../components/modal';
 
-const STRUCTURAL: readonly { code: string; label: string }[] = [
-  { code: 'WORLD_OPEN_ADMIN_PORT', label: 'No SSH or RDP open to the whole internet' },
-  { code: 'WORLD_OPEN_DATABASE_PORT', label: 'No database port open to the whole internet' },
-  { code: 'ALL_TRAFFIC_FROM_ANYWHERE', label: 'No rule allowing all traffic from anywhere' },
-  { code: 'REDUNDANT_RULE', label: 'No redundant rules' },
-];
+/** The structural goals a teacher may add, worded as the learner's goal list words them. */
+const STRUCTURAL = [
+  'WORLD_OPEN_ADMIN_PORT',
+  'WORLD_OPEN_DATABASE_PORT',
+  'ALL_TRAFFIC_FROM_ANYWHERE',
+  'REDUNDANT_RULE',
+].map((code) => ({ code, label: noFindingLabel(code) }));
 
 export function CreateChallengeDialog() {
   const open = useAppStore((s) => s.dialog === 'create-challenge');
