@@ -86,9 +86,8 @@ async function start() {
  * restored (when that world is still the lesson's: a learner who moved on is not pulled back).
  */
 async function resumeLearning(store: AppStore): Promise<void> {
-  const record = await lessonProgress.load().catch(() => undefined);
-  if (!record) return;
-  store.setState({ progress: record });
+  // the store read the progress when it was made: the same read, not a second one
+  const record = await store.getState().readProgress();
   const here = store.getState().scenario.name;
   if (record.challenge && record.challenge.challenge.scenario.name === here) {
     store.getState().resumeChallenge(record.challenge.challenge, record.challenge.startedAt);

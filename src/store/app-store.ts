@@ -162,7 +162,7 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
       (set, get) => {
         const { sim: _sim, ...simulation } = simulationSlice(set, get, start.scenario, start.flows);
         simRef = _sim;
-        const learning = learnSlice(set, get, (record) => void deps.progress?.save(record));
+        const learning = learnSlice(set, get, deps.progress);
         return {
           ...learning,
           scenario: start.scenario,
@@ -348,12 +348,7 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
     store.setState({ activity });
   });
 
-  if (deps.progress)
-    void deps.progress.load().then(
-      (record) => record && store.setState({ progress: record }),
-      () =>
-        store.getState().notify('Lesson progress could not be read in this browser.', 'warning'),
-    );
+  if (deps.progress) void store.getState().readProgress();
 
   // on a phone, a trace to read (a flow sent, a cell or expectation opened) shows Traffic; a
   // prediction answered in the lesson keeps the lesson in view (its answer says where the trace is)

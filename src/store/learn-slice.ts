@@ -77,6 +77,8 @@ export interface LearnState {
   endActivity(): void;
   /** Replaces all progress (an imported progress file). */
   setProgress(record: ProgressRecord): void;
+  /** The progress kept in the browser, read once (at start) and shared by whoever asks. */
+  readProgress(): Promise<ProgressRecord>;
   /** Offers the progress as a file, to carry to another machine. */
   downloadProgress(): Promise<void>;
   /** Reads a progress file into the progress kept; false (and why) when it does not read. */
@@ -98,11 +100,8 @@ type Host = LearnState & {
 type Set = (partial: Partial<LearnState>) => void;
 type Get = () => Host;
 
-export function learnSlice(
-  set: Set,
-  get: Get,
-  persist: (record: ProgressRecord) => void,
-): LearnState {
+export function learnSlice(set: Set, get: Get, stored: ProgressStore | undefined): LearnState {
+  let read: Promise<ProgressRecord> | null = null;
   const saveProgress = (
     lessons: ProgressRecord['lessons'],
     current: string | null,
@@ -110,7 +109,7 @@ export function learnSlice(
   ) => {
     const progress: ProgressRecord = { lessons, current, ...(challenge ? { challenge } : {}) };
     set({ progress });
-    persist(progress);
+    void stored?.save(progress);
   };
   const progressOf = (lesson: Lesson): LessonProgress =>
     get().progress.lessons[lesson.id] ?? {
@@ -236,6 +235,19 @@ export function learnSlice(
     },
     setProgress(record) {
       saveProgress(record.lessons, get().progress.current);
+    },
+    readProgress() {
+      read ??= (stored?.load() ?? Promise.resolve(undefined)).then(
+        (record) => {
+          if (record) set({ progress: record });
+          return get().progress;
+        },
+        () => {
+          get().notify('Lesson progress could not be read in this browser.', 'warning');
+          return get().progress;
+        },
+      );
+      return read;
     },
     // the progress file's codec loads when a learner first moves their progress
     async downloadProgress() {

@@ -32,15 +32,12 @@ export function recentSlice(
   initialWorkId: string | undefined,
   notice: (text: string, tone: Notice['tone']) => Notice,
 ): RecentState {
-  const deps = { recent, workId: initialWorkId };
   return {
-    workId: deps.workId ?? newWorkId(),
+    workId: initialWorkId ?? newWorkId(),
     listRecent: async () =>
-      deps.recent
-        ? (await deps.recent.list()).sort((a, b) => b.savedAt.localeCompare(a.savedAt))
-        : [],
+      recent ? (await recent.list()).sort((a, b) => b.savedAt.localeCompare(a.savedAt)) : [],
     async openRecent(id) {
-      const entry = await deps.recent?.get(id);
+      const entry = await recent?.get(id);
       const decoded = entry ? decodeDocument(entry.document) : null;
       if (!entry || !decoded?.ok) {
         set({
@@ -58,7 +55,7 @@ export function recentSlice(
       return true;
     },
     async removeRecent(id) {
-      await deps.recent?.remove(id);
+      await recent?.remove(id);
     },
     async renameRecent(id, name) {
       if (id === get().workId) {
@@ -67,11 +64,11 @@ export function recentSlice(
         );
         return;
       }
-      const entry = await deps.recent?.get(id);
+      const entry = await recent?.get(id);
       const decoded = entry && decodeDocument(entry.document);
       if (!entry || !decoded?.ok) return;
       const doc = { ...decoded.document, scenario: { ...decoded.document.scenario, name } };
-      await deps.recent?.put({ ...entryOf(id, doc), savedAt: entry.savedAt });
+      await recent?.put({ ...entryOf(id, doc), savedAt: entry.savedAt });
     },
     savedElsewhere(id) {
       if (id !== get().workId) return;
