@@ -1,5 +1,12 @@
 /** `sg-lab check`: runs every expectation of scenario files headless (scenario-format.md "The command line"). */
-import { hasErrors, parseScenario, protocolLabel, type Expectation, type Issue } from '../model';
+import {
+  documentNotes,
+  hasErrors,
+  parseScenario,
+  protocolLabel,
+  type Expectation,
+  type Issue,
+} from '../model';
 import { evaluateFlow } from '../engine';
 
 export interface CheckRow {
@@ -55,9 +62,7 @@ export function checkScenarioText(file: string, text: string): CheckOutcome {
         : '',
     } satisfies CheckRow;
   });
-  const notes = parsed.issues
-    .filter((i) => i.code === 'NetworkAclsNotEvaluated')
-    .map((i) => i.message);
+  const notes = documentNotes(parsed.issues).map((i) => i.message);
   return { ok: true, rows, services: expectations.map(serviceLabel), notes };
 }
 

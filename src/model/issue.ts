@@ -27,3 +27,10 @@ export const notice = (code: string, path: string, message: string, fix?: string
 
 export const hasErrors = (issues: readonly Issue[]): boolean =>
   issues.some((i) => i.severity === 'error');
+
+/**
+ * Warnings about the document as a whole (a top-level path, no item in it): what every verdict
+ * must be read with, such as network ACLs that are read but not evaluated.
+ */
+export const documentNotes = (issues: readonly Issue[]): Issue[] =>
+  issues.filter((i) => i.severity === 'warning' && /^[A-Za-z]+$/.test(i.path));

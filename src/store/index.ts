@@ -18,6 +18,7 @@ export { type RecentEntry, type RecentStore } from './recent';
 export { LINT_IN_WORKER_RULES, type LintView, type WorkerLike } from './lint';
 export {
   activityGoals,
+  documentNotesOf,
   challengeLinkOf,
   effectiveRulesOf,
   endpointLabel,

@@ -20,6 +20,7 @@ import {
 } from '../engine';
 import {
   type Challenge,
+  documentNotes,
   validateGroup,
   validateWorld,
   type Expectation,
@@ -115,6 +116,9 @@ export const groupIssues = perScenarioAnd((s, groupId: string): readonly Issue[]
 export { endpointLabel } from '../model';
 
 const worldIssues = perScenario((s): readonly Issue[] => validateWorld(s));
+
+/** What every verdict of this document must be read with (model `documentNotes`). */
+export const documentNotesOf = perScenario((s): readonly Issue[] => documentNotes(worldIssues(s)));
 
 type WorldCollection = 'vpcs' | 'subnets' | 'prefixLists' | 'instances' | 'loadBalancers' | 'hosts';
 

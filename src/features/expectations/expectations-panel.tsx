@@ -1,7 +1,7 @@
 /** Must-allow / must-deny flows, each evaluated live by the engine, with a pass count. */
 import { protocolLabel, removeExpectation } from '../../model';
 import { useAppStore } from '../../hooks/use-app-store';
-import { endpointLabel, expectationResults } from '../../store';
+import { documentNotesOf, endpointLabel, expectationResults } from '../../store';
 
 export function ExpectationsPanel() {
   const scenario = useAppStore((s) => s.scenario);
@@ -17,12 +17,11 @@ export function ExpectationsPanel() {
           {passed}/{results.length} pass
         </span>
       </h2>
-      {(scenario.networkAcls?.length ?? 0) > 0 && (
-        <p className="msg warning">
-          This scenario has network ACLs. SG Lab does not evaluate them yet: every verdict here
-          considers the security groups only.
+      {documentNotesOf(scenario).map((n) => (
+        <p key={n.code} className="msg warning">
+          {n.message}
         </p>
-      )}
+      ))}
       {results.length === 0 ? (
         <p className="empty">No expectations yet.</p>
       ) : (
