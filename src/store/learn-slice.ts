@@ -4,7 +4,8 @@
  * document: the editor, the simulator and undo all work inside a lesson. Goals are judged live by
  * the engine (`checkGoals`) in the selectors; this slice only keeps where the learner is.
  */
-import { checkGoals, evaluateFlow, type SentFlow } from '../engine';
+import { checkGoals, type SentFlow } from '../engine';
+import { flowVerdict } from './selectors';
 import type { ProgressEntry } from '../interchange/progress-file';
 import { stepSolution, worldBefore } from '../model/lesson';
 import type { Challenge, Lesson, Scenario } from '../model';
@@ -274,6 +275,7 @@ export function learnSlice(set: Set, get: Get, stored: ProgressStore | undefined
 
 /** A flow just sent during a lesson or challenge: what the learner saw, for `sent` goals. */
 export function withSent(a: Activity, scenario: Scenario, flow: Sent['flow']): Activity {
-  const seen: SentFlow = { flow, allowed: evaluateFlow(scenario, flow).allowed };
+  // the verdict the trace panel shows for it, from the same cache
+  const seen: SentFlow = { flow, allowed: flowVerdict(scenario, flow).allowed };
   return { ...a, sent: [...a.sent, seen] };
 }
