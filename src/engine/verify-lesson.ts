@@ -5,8 +5,7 @@
  * that changes the world needs a goal that fails before it (or the step teaches nothing); and a
  * predict-first answer must be what the engine says of the world the learner predicts on.
  */
-import type { Lesson, Scenario } from '../model';
-import { stepSolution } from '../model/lesson';
+import { stepSolution, type Lesson, type Scenario } from '../model';
 import { evaluateFlow } from './evaluate';
 import { checkGoals } from './goals';
 

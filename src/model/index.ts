@@ -34,4 +34,5 @@ export type {
   Parsed,
   Predict,
 } from './lesson';
+export { stepSolution, worldBefore } from './lesson-steps';
 export { NACL_ENTRY_QUOTA } from './validate-nacl';

@@ -7,7 +7,7 @@
 import { checkGoals, type SentFlow } from '../engine';
 import { flowVerdict } from './selectors';
 import type { ProgressEntry } from '../interchange/progress-file';
-import { stepSolution, worldBefore } from '../model/lesson';
+import { stepSolution, worldBefore } from '../model';
 import type { Challenge, Lesson, Scenario } from '../model';
 import type { Sent } from './simulation-slice';
 

@@ -7,8 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { useAppStore } from '../../hooks/use-app-store';
-import { endpointLabel, ruleCount, serviceLabel, type Scenario } from '../../model';
-import { stepSolution } from '../../model/lesson';
+import { endpointLabel, ruleCount, serviceLabel, stepSolution, type Scenario } from '../../model';
 import {
   activityGoals,
   challengeLinkOf,
