@@ -30,16 +30,10 @@ import type {
   Iface,
   Members,
 } from './compiled-types';
+import { compileAcls } from './compile-acl';
 import { loadBalancerNodes } from './lb-nodes';
 
-export type {
-  Compiled,
-  CompiledGroup,
-  CompiledPeer,
-  CompiledRule,
-  Iface,
-  Members,
-} from './compiled-types';
+export type * from './compiled-types';
 
 const groupCache = new WeakMap<
   SecurityGroup,
@@ -183,7 +177,8 @@ export function compile(s: Scenario): Compiled {
   const vpcBlocks = new Map(
     s.vpcs.map((v) => [v.id, { v4: cidrOf(v.cidr), v6: v.ipv6Cidr ? cidrOf(v.ipv6Cidr) : null }]),
   );
-  const compiled: Compiled = { scenario: s, groups, vpcBlocks, ...compileWorld(s) };
+  const acls = compileAcls(s);
+  const compiled: Compiled = { scenario: s, groups, vpcBlocks, acls, ...compileWorld(s) };
   scenarioCache.set(s, compiled);
   return compiled;
 }

@@ -8,6 +8,8 @@ import type {
   Instance,
   Ip,
   LoadBalancer,
+  NaclEntry,
+  NetworkAcl,
   PortModel,
   Rule,
   Scenario,
@@ -67,6 +69,29 @@ export interface Members {
   readonly v6: Set<bigint>;
 }
 
+/** A network ACL entry, parsed: the number decides its turn (first match wins). */
+export interface CompiledNaclEntry {
+  readonly ruleNumber: number;
+  readonly allow: boolean;
+  /** -1 = all protocols */
+  readonly protocol: number;
+  readonly ports: PortModel;
+  /** tcp/udp: first and last destination port; icmp: type and code, -1 = any */
+  readonly from: number;
+  readonly to: number;
+  readonly cidr: Cidr;
+  readonly entry: NaclEntry;
+}
+
+/** A network ACL with each direction's valid entries sorted by rule number. */
+export interface CompiledAcl {
+  readonly id: string;
+  readonly name: string;
+  readonly source: NetworkAcl;
+  readonly inbound: readonly CompiledNaclEntry[];
+  readonly outbound: readonly CompiledNaclEntry[];
+}
+
 export interface Compiled {
   readonly scenario: Scenario;
   readonly groups: ReadonlyMap<string, CompiledGroup>;
@@ -75,5 +100,10 @@ export interface Compiled {
   readonly lbNodes: ReadonlyMap<string, readonly Iface[]>;
   readonly members: ReadonlyMap<string, Members>;
   readonly subnets: ReadonlyMap<string, Subnet>;
+  /**
+   * Per subnet id, the ACL that filters its boundary: the one naming it, else its VPC's default
+   * ACL when the document has one. A subnet absent here has AWS's untouched default (allow all).
+   */
+  readonly acls: ReadonlyMap<string, CompiledAcl>;
   readonly vpcBlocks: ReadonlyMap<string, { readonly v4: Cidr | null; readonly v6: Cidr | null }>;
 }

@@ -42,7 +42,6 @@ export function evaluateDetail(c: Compiled, flow: Flow): FlowDetail {
     }
   }
   if (!t.denied) route(c, t, from, to, pkt, flow);
-  if (!t.denied) respond(t, pkt);
   return { verdict: t.verdict(), trace: t, packet: pkt };
 }
 
@@ -63,7 +62,7 @@ function route(c: Compiled, t: Trace, from: Endpoint, to: Endpoint, pkt: Packet,
         'NOT_FILTERED',
       );
     } else if (to.kind === 'iface') betweenInterfaces(c, t, from.iface, to, pkt, flow);
-    else if (to.kind === 'outside') walk(c, t, pathToOutside(from.iface, to.ip, to.name), pkt);
+    else if (to.kind === 'outside') walk(c, t, pathToOutside(c, from.iface, to.ip, to.name), pkt);
     else if (to.kind === 'lb') loadBalancerFlow(c, t, { iface: from.iface }, to.lb, pkt, flow);
     else if (to.kind === 'vpc-address')
       t.deny(
@@ -125,7 +124,7 @@ function betweenInterfaces(
     return;
   }
   const via: Via = flow.via ?? to.via ?? (s.vpcId === d.vpcId ? 'private' : 'public');
-  walk(c, t, pathBetween(s, d, via), pkt);
+  walk(c, t, pathBetween(c, s, d, via), pkt);
 }
 
 function fromOutside(
@@ -138,39 +137,5 @@ function fromOutside(
   flow: Flow,
 ): void {
   const via: Via = flow.via ?? to.via ?? (ip.family === 6 ? 'ipv6' : 'public');
-  walk(c, t, pathFromOutside(ip, name, to.iface, via), pkt);
-}
-
-/** The response leg: stateful unless the flow is untracked at an interface (§5.1, §5.2). */
-function respond(t: Trace, pkt: Packet): void {
-  if (t.legs.length === 0) return;
-  const parts: string[] = [];
-  let untracked = false;
-  for (const leg of t.legs) {
-    const back = leg.direction === 'inbound' ? 'leaves' : 'enters';
-    if (t.throughNlb || leg.tracking.tracked) {
-      parts.push(
-        `${back} ${leg.iface.name} as part of a tracked connection (no ${leg.direction === 'inbound' ? 'outbound' : 'inbound'} rule needed)`,
-      );
-    } else {
-      untracked = true;
-      const r = leg.tracking.reverseRule;
-      parts.push(
-        `${back} ${leg.iface.name} by ${r ? `${r.groupId} rule ${r.ruleId}` : 'the reverse rule'} (untracked: both directions are open to ${leg.family === 4 ? '0.0.0.0/0' : '::/0'})`,
-      );
-    }
-  }
-  const unique = [...new Set(parts)];
-  t.add({
-    at: 'response',
-    kind: 'response',
-    verdict: 'allow',
-    matchedRules: t.legs.flatMap((l) =>
-      !t.throughNlb && !l.tracking.tracked && l.tracking.reverseRule
-        ? [{ groupId: l.tracking.reverseRule.groupId, ruleId: l.tracking.reverseRule.ruleId }]
-        : [],
-    ),
-    code: untracked ? 'UNTRACKED_RESPONSE' : 'STATEFUL_RESPONSE',
-    explanation: `${untracked ? 'Allowed by the reverse rule (untracked)' : 'Allowed: stateful (tracked connection)'}. The response ${unique.join('; it ')}.${pkt.protocol === 1 || pkt.protocol === 58 ? ' ICMP is always tracked.' : ''}`,
-  });
+  walk(c, t, pathFromOutside(c, ip, name, to.iface, via), pkt);
 }

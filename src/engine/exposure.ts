@@ -79,7 +79,7 @@ function directExposure(c: Compiled, iface: Iface, you: Ip | null): ExposedServi
   // the same path a flow from outside takes: the internet gateway, the groups, a running receiver
   // (the paths do not depend on the port: built once, asked for every service)
   const paths = (from: readonly Ip[], via: 'public' | 'ipv6') =>
-    from.map((ip) => pathFromOutside(ip, 'a probe', iface, via));
+    from.map((ip) => pathFromOutside(c, ip, 'a probe', iface, via));
   const world = paths(PROBES, 'public');
   const world6 = paths(PROBES6, 'ipv6');
   const mine = you?.family === 4 ? paths([you], 'public') : null;

@@ -1,10 +1,12 @@
 /**
- * Through a load balancer (aws-semantics.md §10): listener → the balancer's groups inbound → its
- * groups outbound to a healthy target → the target's groups inbound, seen from the node's private
- * address (or, for an NLB with client IP preservation, the client's, where a rule referencing the
- * NLB's group still matches).
+ * Through a load balancer (aws-semantics.md §10), as hops: the client's leg to a node (its groups
+ * inbound, the ACLs between), the listener, then the node's leg to a healthy target (the node's
+ * groups outbound, both subnets' ACLs, the target's groups inbound, seen from the node's private
+ * address or, for an NLB with client IP preservation, the client's, where a rule referencing the
+ * NLB's group still matches), and the reply back over both legs.
  */
 import {
+  DEFAULT_SOURCE_PORT,
   formatIp,
   INTERNET_GATEWAY,
   type Flow,
@@ -13,11 +15,11 @@ import {
   type LoadBalancer,
   type StepLocation,
 } from '../model';
-import { checkInterface, locationOf, packetLabel } from './check';
+import { locationOf, packetLabel } from './check';
 import type { Compiled, Iface } from './compile';
-import { egress, ingress } from './legs';
 import type { Packet } from './match';
-import type { Trace } from './trace';
+import { aclHop, crossing, passes, walk, type Hop } from './path';
+import { Trace } from './trace';
 
 export type Client =
   { readonly iface: Iface } | { readonly outside: { readonly ip: Ip; readonly name: string } };
@@ -39,11 +41,64 @@ function listenerProtocols(l: Listener): number[] {
 
 const healthPort = (lb: LoadBalancer, l: Listener): number => lb.healthCheck?.port ?? l.targetPort;
 
+/** A leg's hops and the ACL hops its reply crosses back. */
+interface Leg {
+  readonly hops: Hop[];
+  readonly reply: Hop[];
+}
+
+/** Node → target: the node's groups out, the ACLs between the subnets, the target's groups in. */
+export function nodeToTarget(
+  c: Compiled,
+  lb: LoadBalancer,
+  node: Iface,
+  target: Iface,
+  data: Packet,
+  client?: Ip,
+): Leg {
+  const preserve = lb.type === 'network' && client !== undefined;
+  const src = preserve ? client : node.privateIp;
+  const acls = crossing(c, node.subnet, target.subnet, src, target.privateIp, false, data);
+  return {
+    hops: [
+      {
+        kind: 'interface',
+        iface: node,
+        direction: 'outbound',
+        remote: target.privateIp,
+        publicPath: false,
+        stage: 'load-balancer',
+        packet: data,
+      },
+      ...acls.out,
+      ...acls.into,
+      {
+        kind: 'interface',
+        iface: target,
+        direction: 'inbound',
+        remote: src,
+        publicPath: false,
+        packet: data,
+        ...(preserve ? { override: new Set(lb.securityGroupIds) } : {}),
+      },
+    ],
+    reply: acls.reply,
+  };
+}
+
+/** The first thing on these hops that stops the packet, in the trace's words; null if none. */
+function blockerOf(c: Compiled, hops: readonly Hop[], pkt: Packet): string | null {
+  if (passes(c, hops, pkt)) return null;
+  const t = new Trace();
+  walk(c, t, hops, pkt);
+  return t.steps.find((st) => st.verdict === 'deny')?.explanation ?? 'the packet is dropped.';
+}
+
 /** Health of every target: running, served by a node, and health checks allowed both ways. */
 export function targetHealth(c: Compiled, lb: LoadBalancer, l: Listener): TargetHealth[] {
   const nodes = c.lbNodes.get(lb.id) ?? [];
   const port = healthPort(lb, l);
-  const hc: Packet = { protocol: 6, port };
+  const hc: Packet = { protocol: 6, port, sourcePort: DEFAULT_SOURCE_PORT };
   const out: TargetHealth[] = [];
   for (const id of lb.targetInstanceIds) {
     const target = c.instanceIfaces.get(id);
@@ -68,14 +123,10 @@ export function targetHealth(c: Compiled, lb: LoadBalancer, l: Listener): Target
     }
     let reason = '';
     for (const node of serving) {
-      const out1 = checkInterface(c, node, 'outbound', hc, target.privateIp);
-      if (!out1.allowed) {
-        reason = `health checks on TCP ${port} cannot leave ${node.name}: ${out1.step.explanation}`;
-        break;
-      }
-      const in1 = checkInterface(c, target, 'inbound', hc, node.privateIp);
-      if (!in1.allowed) {
-        reason = `health checks on TCP ${port} from ${node.name} (${formatIp(node.privateIp)}) are refused: ${in1.step.explanation}`;
+      const leg = nodeToTarget(c, lb, node, target, hc);
+      const block = blockerOf(c, [...leg.hops, ...leg.reply], hc);
+      if (block) {
+        reason = `health checks on TCP ${port} from ${node.name} (${formatIp(node.privateIp)}) fail: ${block}`;
         break;
       }
     }
@@ -92,6 +143,84 @@ export function targetHealth(c: Compiled, lb: LoadBalancer, l: Listener): Target
   return out;
 }
 
+/** The client's leg to the node it reaches, or why there is none. */
+function toNode(
+  c: Compiled,
+  client: Client,
+  lb: LoadBalancer,
+  nodes: readonly Iface[],
+  flow: Flow,
+): { entry: Iface; src: Ip; leg: Leg } | string {
+  if ('iface' in client) {
+    const s = client.iface;
+    if (nodes[0] && s.vpcId !== nodes[0].vpcId)
+      return `${s.name} is in another VPC than ${lb.name}; SG Lab models no peering.`;
+    if (flow.via === 'ipv6') return `SG Lab models load balancers on IPv4 only.`;
+    const entry =
+      nodes.find((n) => n.subnet.availabilityZone === s.subnet.availabilityZone) ?? nodes[0];
+    if (!entry) return `${lb.name} has no node in any subnet.`;
+    const acls = crossing(c, s.subnet, entry.subnet, s.privateIp, entry.privateIp, false);
+    return {
+      entry,
+      src: s.privateIp,
+      leg: {
+        hops: [
+          {
+            kind: 'interface',
+            iface: s,
+            direction: 'outbound',
+            remote: entry.privateIp,
+            publicPath: false,
+          },
+          ...acls.out,
+          ...acls.into,
+          {
+            kind: 'interface',
+            iface: entry,
+            direction: 'inbound',
+            remote: s.privateIp,
+            publicPath: false,
+            stage: 'load-balancer',
+          },
+        ],
+        reply: acls.reply,
+      },
+    };
+  }
+  const o = client.outside;
+  if (lb.scheme === 'internal')
+    return `${lb.name} is internal: it has only private addresses, so ${o.name} cannot reach it from the internet.`;
+  if (o.ip.family !== 4) return `SG Lab models load balancers on IPv4 only.`;
+  const entry = nodes.find((n) => n.subnet.public);
+  if (!entry)
+    return `None of ${lb.name}'s subnets is public, so the internet gateway has no route to it.`;
+  return {
+    entry,
+    src: o.ip,
+    leg: {
+      hops: [
+        {
+          kind: 'gateway',
+          at: 'internet gateway',
+          explain: () =>
+            `${o.name} (${formatIp(o.ip)}) reaches ${lb.name}'s public address in ${entry.subnet.availabilityZone}.`,
+          where: { kind: 'gateway', id: INTERNET_GATEWAY, direction: 'inbound' },
+        },
+        ...aclHop(c, entry.subnet, 'inbound', o.ip, false),
+        {
+          kind: 'interface',
+          iface: entry,
+          direction: 'inbound',
+          remote: o.ip,
+          publicPath: true,
+          stage: 'load-balancer',
+        },
+      ],
+      reply: aclHop(c, entry.subnet, 'outbound', o.ip, true),
+    },
+  };
+}
+
 export function loadBalancerFlow(
   c: Compiled,
   t: Trace,
@@ -103,77 +232,13 @@ export function loadBalancerFlow(
   const nodes = c.lbNodes.get(lb.id) ?? [];
   const at = lb.name;
   const here: StepLocation = { kind: 'load-balancer', id: lb.id };
-  let src: Ip;
-  let entry: Iface | undefined;
-  if ('iface' in client) {
-    const s = client.iface;
-    if (nodes[0] && s.vpcId !== nodes[0].vpcId) {
-      return void t.deny(
-        'route',
-        at,
-        'NO_ROUTE_TO_DESTINATION',
-        `${s.name} is in another VPC than ${lb.name}; SG Lab models no peering.`,
-        here,
-      );
-    }
-    if (flow.via === 'ipv6')
-      return void t.deny(
-        'route',
-        at,
-        'NO_ROUTE_TO_DESTINATION',
-        `SG Lab models load balancers on IPv4 only.`,
-        here,
-      );
-    entry = nodes.find((n) => n.subnet.availabilityZone === s.subnet.availabilityZone) ?? nodes[0];
-    if (!entry)
-      return void t.deny(
-        'route',
-        at,
-        'NO_ROUTE_TO_DESTINATION',
-        `${lb.name} has no node in any subnet.`,
-        here,
-      );
-    src = s.privateIp;
-    egress(c, t, s, pkt, entry.privateIp, false);
-  } else {
-    const o = client.outside;
-    if (lb.scheme === 'internal') {
-      return void t.deny(
-        'route',
-        at,
-        'NO_ROUTE_TO_DESTINATION',
-        `${lb.name} is internal: it has only private addresses, so ${o.name} cannot reach it from the internet.`,
-        here,
-      );
-    }
-    if (o.ip.family !== 4)
-      return void t.deny(
-        'route',
-        at,
-        'NO_ROUTE_TO_DESTINATION',
-        `SG Lab models load balancers on IPv4 only.`,
-        here,
-      );
-    entry = nodes.find((n) => n.subnet.public);
-    if (!entry)
-      return void t.deny(
-        'route',
-        at,
-        'NO_ROUTE_TO_DESTINATION',
-        `None of ${lb.name}'s subnets is public, so the internet gateway has no route to it.`,
-        here,
-      );
-    src = o.ip;
-    t.pass(
-      'internet gateway',
-      'route',
-      `${o.name} (${formatIp(o.ip)}) reaches ${lb.name}'s public address in ${entry.subnet.availabilityZone}.`,
-      undefined,
-      { kind: 'gateway', id: INTERNET_GATEWAY, direction: 'inbound' },
-    );
-  }
+  const reached = toNode(c, client, lb, nodes, flow);
+  if (typeof reached === 'string')
+    return void t.deny('route', at, 'NO_ROUTE_TO_DESTINATION', reached, here);
+  const { src, leg } = reached;
+  walk(c, t, leg.hops, pkt);
   if (pkt.protocol === 1) {
-    if (ingress(c, t, entry, pkt, src, !('iface' in client), 'load-balancer')) {
+    if (!t.denied)
       t.pass(
         at,
         'load-balancer',
@@ -181,13 +246,11 @@ export function loadBalancerFlow(
         undefined,
         here,
       );
-    }
-    return;
+    return void walk(c, t, [{ kind: 'response' }, ...leg.reply], pkt);
   }
   const listener = lb.listeners.find(
     (l) => l.port === pkt.port && listenerProtocols(l).includes(pkt.protocol),
   );
-  const inboundOk = ingress(c, t, entry, pkt, src, !('iface' in client), 'load-balancer');
   if (!listener) {
     const list = lb.listeners.map((l) => `${l.protocol} ${l.port}`).join(', ') || 'none';
     return void t.deny(
@@ -205,8 +268,8 @@ export function loadBalancerFlow(
     undefined,
     here,
   );
-  if (!inboundOk) return;
-  forwardToTarget(c, t, lb, listener, pkt, src);
+  if (t.denied) return;
+  forwardToTarget(c, t, lb, listener, pkt, src, leg.reply);
 }
 
 function forwardToTarget(
@@ -216,6 +279,7 @@ function forwardToTarget(
   listener: Listener,
   pkt: Packet,
   client: Ip,
+  clientReply: readonly Hop[],
 ): void {
   if (lb.type === 'network') t.throughNlb = true;
   const health = targetHealth(c, lb, listener);
@@ -244,23 +308,17 @@ function forwardToTarget(
     );
   }
   const node = chosen.nodes[0] as Iface;
-  const data: Packet = { protocol: pkt.protocol, port: listener.targetPort };
+  const data: Packet = {
+    protocol: pkt.protocol,
+    port: listener.targetPort,
+    sourcePort: pkt.sourcePort ?? DEFAULT_SOURCE_PORT,
+  };
   const preserveClient = lb.type === 'network';
   t.pass(
     lb.name,
     'load-balancer',
     `${lb.name} sends the request to ${chosen.target.name} in ${chosen.target.subnet.availabilityZone}${health.filter((h) => h.healthy).length > 1 ? ` (one of ${health.filter((h) => h.healthy).length} healthy targets)` : ''}${preserveClient ? `, keeping the client's address ${formatIp(client)} (client IP preservation)` : ` from its node address ${formatIp(node.privateIp)}`}.`,
   );
-  if (!egress(c, t, node, data, chosen.target.privateIp, false, 'load-balancer')) return;
-  const override = preserveClient ? new Set(lb.securityGroupIds) : undefined;
-  ingress(
-    c,
-    t,
-    chosen.target,
-    data,
-    preserveClient ? client : node.privateIp,
-    false,
-    'ingress',
-    override,
-  );
+  const leg = nodeToTarget(c, lb, node, chosen.target, data, preserveClient ? client : undefined);
+  walk(c, t, [...leg.hops, { kind: 'response' }, ...leg.reply, ...clientReply], pkt);
 }

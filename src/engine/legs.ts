@@ -2,51 +2,31 @@
 import type { Direction, Ip } from '../model';
 import { checkInterface } from './check';
 import type { Compiled, Iface } from './compile';
-import type { Packet } from './match';
+import type { GroupOverride, Packet } from './match';
 import type { Trace } from './trace';
 import { trackingAt } from './tracking';
 
-export function egress(
-  c: Compiled,
-  t: Trace,
-  s: Iface,
-  pkt: Packet,
-  remote: Ip,
-  publicPath: boolean,
-  stage: 'egress' | 'load-balancer' = 'egress',
-): boolean {
-  return checkLeg(c, t, s, 'outbound', pkt, remote, publicPath, stage);
+export interface LegOptions {
+  readonly publicPath: boolean;
+  /** a load balancer's node: a denial here blocks at the balancer */
+  readonly stage?: 'load-balancer';
+  readonly override?: GroupOverride;
 }
 
-export function ingress(
-  c: Compiled,
-  t: Trace,
-  d: Iface,
-  pkt: Packet,
-  remote: Ip,
-  publicPath: boolean,
-  stage: 'ingress' | 'load-balancer' = 'ingress',
-  override?: ReadonlySet<string>,
-): boolean {
-  return checkLeg(c, t, d, 'inbound', pkt, remote, publicPath, stage, override);
-}
-
-function checkLeg(
+export function checkLeg(
   c: Compiled,
   t: Trace,
   iface: Iface,
   direction: Direction,
   pkt: Packet,
   remote: Ip,
-  publicPath: boolean,
-  stage: 'egress' | 'ingress' | 'load-balancer',
-  override?: ReadonlySet<string>,
+  opts: LegOptions,
 ): boolean {
   const r = checkInterface(c, iface, direction, pkt, remote, {
-    publicPath,
-    ...(override ? { override } : {}),
+    publicPath: opts.publicPath,
+    ...(opts.override ? { override: opts.override } : {}),
   });
-  t.add(r.step, stage);
+  t.add(r.step, opts.stage ?? (direction === 'outbound' ? 'egress' : 'ingress'));
   if (r.allowed) {
     t.legs.push({
       iface,

@@ -14,6 +14,8 @@ export interface Packet {
   readonly protocol: number;
   /** tcp/udp destination port */
   readonly port?: number;
+  /** tcp/udp: the client's port, where the reply goes (network ACLs see it; groups never ask) */
+  readonly sourcePort?: number;
   readonly icmpType?: number;
   readonly icmpCode?: number;
 }
@@ -52,7 +54,10 @@ export function peerMatches(rule: CompiledRule, remote: Ip, ctx: PeerContext): b
 }
 
 /** The packet's port/type/code against the rule's range; protocols without ports always pass. */
-export function portMatches(rule: CompiledRule, pkt: Packet): boolean {
+/** What port and protocol matching reads: a rule's or a network ACL entry's fields. */
+type Ranged = Pick<CompiledRule, 'protocol' | 'ports' | 'from' | 'to'>;
+
+export function portMatches(rule: Ranged, pkt: Packet): boolean {
   if (rule.ports === 'none' || rule.protocol === -1) return true;
   if (rule.ports === 'ports') {
     const p = pkt.port ?? -1;
@@ -63,7 +68,7 @@ export function portMatches(rule: CompiledRule, pkt: Packet): boolean {
   return typeOk && codeOk;
 }
 
-export function protocolMatches(rule: CompiledRule, pkt: Packet): boolean {
+export function protocolMatches(rule: Pick<Ranged, 'protocol'>, pkt: Packet): boolean {
   return rule.protocol === -1 || rule.protocol === pkt.protocol;
 }
 

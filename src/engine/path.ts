@@ -2,8 +2,9 @@
  * The path of a flow as data: the hops a packet crosses in order (an interface's egress, a
  * gateway or the local route, the receiver's ingress, the receiver itself), or the point where no
  * route exists. Building the path decides routing only; walking it asks each filter on the way.
- * A new filter kind (the network ACL at a subnet's boundary) becomes a new kind of hop here and a
- * new case in `walk`, not an edit in every caller. The load balancer's legs move here next.
+ * A filter kind is a kind of hop with a case in `walk` and in `passes`: the security groups at an
+ * interface, the network ACL at a subnet's boundary (request and reply), the platform's own rules.
+ * A path ends with its reply: the groups' stateful answer, then the ACLs the reply crosses.
  */
 import {
   formatIp,
@@ -13,12 +14,16 @@ import {
   type Ip,
   type ReasonCode,
   type StepLocation,
+  type Subnet,
   type Via,
 } from '../model';
-import type { Compiled, Iface } from './compiled-types';
+import type { Compiled, CompiledAcl, Iface } from './compiled-types';
 import { checkInterface, locationOf } from './check';
-import { egress, ingress } from './legs';
-import type { Packet } from './match';
+import { checkLeg } from './legs';
+import type { GroupOverride, Packet } from './match';
+import { aclAllows, checkAcl } from './nacl';
+import { replyOf } from './packet';
+import { respond } from './response';
 import type { Trace } from './trace';
 
 export type Hop =
@@ -30,6 +35,27 @@ export type Hop =
       readonly remote: Ip;
       /** the packet crossed the internet gateway: group references cannot match */
       readonly publicPath: boolean;
+      /** a load balancer's node: a denial here blocks at the balancer */
+      readonly stage?: 'load-balancer';
+      /** an NLB's groups, which a target's rule may name for client-IP-preserved traffic */
+      readonly override?: GroupOverride;
+      /** the packet of this leg, when it is not the flow's (a balancer forwards to its target port) */
+      readonly packet?: Packet;
+    }
+  | {
+      /** a subnet's network ACL, crossed by the request or (reply) by its answer */
+      readonly kind: 'subnet';
+      readonly subnet: Subnet;
+      readonly acl: CompiledAcl;
+      readonly direction: Direction;
+      /** the other end's address as this subnet sees it */
+      readonly remote: Ip;
+      readonly reply: boolean;
+      readonly packet?: Packet;
+    }
+  | {
+      /** the request was delivered: the groups let the response back (stateful, or untracked) */
+      readonly kind: 'response';
     }
   | {
       /** a gateway or the VPC's local route: passes, and says how the addresses change */
@@ -72,8 +98,31 @@ export function walk(c: Compiled, t: Trace, hops: readonly Hop[], pkt: Packet): 
   for (const hop of hops) {
     switch (hop.kind) {
       case 'interface':
-        if (hop.direction === 'outbound') egress(c, t, hop.iface, pkt, hop.remote, hop.publicPath);
-        else ingress(c, t, hop.iface, pkt, hop.remote, hop.publicPath);
+        checkLeg(c, t, hop.iface, hop.direction, hop.packet ?? pkt, hop.remote, {
+          publicPath: hop.publicPath,
+          ...(hop.stage ? { stage: hop.stage } : {}),
+          ...(hop.override ? { override: hop.override } : {}),
+        });
+        break;
+      case 'subnet': {
+        const p = hop.reply ? replyOf(hop.packet ?? pkt) : (hop.packet ?? pkt);
+        // an ICMP message other than an echo request has no reply to filter
+        if (!p) break;
+        const r = checkAcl(hop.acl, hop.subnet, hop.direction, p, hop.remote, hop.reply);
+        t.add(
+          r.step,
+          hop.reply
+            ? 'nacl-response'
+            : hop.direction === 'outbound'
+              ? 'nacl-outbound'
+              : 'nacl-inbound',
+        );
+        break;
+      }
+      case 'response':
+        // a request that was not delivered has no reply
+        if (t.denied) return;
+        respond(t, pkt);
         break;
       case 'gateway':
         t.pass(hop.at, 'route', hop.explain(), undefined, hop.where);
@@ -140,9 +189,15 @@ export function passes(c: Compiled, hops: readonly Hop[], pkt: Packet): boolean 
   return hops.every((hop) => {
     switch (hop.kind) {
       case 'interface':
-        return checkInterface(c, hop.iface, hop.direction, pkt, hop.remote, {
+        return checkInterface(c, hop.iface, hop.direction, hop.packet ?? pkt, hop.remote, {
           publicPath: hop.publicPath,
+          ...(hop.override ? { override: hop.override } : {}),
         }).allowed;
+      case 'subnet': {
+        const p = hop.reply ? replyOf(hop.packet ?? pkt) : (hop.packet ?? pkt);
+        return !p || aclAllows(hop.acl, hop.direction, p, hop.remote);
+      }
+      case 'response':
       case 'gateway':
         return true;
       case 'platform':
@@ -201,15 +256,57 @@ function pathAddresses(s: Iface, d: Iface, via: Via): { src: Ip; dst: Ip } | Hop
   return { src: s.publicIp as Ip, dst: d.publicIp as Ip };
 }
 
+/** The ACL of a subnet's boundary as a hop, when the subnet has one (none: AWS's default, allow all). */
+export function aclHop(
+  c: Compiled,
+  subnet: Subnet,
+  direction: Direction,
+  remote: Ip,
+  reply: boolean,
+  packet?: Packet,
+): Hop[] {
+  const acl = c.acls.get(subnet.id);
+  return acl
+    ? [{ kind: 'subnet', subnet, acl, direction, remote, reply, ...(packet ? { packet } : {}) }]
+    : [];
+}
+
+/**
+ * A packet from subnet `a` (where it is addressed to `dst`) into subnet `b` (where it comes from
+ * `src`): the ACLs it crosses on the way and those its reply crosses back. Within one subnet, none,
+ * unless the packet went out through the internet gateway.
+ */
+export function crossing(
+  c: Compiled,
+  a: Subnet,
+  b: Subnet,
+  src: Ip,
+  dst: Ip,
+  outAndBack: boolean,
+  packet?: Packet,
+): { readonly out: Hop[]; readonly into: Hop[]; readonly reply: Hop[] } {
+  if (a === b && !outAndBack) return { out: [], into: [], reply: [] };
+  return {
+    out: aclHop(c, a, 'outbound', dst, false, packet),
+    into: aclHop(c, b, 'inbound', src, false, packet),
+    reply: [
+      ...aclHop(c, b, 'outbound', src, true, packet),
+      ...aclHop(c, a, 'inbound', dst, true, packet),
+    ],
+  };
+}
+
 /** Between two interfaces of the scenario, on the path the flow asks for (or its default). */
-export function pathBetween(s: Iface, d: Iface, via: Via): Hop[] {
+export function pathBetween(c: Compiled, s: Iface, d: Iface, via: Via): Hop[] {
   const addrs = pathAddresses(s, d, via);
   if ('kind' in addrs) return [addrs];
   const publicPath = via === 'public';
+  const acls = crossing(c, s.subnet, d.subnet, addrs.src, addrs.dst, publicPath);
   return [
     { kind: 'interface', iface: s, direction: 'outbound', remote: addrs.dst, publicPath },
     // a public path goes to a public address: the platform's rules for those apply
     ...(publicPath ? [{ kind: 'platform', iface: s, remote: addrs.dst } as const] : []),
+    ...acls.out,
     {
       kind: 'gateway',
       at: publicPath ? 'internet gateway' : `${s.vpcId} local route`,
@@ -219,13 +316,16 @@ export function pathBetween(s: Iface, d: Iface, via: Via): Hop[] {
           : `The VPC's local route delivers ${formatIp(addrs.src)} → ${formatIp(addrs.dst)} directly.`,
       where: { kind: 'gateway', id: publicPath ? INTERNET_GATEWAY : s.vpcId },
     },
+    ...acls.into,
     { kind: 'interface', iface: d, direction: 'inbound', remote: addrs.src, publicPath },
     { kind: 'receiver', iface: d },
+    { kind: 'response' },
+    ...acls.reply,
   ];
 }
 
 /** From an interface to an address outside every VPC: out through the internet gateway. */
-export function pathToOutside(s: Iface, ip: Ip, name: string): Hop[] {
+export function pathToOutside(c: Compiled, s: Iface, ip: Ip, name: string): Hop[] {
   const out: Hop = {
     kind: 'interface',
     iface: s,
@@ -264,6 +364,7 @@ export function pathToOutside(s: Iface, ip: Ip, name: string): Hop[] {
   return [
     out,
     { kind: 'platform', iface: s, remote: ip },
+    ...aclHop(c, s.subnet, 'outbound', ip, false),
     {
       kind: 'gateway',
       at: 'internet gateway',
@@ -271,11 +372,13 @@ export function pathToOutside(s: Iface, ip: Ip, name: string): Hop[] {
         `The packet leaves through the internet gateway as ${formatIp(own)} → ${formatIp(ip)}; nothing outside the VPC is filtered by security groups.`,
       where: { kind: 'gateway', id: INTERNET_GATEWAY, direction: 'outbound' },
     },
+    { kind: 'response' },
+    ...aclHop(c, s.subnet, 'inbound', ip, true),
   ];
 }
 
 /** From an address outside every VPC to an interface: in through the internet gateway. */
-export function pathFromOutside(ip: Ip, name: string, d: Iface, via: Via): Hop[] {
+export function pathFromOutside(c: Compiled, ip: Ip, name: string, d: Iface, via: Via): Hop[] {
   const fail = (code: ReasonCode, why: string) => [noRoute(d.id, code, why)];
   if (via === 'private')
     return fail(
@@ -309,7 +412,10 @@ export function pathFromOutside(ip: Ip, name: string, d: Iface, via: Via): Hop[]
           : `The internet gateway translates ${formatIp(dst)} to ${d.name}'s private address ${formatIp(d.privateIp)}; the source stays ${formatIp(ip)}.`,
       where: { kind: 'gateway', id: INTERNET_GATEWAY, direction: 'inbound' },
     },
+    ...aclHop(c, d.subnet, 'inbound', ip, false),
     { kind: 'interface', iface: d, direction: 'inbound', remote: ip, publicPath: true },
     { kind: 'receiver', iface: d },
+    { kind: 'response' },
+    ...aclHop(c, d.subnet, 'outbound', ip, true),
   ];
 }

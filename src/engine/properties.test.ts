@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  isAclEntryRef,
   addRule,
   parseScenario,
   removeRule,
@@ -29,7 +30,11 @@ function essence(v: FlowVerdict) {
     blockedAt: v.blockedAt,
     rules: v.steps
       .filter((s) => s.kind !== 'response')
-      .flatMap((s) => s.matchedRules.map((m) => `${m.groupId}/${m.ruleId}`))
+      .flatMap((s) =>
+        s.matchedRules.map((m) =>
+          isAclEntryRef(m) ? `${m.ownerId}#${m.ruleNumber}` : `${m.groupId}/${m.ruleId}`,
+        ),
+      )
       .sort(),
   };
 }

@@ -1,6 +1,7 @@
 /** Data-driven: every expectation of every fixture scenario must come out as AWS decides it. */
 import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../test-support/fixtures';
+import { isAclEntryRef } from '../model';
 import { evaluateFlow } from './evaluate';
 
 for (const folder of ['aws-behaviour', 'engine-cases']) {
@@ -23,7 +24,9 @@ for (const folder of ['aws-behaviour', 'engine-cases']) {
             expect(v.steps.find((s) => s.kind === 'response')?.code, why).toBe(a.response);
           if (a.matchedRuleIds) {
             const ids = v.steps.flatMap((s) =>
-              s.kind === 'response' ? [] : s.matchedRules.map((m) => m.ruleId),
+              s.kind === 'response'
+                ? []
+                : s.matchedRules.map((m) => (isAclEntryRef(m) ? String(m.ruleNumber) : m.ruleId)),
             );
             expect(ids, why).toEqual(expect.arrayContaining([...a.matchedRuleIds]));
           }

@@ -35,4 +35,4 @@ export type {
   Predict,
 } from './lesson';
 export { stepSolution, worldBefore } from './lesson-steps';
-export { NACL_ENTRY_QUOTA } from './validate-nacl';
+export { NACL_ENTRY_QUOTA, validateNaclEntry } from './validate-nacl';

@@ -166,6 +166,12 @@ export interface Expectation {
   readonly note?: string;
 }
 
+/**
+ * The client's port when a flow names none: inside the ephemeral ranges of Linux (32768–60999),
+ * Windows (49152–65535) and Elastic Load Balancing / NAT gateways (1024–65535).
+ */
+export const DEFAULT_SOURCE_PORT = 49_152;
+
 /** A flow to evaluate: an expectation without the expected outcome. */
 export type Flow = Omit<Expectation, 'expect' | 'note' | 'id'> & {
   readonly expect?: Expectation['expect'];

@@ -11,7 +11,7 @@ import type { NaclEntry, Scenario } from './types';
 /** AWS's default quota of entries per direction (adjustable to 40). */
 export const NACL_ENTRY_QUOTA = 20;
 
-function validateEntry(e: NaclEntry, path: string): Issue[] {
+export function validateNaclEntry(e: NaclEntry, path: string): Issue[] {
   const issues: Issue[] = [];
   if (!Number.isInteger(e.ruleNumber) || e.ruleNumber < 1 || e.ruleNumber > 32766)
     issues.push(
@@ -163,7 +163,7 @@ export function validateNetworkAcls(s: Scenario): Issue[] {
       const entries = acl[direction];
       entries.forEach((e, k) => {
         const at = `${path}.${direction}[${k}]`;
-        issues.push(...validateEntry(e, at));
+        issues.push(...validateNaclEntry(e, at));
         if (numbers.has(e.ruleNumber))
           issues.push(
             error(

@@ -1,7 +1,16 @@
 /** The engine's answer for one flow (scenario-format.md, "The verdict of one flow"). */
 
 export type BlockedAt =
-  'route' | 'source-state' | 'egress' | 'ingress' | 'load-balancer' | 'target';
+  | 'route'
+  | 'source-state'
+  | 'egress'
+  | 'ingress'
+  | 'load-balancer'
+  | 'target'
+  /** a network ACL: the request leaving its subnet, entering the destination's, or the reply */
+  | 'nacl-outbound'
+  | 'nacl-inbound'
+  | 'nacl-response';
 
 /**
  * Reason codes: AWS Reachability Analyzer's names where one fits (ux.md §2), so that learners meet
@@ -21,12 +30,28 @@ export type ReasonCode =
   | 'STATEFUL_RESPONSE'
   | 'UNTRACKED_RESPONSE'
   /** EC2's own block of outbound TCP 25 to public addresses (aws-semantics.md §11) */
-  | 'EC2_PORT_25_BLOCKED';
+  | 'EC2_PORT_25_BLOCKED'
+  /** a subnet's network ACL denied the packet (an entry or the final `*` rule) */
+  | 'SUBNET_ACL_RESTRICTION';
 
+/** A security-group rule (`filter` is absent in documents written before network ACLs). */
 export interface RuleRef {
+  readonly filter?: 'security-group';
   readonly groupId: string;
   readonly ruleId: string;
 }
+
+/** A network ACL entry that decided, by the ACL's id and the entry's number. */
+export interface AclEntryRef {
+  readonly filter: 'network-acl';
+  readonly ownerId: string;
+  readonly ruleNumber: number;
+}
+
+/** The rule of either filter that a step names. */
+export type MatchedRule = RuleRef | AclEntryRef;
+
+export const isAclEntryRef = (r: MatchedRule): r is AclEntryRef => r.filter === 'network-acl';
 
 /** The id a step's location gives the internet gateway: the scenario names none, a VPC has one. */
 export const INTERNET_GATEWAY = 'internet-gateway';
@@ -54,11 +79,18 @@ export interface TraceStep {
   readonly at: string;
   readonly where?: StepLocation;
   readonly verdict: 'allow' | 'deny' | 'skip';
-  readonly matchedRules: readonly RuleRef[];
+  readonly matchedRules: readonly MatchedRule[];
   readonly explanation: string;
   readonly code?: ReasonCode;
   readonly kind?:
-    'route' | 'egress' | 'ingress' | 'load-balancer' | 'health' | 'response' | 'state';
+    | 'route'
+    | 'egress'
+    | 'ingress'
+    | 'network-acl'
+    | 'load-balancer'
+    | 'health'
+    | 'response'
+    | 'state';
   readonly nearestMiss?: NearestMiss;
   /**
    * False for a hop after the first blocker: the packet never got there. A pass there is `skip`;

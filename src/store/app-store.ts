@@ -25,6 +25,7 @@ export type SelectionKind =
   | 'group'
   | 'host'
   | 'prefix-list'
+  | 'network-acl'
   | 'new-group'
   | 'new-instance';
 

@@ -11,6 +11,7 @@ import { useReducedMotion } from '../../hooks/use-reduced-motion';
 import {
   addExpectation,
   addRule,
+  isAclEntryRef,
   serviceLabel,
   type FlowVerdict,
   type Scenario,
@@ -61,21 +62,32 @@ function Step({ step, index }: { step: TraceStep; index: number }) {
         </p>
         {step.matchedRules.length > 0 && !notReached && (
           <p className="rules-used">
-            Allowed by{' '}
-            {step.matchedRules.map((r) => (
-              <button
-                key={`${r.groupId}/${r.ruleId}`}
-                type="button"
-                className="link"
-                onClick={() => {
-                  highlightRule(r);
-                  setGroupTab(step.where?.direction ?? 'inbound');
-                  select({ kind: 'group', id: r.groupId });
-                }}
-              >
-                {r.groupId} {r.ruleId}
-              </button>
-            ))}
+            {step.verdict === 'deny' ? 'Denied by' : 'Allowed by'}{' '}
+            {step.matchedRules.map((r) =>
+              isAclEntryRef(r) ? (
+                <button
+                  key={`${r.ownerId}/${r.ruleNumber}`}
+                  type="button"
+                  className="link"
+                  onClick={() => select({ kind: 'network-acl', id: r.ownerId })}
+                >
+                  {r.ownerId} rule {r.ruleNumber}
+                </button>
+              ) : (
+                <button
+                  key={`${r.groupId}/${r.ruleId}`}
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    highlightRule(r);
+                    setGroupTab(step.where?.direction ?? 'inbound');
+                    select({ kind: 'group', id: r.groupId });
+                  }}
+                >
+                  {r.groupId} {r.ruleId}
+                </button>
+              ),
+            )}
           </p>
         )}
         {step.nearestMiss && <p className="miss">Nearest miss: {step.nearestMiss.explanation}</p>}
@@ -87,6 +99,10 @@ function Step({ step, index }: { step: TraceStep; index: number }) {
 /** A step's location in the learner's words: "shop-alb (public-a) in", "web-a health check". */
 function hopLabel(s: Scenario, step: TraceStep): string {
   const w = step.where;
+  if (w?.kind === 'subnet-boundary') {
+    const subnet = s.subnets.find((sn) => sn.id === w.id);
+    return `${subnet?.name ?? w.id} ACL ${w.direction === 'outbound' ? 'out' : 'in'}`;
+  }
   if (w?.kind !== 'interface') return step.at;
   const subnet = s.subnets.find((sn) => sn.id === w.subnetId);
   // a balancer has a node per subnet: say which one
