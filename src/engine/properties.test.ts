@@ -6,15 +6,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  isAclEntryRef,
+  addNaclEntry,
   addRule,
+  isAclEntryRef,
   parseScenario,
+  removeNaclEntry,
   removeRule,
   type Flow,
   type FlowVerdict,
   type Scenario,
 } from '../model';
-import { arbitraryRule, buildRule, scenarioWithFlows } from '../test-support/arbitrary-scenario';
+import {
+  arbitraryEntry,
+  arbitraryRule,
+  buildEntry,
+  buildRule,
+  scenarioWithFlows,
+} from '../test-support/arbitrary-scenario';
 import { evaluateFlow } from './evaluate';
 import { computeReachability } from './reachability';
 import { referenceAllowed } from './reference';
@@ -99,7 +107,7 @@ describe('engine properties', () => {
     );
   });
 
-  it('adding a rule never turns an allowed flow into a denied one', () => {
+  it('adding a security-group rule never turns an allowed flow into a denied one (whatever the ACLs)', () => {
     fc.assert(
       fc.property(
         scenarioWithFlows,
@@ -122,7 +130,7 @@ describe('engine properties', () => {
     );
   });
 
-  it('the order of rules and of groups never changes a verdict', () => {
+  it('the order of rules, groups, ACL entries and ACLs in the document never changes a verdict', () => {
     const reversed = (s: Scenario): Scenario => ({
       ...s,
       securityGroups: s.securityGroups
@@ -136,6 +144,18 @@ describe('engine properties', () => {
         ...i,
         securityGroupIds: [...i.securityGroupIds].reverse(),
       })),
+      // an ACL's entries are read by number, never by their place in the list
+      ...(s.networkAcls
+        ? {
+            networkAcls: s.networkAcls
+              .map((a) => ({
+                ...a,
+                inbound: [...a.inbound].reverse(),
+                outbound: [...a.outbound].reverse(),
+              }))
+              .reverse(),
+          }
+        : {}),
     });
     fc.assert(
       fc.property(scenarioWithFlows, ([s, flows]) => {
@@ -144,6 +164,76 @@ describe('engine properties', () => {
           expect(essence(evaluateFlow(r, f)), describeFlow(f)).toEqual(essence(evaluateFlow(s, f)));
       }),
       RUNS,
+    );
+  });
+
+  it('an allow entry numbered above every entry never turns an allowed flow into a denied one', () => {
+    fc.assert(
+      fc.property(
+        scenarioWithFlows,
+        arbitraryEntry,
+        fc.nat(),
+        fc.boolean(),
+        ([s, flows], spec, pick, inbound) => {
+          const acl = s.networkAcls?.[pick % s.networkAcls.length];
+          if (!acl) return;
+          const direction = inbound ? 'inbound' : 'outbound';
+          const top = Math.max(0, ...acl[direction].map((e) => e.ruleNumber));
+          const r = addNaclEntry(
+            s,
+            acl.id,
+            direction,
+            buildEntry({ ...spec, allow: true }, top + 1),
+          );
+          if (!r.ok) return;
+          for (const f of flows)
+            if (evaluateFlow(s, f).allowed)
+              expect(evaluateFlow(r.scenario, f).allowed, describeFlow(f)).toBe(true);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('the matrix agrees with evaluateFlow after an ACL entry is added and removed', () => {
+    const services = [
+      { protocol: 'tcp', port: 443 },
+      { protocol: 'tcp', port: 22 },
+      { protocol: 'icmp', icmpType: 8, icmpCode: 0 },
+      { protocol: '50' },
+    ];
+    const agree = (s: Scenario) => {
+      for (const service of services) {
+        const m = computeReachability(s, service);
+        m.endpoints.forEach((from, i) =>
+          m.endpoints.forEach((to, j) =>
+            expect(m.isAllowed(i, j), `${from} → ${to} ${JSON.stringify(service)}`).toBe(
+              evaluateFlow(s, { ...service, from, to }).allowed,
+            ),
+          ),
+        );
+      }
+    };
+    fc.assert(
+      fc.property(
+        scenarioWithFlows,
+        arbitraryEntry,
+        fc.nat(),
+        fc.nat(40),
+        fc.boolean(),
+        ([s], spec, pick, ruleNumber, inbound) => {
+          const acl = s.networkAcls?.[pick % s.networkAcls.length];
+          if (!acl) return;
+          agree(s);
+          const direction = inbound ? 'inbound' : 'outbound';
+          const added = addNaclEntry(s, acl.id, direction, buildEntry(spec, ruleNumber + 1));
+          if (!added.ok) return;
+          agree(added.scenario);
+          const removed = removeNaclEntry(added.scenario, acl.id, direction, ruleNumber + 1);
+          if (removed.ok) agree(removed.scenario);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 

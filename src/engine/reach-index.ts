@@ -124,7 +124,7 @@ function setRun(bits: Bits, from: number, to: number): void {
   while (i < to) setBit(bits, i++);
 }
 
-function addRange(bits: Bits, index: AddressIndex, lo: number, hi: number): void {
+export function addRange(bits: Bits, index: AddressIndex, lo: number, hi: number): void {
   setRun(bits, lowerBound(index.addresses, lo), lowerBound(index.addresses, hi + 1));
 }
 

@@ -2,7 +2,8 @@
  * computeReachability: every source × destination for one service.
  *
  * Flows between two instances of one VPC — nearly all pairs in a large scenario — come from the
- * bit-row matrix (reach-matrix.ts), computed in full on the first call and patched after an edit.
+ * bit-row matrix (reach-matrix.ts), computed in full on the first call and patched after an edit,
+ * and, where subnets have network ACLs, the ACLs' masks (reach-acl.ts).
  * Every other pair (load balancers, hosts, other VPCs) is rare and goes through evaluateFlow
  * itself on demand, so the two answers always agree.
  */
@@ -11,6 +12,7 @@ import { compile } from './compile';
 import { evaluateDetail } from './evaluate';
 import { packetOf } from './packet';
 import { addressIndex, hasBit, popcount, type Bits } from './reach-index';
+import { aclMasks } from './reach-acl';
 import { matrixRows } from './reach-matrix';
 
 export interface Service {
@@ -47,6 +49,8 @@ export function computeReachability(scenario: Scenario, service: Service): Reach
   const index = addressIndex(c);
   const key = `${pkt.protocol}/${pkt.port ?? ''}/${pkt.icmpType ?? ''}/${pkt.icmpCode ?? ''}`;
   const { rows } = matrixRows(c, index, pkt, key);
+  // the groups' rows, and where subnets have network ACLs, what those let through
+  const masks = aclMasks(c, index, pkt, key);
   // Per endpoint: its position on the address axis, or -1 when evaluateFlow must answer.
   const pos = new Int32Array(endpoints.length).fill(-1);
   const vpc: (string | undefined)[] = [];
@@ -62,11 +66,15 @@ export function computeReachability(scenario: Scenario, service: Service): Reach
   const n = endpoints.length;
   return {
     endpoints,
-    allowedInstancePairs: rows.reduce((sum, row) => sum + popcount(row), 0),
+    allowedInstancePairs: rows.reduce(
+      (sum, row, s) => sum + popcount(masks ? row.map((w, i) => w & (masks[s]?.[i] ?? 0)) : row),
+      0,
+    ),
     isAllowed(from, to) {
       const s = pos[from] as number;
       const d = pos[to] as number;
-      if (s >= 0 && d >= 0 && vpc[from] === vpc[to]) return hasBit(rows[s] as Bits, d);
+      if (s >= 0 && d >= 0 && vpc[from] === vpc[to])
+        return hasBit(rows[s] as Bits, d) && (!masks || hasBit(masks[s] as Bits, d));
       const k = from * n + to;
       let allowed = slow.get(k);
       if (allowed === undefined) {

@@ -1,6 +1,6 @@
 /**
  * A straightforward second evaluator: no compilation, no indexes, every rule re-read for every
- * packet. It exists to be obviously right, so property tests use it as an oracle for evaluateFlow
+ * packet, network ACLs read entry by entry in number order. It exists to be obviously right, so property tests use it as an oracle for evaluateFlow
  * and the benchmark measures the indexed engine against it. It answers flows between instances and
  * hosts named by id; anything else (load balancers, literal addresses) is outside its scope.
  */
@@ -12,11 +12,13 @@ import {
   peerOf,
   portModel,
   protocolNumber,
+  validateNaclEntry,
   validateRule,
   type Direction,
   type Flow,
   type Instance,
   type Ip,
+  type NetworkAcl,
   type Scenario,
 } from '../model';
 
@@ -35,6 +37,76 @@ function packet(flow: Flow): RefPacket | null {
   if (ported && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return null;
   const echo = protocol === 1 ? 8 : 128;
   return { protocol, port, icmpType: flow.icmpType ?? echo, icmpCode: flow.icmpCode ?? 0 };
+}
+
+/** The answer to a packet (the same rules scenario-format.md states), or null: no reply leg. */
+function replyPacket(pkt: RefPacket, sourcePort: number): RefPacket | null {
+  if (pkt.protocol === 6 || pkt.protocol === 17) return { ...pkt, port: sourcePort };
+  if (pkt.protocol === 1) return pkt.icmpType === 8 ? { ...pkt, icmpType: 0, icmpCode: 0 } : null;
+  if (pkt.protocol === 58)
+    return pkt.icmpType === 128 ? { ...pkt, icmpType: 129, icmpCode: 0 } : null;
+  return pkt;
+}
+
+/** The subnet's ACL: the one that names it, else its VPC's default, else none (allow all). */
+function aclOf(s: Scenario, subnetId: string): NetworkAcl | null {
+  const acls = s.networkAcls ?? [];
+  const named = acls.find((a) => a.subnetIds.includes(subnetId));
+  if (named) return named;
+  const vpcId = s.subnets.find((n) => n.id === subnetId)?.vpcId;
+  return acls.find((a) => a.isDefault && a.vpcId === vpcId) ?? null;
+}
+
+/** Entries read lowest number first; the first that matches decides; none: denied. */
+function aclAdmits(
+  s: Scenario,
+  subnetId: string,
+  direction: Direction,
+  pkt: RefPacket | null,
+  remote: Ip,
+): boolean {
+  const acl = aclOf(s, subnetId);
+  if (!acl || !pkt) return true;
+  const entries = acl[direction]
+    .filter((e) => !hasErrors(validateNaclEntry(e, '')))
+    .sort((a, b) => a.ruleNumber - b.ruleNumber);
+  for (const e of entries) {
+    const protocol = protocolNumber(normaliseProtocol(e.protocol));
+    if (protocol !== -1 && protocol !== pkt.protocol) continue;
+    const model = protocol === -1 ? 'none' : portModel(String(protocol));
+    if (model === 'ports' && !(pkt.port >= (e.fromPort ?? 0) && pkt.port <= (e.toPort ?? 65535)))
+      continue;
+    if (model === 'icmp') {
+      const t = e.icmpType ?? -1;
+      const c = e.icmpCode ?? -1;
+      if (!((t === -1 || t === pkt.icmpType) && (c === -1 || c === pkt.icmpCode))) continue;
+    }
+    if (!inCidr(e.cidrIpv4 ?? e.cidrIpv6 ?? '', remote)) continue;
+    return e.action === 'allow';
+  }
+  return false;
+}
+
+/**
+ * The ACLs between two subnets for a request and its reply: out of `a` to `dst`, into `b` from
+ * `src`, and the reply back. Either side may be the internet (null).
+ */
+function aclsPass(
+  s: Scenario,
+  a: string | null,
+  b: string | null,
+  src: Ip,
+  dst: Ip,
+  pkt: RefPacket,
+  sourcePort: number,
+): boolean {
+  const back = replyPacket(pkt, sourcePort);
+  return (
+    (a === null || aclAdmits(s, a, 'outbound', pkt, dst)) &&
+    (b === null || aclAdmits(s, b, 'inbound', pkt, src)) &&
+    (b === null || aclAdmits(s, b, 'outbound', back, src)) &&
+    (a === null || aclAdmits(s, a, 'inbound', back, dst))
+  );
 }
 
 const same = (a: Ip | null | undefined, b: Ip): boolean =>
@@ -94,7 +166,15 @@ function memberAddresses(s: Scenario, groupId: string): (Ip | null)[] {
 }
 
 type RefEnd =
-  | { kind: 'instance'; inst: Instance; pub: boolean; priv: Ip; publicIp: Ip | null; v6: Ip | null }
+  | {
+      kind: 'instance';
+      inst: Instance;
+      pub: boolean;
+      priv: Ip;
+      publicIp: Ip | null;
+      v6: Ip | null;
+      subnetId: string;
+    }
   | { kind: 'host'; ip: Ip }
   | { kind: 'bad' };
 
@@ -113,6 +193,7 @@ function end(s: Scenario, ref: string): RefEnd | null {
       priv,
       publicIp: publicIp?.family === 4 ? publicIp : null,
       v6: v6?.family === 6 ? v6 : null,
+      subnetId: subnet.id,
     };
   }
   if (s.loadBalancers?.some((l) => l.id === ref)) return null;
@@ -136,13 +217,17 @@ export function referenceAllowed(s: Scenario, flow: Flow): boolean | undefined {
   if (!a || !b) return undefined;
   const pkt = packet(flow);
   if (!pkt || a.kind === 'bad' || b.kind === 'bad') return false;
+  const sourcePort = flow.sourcePort ?? 49152;
   if (a.kind === 'host' && b.kind === 'host') return true;
   if (a.kind === 'host' && b.kind === 'instance') {
     const via = flow.via ?? (a.ip.family === 6 ? 'ipv6' : 'public');
     if (via === 'private' || !b.pub || !running(b.inst)) return false;
     const dst = via === 'ipv6' ? b.v6 : b.publicIp;
     if (!dst || (via === 'ipv6') !== (a.ip.family === 6)) return false;
-    return admits(s, b.inst.securityGroupIds, 'inbound', pkt, a.ip, true);
+    return (
+      admits(s, b.inst.securityGroupIds, 'inbound', pkt, a.ip, true) &&
+      aclsPass(s, null, b.subnetId, a.ip, dst, pkt, sourcePort)
+    );
   }
   if (a.kind !== 'instance') return false;
   if (!running(a.inst)) return false;
@@ -155,7 +240,12 @@ export function referenceAllowed(s: Scenario, flow: Flow): boolean | undefined {
   if (b.kind === 'host') {
     const own = b.ip.family === 4 ? a.publicIp : a.v6;
     if (smtpBlocked) return false;
-    return a.pub && !!own && admits(s, a.inst.securityGroupIds, 'outbound', pkt, b.ip, true);
+    return (
+      a.pub &&
+      !!own &&
+      admits(s, a.inst.securityGroupIds, 'outbound', pkt, b.ip, true) &&
+      aclsPass(s, a.subnetId, null, own, b.ip, pkt, sourcePort)
+    );
   }
   if (a.inst === b.inst) return true;
   const sameVpc = vpcOf(s, a.inst) === vpcOf(s, b.inst);
@@ -175,8 +265,11 @@ export function referenceAllowed(s: Scenario, flow: Flow): boolean | undefined {
   if (!src || !dst || !running(b.inst)) return false;
   const publicPath = via === 'public';
   if (publicPath && smtpBlocked) return false;
+  // only a packet that leaves its subnet meets an ACL: through the gateway it always does
+  const crosses = publicPath || a.subnetId !== b.subnetId;
   return (
     admits(s, a.inst.securityGroupIds, 'outbound', pkt, dst, publicPath) &&
-    admits(s, b.inst.securityGroupIds, 'inbound', pkt, src, publicPath)
+    admits(s, b.inst.securityGroupIds, 'inbound', pkt, src, publicPath) &&
+    (!crosses || aclsPass(s, a.subnetId, b.subnetId, src, dst, pkt, sourcePort))
   );
 }

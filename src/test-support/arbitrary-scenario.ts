@@ -5,7 +5,15 @@
  * varies, so properties meet the corners.
  */
 import fc from 'fast-check';
-import type { Flow, Instance, Rule, Scenario, SecurityGroup } from '../model';
+import type {
+  Flow,
+  Instance,
+  NaclEntry,
+  NetworkAcl,
+  Rule,
+  Scenario,
+  SecurityGroup,
+} from '../model';
 
 const VPCS = [
   { id: 'vpc-a', cidr: '10.0.0.0/16', ipv6Cidr: '2600:1f18:aa::/56', v6: '2600:1f18:aa' },
@@ -85,6 +93,86 @@ const instanceSpec = fc.record({
   stopped: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
   groups: fc.uniqueArray(fc.nat(9), { minLength: 1, maxLength: 3 }),
 });
+
+const entrySpec = fc.record({
+  allow: fc.integer({ min: 0, max: 3 }).map((n) => n !== 0),
+  protocol: fc.constantFrom('tcp', 'tcp', 'udp', 'icmp', 'icmpv6', '-1', '-1', '50'),
+  ports: fc.constantFrom<[number, number]>(
+    [22, 22],
+    [80, 443],
+    [443, 443],
+    [1024, 65535],
+    [0, 65535],
+    [25, 25],
+  ),
+  icmp: ruleIcmp,
+  cidr: fc.constantFrom(...CIDRS),
+});
+type EntrySpec = typeof entrySpec extends fc.Arbitrary<infer T> ? T : never;
+
+/** Entries with distinct numbers (the document's order is not the numbers' order). */
+const entries = fc
+  .uniqueArray(fc.integer({ min: 1, max: 40 }), { maxLength: 5 })
+  .chain((numbers) =>
+    fc.tuple(
+      fc.constant(numbers),
+      fc.array(entrySpec, { minLength: numbers.length, maxLength: numbers.length }),
+    ),
+  );
+
+/** Per VPC: which ACL each subnet has (0 none, 1 its own, 2 shared, 3 the VPC's default). */
+const aclSpec = fc.record({
+  subnets: fc.tuple(fc.nat(3), fc.nat(3)),
+  own: fc.tuple(fc.tuple(entries, entries), fc.tuple(entries, entries)),
+  shared: fc.tuple(entries, entries),
+  byDefault: fc.tuple(entries, entries),
+});
+type AclSpec = typeof aclSpec extends fc.Arbitrary<infer T> ? T : never;
+
+export function buildEntry(spec: EntrySpec, ruleNumber: number): NaclEntry {
+  const base = { ruleNumber, action: spec.allow ? ('allow' as const) : ('deny' as const) };
+  const proto =
+    spec.protocol === 'tcp' || spec.protocol === 'udp'
+      ? { protocol: spec.protocol, fromPort: spec.ports[0], toPort: spec.ports[1] }
+      : spec.protocol === 'icmp' || spec.protocol === 'icmpv6'
+        ? { protocol: spec.protocol, icmpType: spec.icmp[0], icmpCode: spec.icmp[1] }
+        : { protocol: spec.protocol };
+  const cidr = spec.cidr.includes(':') ? { cidrIpv6: spec.cidr } : { cidrIpv4: spec.cidr };
+  return { ...base, ...proto, ...cidr };
+}
+
+const built = ([numbers, specs]: readonly [readonly number[], readonly EntrySpec[]]) =>
+  numbers.map((n, i) => buildEntry(specs[i] as EntrySpec, n));
+
+function buildAcls(specs: readonly AclSpec[]): NetworkAcl[] {
+  const out: NetworkAcl[] = [];
+  VPCS.forEach((v, vi) => {
+    const spec = specs[vi];
+    if (!spec) return;
+    const subnetIds = [`subnet-${vi}-pub`, `subnet-${vi}-priv`];
+    const acl = (
+      id: string,
+      dirs: readonly [Parameters<typeof built>[0], Parameters<typeof built>[0]],
+      ids: string[],
+      isDefault = false,
+    ): NetworkAcl => ({
+      id,
+      vpcId: v.id,
+      subnetIds: ids,
+      inbound: built(dirs[0]),
+      outbound: built(dirs[1]),
+      ...(isDefault ? { isDefault: true } : {}),
+    });
+    const shared = subnetIds.filter((_, i) => spec.subnets[i] === 2);
+    spec.subnets.forEach((kind, i) => {
+      if (kind === 1)
+        out.push(acl(`acl-${vi}-${i}`, spec.own[i] as AclSpec['shared'], [subnetIds[i] as string]));
+    });
+    if (shared.length > 0) out.push(acl(`acl-${vi}-shared`, spec.shared, shared));
+    if (spec.subnets.includes(3)) out.push(acl(`acl-${vi}-default`, spec.byDefault, [], true));
+  });
+  return out;
+}
 
 export interface ScenarioSpec {
   readonly groups: readonly (typeof groupSpec extends fc.Arbitrary<infer T> ? T : never)[];
@@ -205,11 +293,19 @@ export const arbitraryScenario: fc.Arbitrary<Scenario> = fc
     instances: fc.array(instanceSpec, { minLength: 1, maxLength: 8 }),
     loadBalancer: fc.boolean(),
     port25Unblocked: fc.boolean(),
+    // a third of the worlds have no ACL at all: every subnet allows everything
+    acls: fc.option(fc.tuple(aclSpec, aclSpec), { freq: 2 }),
   })
-  .map(({ port25Unblocked, ...spec }) => ({
-    ...buildScenario(spec),
-    ...(port25Unblocked ? { ec2Port25Unblocked: true } : {}),
-  }));
+  .map(({ port25Unblocked, acls, ...spec }) => {
+    const networkAcls = acls ? buildAcls(acls) : [];
+    return {
+      ...buildScenario(spec),
+      ...(port25Unblocked ? { ec2Port25Unblocked: true } : {}),
+      ...(networkAcls.length > 0 ? { networkAcls } : {}),
+    };
+  });
+
+export const arbitraryEntry: fc.Arbitrary<EntrySpec> = entrySpec;
 
 export const arbitraryRule: fc.Arbitrary<RuleSpec> = ruleSpec;
 
@@ -224,10 +320,14 @@ export function arbitraryFlow(s: Scenario): fc.Arbitrary<Flow> {
       port: fc.constantFrom(22, 25, 80, 443, 1500, 3306),
       icmpType: fc.constantFrom(8, 0, 128),
       via: fc.constantFrom(undefined, undefined, 'private', 'public', 'ipv6'),
+      sourcePort: fc.constantFrom(undefined, undefined, 1000, 33000, 49152),
     })
-    .map(({ via, port, icmpType, ...f }) => ({
+    .map(({ via, port, icmpType, sourcePort, ...f }) => ({
       ...f,
       ...(f.protocol === 'tcp' || f.protocol === 'udp' ? { port } : {}),
+      ...((f.protocol === 'tcp' || f.protocol === 'udp') && sourcePort !== undefined
+        ? { sourcePort }
+        : {}),
       ...(f.protocol === 'icmp' || f.protocol === 'icmpv6' ? { icmpType } : {}),
       ...(via ? { via: via as Flow['via'] & string } : {}),
     }));

@@ -3,3 +3,4 @@ export * from './rules';
 export * from './groups';
 export * from './world';
 export * from './expectations';
+export * from './nacls';

@@ -84,6 +84,9 @@ export function removeVpc(s: Scenario, id: string): EditResult {
     ? done({
         ...r.scenario,
         securityGroups: r.scenario.securityGroups.filter((g) => g.vpcId !== id),
+        ...(r.scenario.networkAcls
+          ? { networkAcls: r.scenario.networkAcls.filter((a) => a.vpcId !== id) }
+          : {}),
       })
     : r;
 }
@@ -102,7 +105,16 @@ export function removeSubnet(s: Scenario, id: string): EditResult {
       .filter((lb) => lb.subnetIds.includes(id))
       .map((lb) => `load balancer ${lb.name}`),
   ];
-  return removeItem(s, 'subnets', id, blockers);
+  const r = removeItem(s, 'subnets', id, blockers);
+  // its ACL association goes with it
+  return r.ok && r.scenario.networkAcls
+    ? done({
+        ...r.scenario,
+        networkAcls: r.scenario.networkAcls.map((a) =>
+          a.subnetIds.includes(id) ? { ...a, subnetIds: a.subnetIds.filter((x) => x !== id) } : a,
+        ),
+      })
+    : r;
 }
 
 /** A new instance gets the lowest free address of its subnet, like DHCP in a VPC. */
