@@ -17,12 +17,16 @@ import {
   type Scenario,
 } from '../model';
 import {
+  aclWorldWithFlows,
   arbitraryEntry,
   arbitraryRule,
   buildEntry,
   buildRule,
-  scenarioWithFlows,
+  scenarioWithFlows as anyWorld,
 } from '../test-support/arbitrary-scenario';
+
+/** Every kind of world, and worlds where the network ACLs decide nearly every flow. */
+const scenarioWithFlows = fc.oneof(anyWorld, aclWorldWithFlows);
 import { evaluateFlow } from './evaluate';
 import { computeReachability } from './reachability';
 import { referenceAllowed } from './reference';

@@ -102,6 +102,8 @@ const entrySpec = fc.record({
     [80, 443],
     [443, 443],
     [1024, 65535],
+    [1024, 65535],
+    [32768, 60999],
     [0, 65535],
     [25, 25],
   ),
@@ -111,14 +113,14 @@ const entrySpec = fc.record({
 type EntrySpec = typeof entrySpec extends fc.Arbitrary<infer T> ? T : never;
 
 /** Entries with distinct numbers (the document's order is not the numbers' order). */
-const entries = fc
-  .uniqueArray(fc.integer({ min: 1, max: 40 }), { maxLength: 5 })
-  .chain((numbers) =>
-    fc.tuple(
-      fc.constant(numbers),
-      fc.array(entrySpec, { minLength: numbers.length, maxLength: numbers.length }),
-    ),
-  );
+const entries = fc.uniqueArray(fc.integer({ min: 1, max: 40 }), { maxLength: 4 }).chain((numbers) =>
+  fc.tuple(
+    fc.constant(numbers),
+    fc.array(entrySpec, { minLength: numbers.length, maxLength: numbers.length }),
+    // most lists end in allow-all entries, so that the ones before them act as exceptions
+    fc.integer({ min: 0, max: 3 }).map((n) => n !== 0),
+  ),
+);
 
 /** Per VPC: which ACL each subnet has (0 none, 1 its own, 2 shared, 3 the VPC's default). */
 const aclSpec = fc.record({
@@ -141,8 +143,19 @@ export function buildEntry(spec: EntrySpec, ruleNumber: number): NaclEntry {
   return { ...base, ...proto, ...cidr };
 }
 
-const built = ([numbers, specs]: readonly [readonly number[], readonly EntrySpec[]]) =>
-  numbers.map((n, i) => buildEntry(specs[i] as EntrySpec, n));
+const ALLOW_ALL: readonly NaclEntry[] = [
+  { ruleNumber: 100, action: 'allow', protocol: '-1', cidrIpv4: '0.0.0.0/0' },
+  { ruleNumber: 101, action: 'allow', protocol: '-1', cidrIpv6: '::/0' },
+];
+
+const built = ([numbers, specs, allowAll]: readonly [
+  readonly number[],
+  readonly EntrySpec[],
+  boolean,
+]) => [
+  ...numbers.map((n, i) => buildEntry(specs[i] as EntrySpec, n)),
+  ...(allowAll ? ALLOW_ALL : []),
+];
 
 function buildAcls(specs: readonly AclSpec[]): NetworkAcl[] {
   const out: NetworkAcl[] = [];
@@ -287,6 +300,36 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
   };
 }
 
+const OPEN: readonly Rule[] = [
+  { id: 'sgr-all4', protocol: '-1', cidrIpv4: '0.0.0.0/0' },
+  { id: 'sgr-all6', protocol: '-1', cidrIpv6: '::/0' },
+];
+
+interface WorldSpec extends ScenarioSpec {
+  readonly port25Unblocked: boolean;
+  readonly acls: readonly [AclSpec, AclSpec] | null;
+  readonly openGroups: boolean;
+}
+
+function buildWorld({ port25Unblocked, acls, openGroups, ...spec }: WorldSpec): Scenario {
+  const networkAcls = acls ? buildAcls(acls) : [];
+  const world = buildScenario(spec);
+  return {
+    ...world,
+    ...(openGroups
+      ? {
+          securityGroups: world.securityGroups.map((g) => ({
+            ...g,
+            inbound: [...g.inbound, ...OPEN],
+            outbound: [...g.outbound, ...OPEN],
+          })),
+        }
+      : {}),
+    ...(port25Unblocked ? { ec2Port25Unblocked: true } : {}),
+    ...(networkAcls.length > 0 ? { networkAcls } : {}),
+  };
+}
+
 export const arbitraryScenario: fc.Arbitrary<Scenario> = fc
   .record({
     groups: fc.array(groupSpec, { minLength: 1, maxLength: 6 }),
@@ -295,15 +338,34 @@ export const arbitraryScenario: fc.Arbitrary<Scenario> = fc
     port25Unblocked: fc.boolean(),
     // a third of the worlds have no ACL at all: every subnet allows everything
     acls: fc.option(fc.tuple(aclSpec, aclSpec), { freq: 2 }),
+    // in some worlds the groups allow everything, so that the ACLs decide
+    openGroups: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
   })
-  .map(({ port25Unblocked, acls, ...spec }) => {
-    const networkAcls = acls ? buildAcls(acls) : [];
-    return {
-      ...buildScenario(spec),
-      ...(port25Unblocked ? { ec2Port25Unblocked: true } : {}),
-      ...(networkAcls.length > 0 ? { networkAcls } : {}),
-    };
-  });
+  .map(buildWorld);
+
+/**
+ * Worlds where the ACLs decide nearly everything: one VPC, running instances with public
+ * addresses, groups that allow all, ACLs on every subnet.
+ */
+export const arbitraryAclWorld: fc.Arbitrary<Scenario> = fc
+  .record({
+    groups: fc.array(groupSpec, { minLength: 1, maxLength: 2 }),
+    instances: fc.array(
+      instanceSpec.map((i) => ({ ...i, vpc: 0, publicIp: true, stopped: false })),
+      { minLength: 2, maxLength: 6 },
+    ),
+    loadBalancer: fc.constant(false),
+    port25Unblocked: fc.boolean(),
+    acls: fc.tuple(
+      aclSpec.map((a) => ({
+        ...a,
+        subnets: a.subnets.map((k) => (k === 0 ? 1 : k)) as unknown as [number, number],
+      })),
+      aclSpec,
+    ),
+    openGroups: fc.constant(true),
+  })
+  .map(buildWorld);
 
 export const arbitraryEntry: fc.Arbitrary<EntrySpec> = entrySpec;
 
@@ -333,9 +395,15 @@ export function arbitraryFlow(s: Scenario): fc.Arbitrary<Flow> {
     }));
 }
 
+const withFlows = (a: fc.Arbitrary<Scenario>) =>
+  a.chain((s) =>
+    fc.tuple(fc.constant(s), fc.array(arbitraryFlow(s), { minLength: 1, maxLength: 12 })),
+  );
+
 /** A scenario with a batch of flows through it. */
-export const scenarioWithFlows = arbitraryScenario.chain((s) =>
-  fc.tuple(fc.constant(s), fc.array(arbitraryFlow(s), { minLength: 1, maxLength: 12 })),
-);
+export const scenarioWithFlows = withFlows(arbitraryScenario);
+
+/** A world where the ACLs decide, with flows. */
+export const aclWorldWithFlows = withFlows(arbitraryAclWorld);
 
 export { buildRule };
