@@ -7,9 +7,14 @@
  */
 import type { LoadBalancer, Scenario } from '../model';
 import { parseIp, youHost, type Ip } from '../model';
-import { checkInterface } from './check';
-import { compile, type Compiled, type CompiledGroup, type Iface } from './compile';
-import { targetHealth } from './lb-path';
+import {
+  compile,
+  type Compiled,
+  type CompiledAcl,
+  type CompiledGroup,
+  type Iface,
+} from './compile';
+import { nodeToTarget, targetHealth, toNode } from './lb-path';
 import { passes, pathFromOutside, type Hop } from './path';
 
 export interface ExposedService {
@@ -41,36 +46,21 @@ const PROBES6 = ['2001:db8::1', '2001:db8:ffff::1'].map((a) => parseIp(a) as Ip)
 
 const direct = new WeakMap<
   Iface,
-  { groups: readonly (CompiledGroup | undefined)[]; you: Ip | null; out: ExposedService[] }
+  {
+    groups: readonly (CompiledGroup | undefined)[];
+    acl: CompiledAcl | undefined;
+    you: Ip | null;
+    out: ExposedService[];
+  }
 >();
-
-interface Senders {
-  /** Who sends: every one must get in. */
-  readonly from: readonly Ip[];
-  /** They come through the internet gateway (group references cannot match them). */
-  readonly outside: boolean;
-  /** An NLB's groups, which a target's rule may name for client-IP-preserved traffic. */
-  readonly override?: ReadonlySet<string>;
-}
-
-const WORLD: Senders = { from: PROBES, outside: true };
-
-/** Do the interface's inbound rules admit TCP `port` from every one of these senders? */
-function admits(c: Compiled, iface: Iface, port: number, who: Senders): boolean {
-  return who.from.every(
-    (ip) =>
-      checkInterface(c, iface, 'inbound', { protocol: 6, port }, ip, {
-        publicPath: who.outside,
-        ...(who.override ? { override: who.override } : {}),
-      }).allowed,
-  );
-}
 
 function directExposure(c: Compiled, iface: Iface, you: Ip | null): ExposedService[] {
   const groups = iface.groupIds.map((g) => c.groups.get(g));
+  const acl = c.acls.get(iface.subnet.id);
   const hit = direct.get(iface);
   if (
     hit &&
+    hit.acl === acl &&
     hit.you?.value === you?.value &&
     hit.groups.length === groups.length &&
     hit.groups.every((g, i) => g === groups[i])
@@ -92,23 +82,38 @@ function directExposure(c: Compiled, iface: Iface, you: Ip | null): ExposedServi
     else if (mine && opens(mine, s.port)) out.push({ ...s, risk: 'expected', audience: 'you' });
     if (opens(world6, s.port)) out.push({ ...s, audience: 'internet', ipv6: true });
   }
-  direct.set(iface, { groups, you, out });
+  direct.set(iface, { groups, acl, you, out });
   return out;
 }
 
-/** Targets the internet reaches through an internet-facing load balancer, per listener. */
+/**
+ * Targets the internet reaches through an internet-facing load balancer, per listener: the same
+ * legs as a flow to the balancer (the node's subnet ACL and groups, then the node's leg to each
+ * healthy target, with the replies), asked for every probe.
+ */
 function throughLoadBalancer(
   c: Compiled,
   lb: LoadBalancer,
   into: Map<string, readonly ExposedService[]>,
 ) {
   if (lb.scheme !== 'internet-facing') return;
-  const entry = c.lbNodes.get(lb.id)?.find((n) => n.subnet.public);
-  if (!entry) return;
+  const nodes = c.lbNodes.get(lb.id) ?? [];
   for (const listener of lb.listeners) {
     if (!['tcp', 'http', 'https', 'tls', 'tcp_udp'].includes(listener.protocol.toLowerCase()))
       continue;
-    if (!admits(c, entry, listener.port, WORLD)) continue;
+    const pkt = { protocol: 6, port: listener.port };
+    const clients = PROBES.map((ip) => ({
+      ip,
+      reached: toNode(c, { outside: { ip, name: 'a probe' } }, lb, nodes),
+    }));
+    if (
+      !clients.every(
+        ({ reached }) =>
+          typeof reached !== 'string' &&
+          passes(c, [...reached.leg.hops, ...reached.leg.reply], pkt),
+      )
+    )
+      continue;
     const known = SERVICES.find((s) => s.port === listener.port);
     const service = {
       label: known?.label ?? `TCP ${listener.port}`,
@@ -116,18 +121,14 @@ function throughLoadBalancer(
       risk: known?.risk ?? 'expected',
       audience: 'internet' as const,
     };
-    const preserve = lb.type === 'network';
+    const data = { protocol: 6, port: listener.targetPort };
     for (const h of targetHealth(c, lb, listener)) {
       const node = h.nodes[0];
       if (!h.healthy || !node || !h.target.running) continue;
-      const out = { protocol: 6, port: listener.targetPort };
-      if (!checkInterface(c, node, 'outbound', out, h.target.privateIp).allowed) continue;
-      const ok = preserve
-        ? admits(c, h.target, listener.targetPort, {
-            ...WORLD,
-            override: new Set(lb.securityGroupIds),
-          })
-        : admits(c, h.target, listener.targetPort, { from: [node.privateIp], outside: false });
+      const ok = PROBES.every((ip) => {
+        const leg = nodeToTarget(c, lb, node, h.target, data, ip);
+        return passes(c, [...leg.hops, ...leg.reply], data);
+      });
       if (!ok) continue;
       // copy: the direct list is cached and shared
       const entry = { ...service, via: { id: lb.id, name: lb.name } };

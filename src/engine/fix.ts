@@ -1,14 +1,29 @@
 /**
- * A one-click fix for a denied flow: the smallest rule that would admit exactly this packet at the
- * first interface that refused it. Adding never takes access away; when a rule almost matched,
- * the fix keeps everything of it but the field that failed.
+ * A one-click fix for a denied flow, where it was first refused: at an interface, the smallest
+ * rule that would admit exactly this packet (adding never takes access away; when a rule almost
+ * matched, the fix keeps everything of it but the field that failed); at a subnet's boundary, an
+ * ACL entry (fix-acl.ts).
  */
-import { formatIp, parseIp, type Direction, type Flow, type Rule, type Scenario } from '../model';
+import {
+  addNaclEntry,
+  addRule,
+  formatIp,
+  parseIp,
+  type Direction,
+  type EditResult,
+  type Flow,
+  type Rule,
+  type Scenario,
+} from '../model';
 import { compile, compileGroup } from './compile';
 import { describeRule } from './match';
 import { evaluateDetail } from './evaluate';
+import { aclFix, type AclFix } from './fix-acl';
 
-export interface SuggestedFix {
+export type SuggestedFix = RuleFix | AclFix;
+
+export interface RuleFix {
+  readonly kind: 'rule';
   readonly groupId: string;
   readonly direction: Direction;
   readonly rule: Rule;
@@ -18,16 +33,24 @@ export interface SuggestedFix {
 
 const PROTOCOL_NAMES: Record<number, string> = { 6: 'tcp', 17: 'udp', 1: 'icmp', 58: 'icmpv6' };
 
+/** The fix as an edit of the scenario. */
+export function applyFix(s: Scenario, fix: SuggestedFix): EditResult<unknown> {
+  return fix.kind === 'rule'
+    ? addRule(s, fix.groupId, fix.direction, fix.rule)
+    : addNaclEntry(s, fix.aclId, fix.direction, fix.entry);
+}
+
 export function suggestFix(s: Scenario, flow: Flow): SuggestedFix | null {
   const c = compile(s);
   const { verdict, packet } = evaluateDetail(c, flow);
   if (verdict.allowed || !packet) return null;
-  const step = verdict.steps.find(
-    (st) =>
-      st.verdict === 'deny' &&
-      (st.code === 'ENI_SG_RULES_MISMATCH' || st.code === 'SG_HAS_NO_RULES') &&
-      st.remoteAddress,
-  );
+  // the first blocker: what stops the packet before anything else can
+  const first = verdict.steps.find((st) => st.verdict === 'deny' && st.reached !== false);
+  if (first?.code === 'SUBNET_ACL_RESTRICTION') return aclFix(c, first);
+  const step =
+    first?.code === 'ENI_SG_RULES_MISMATCH' || first?.code === 'SG_HAS_NO_RULES'
+      ? first
+      : undefined;
   const where = step?.where;
   if (!step?.remoteAddress || where?.kind !== 'interface' || !where.direction) return null;
   const direction: Direction = where.direction;
@@ -83,5 +106,11 @@ export function suggestFix(s: Scenario, flow: Flow): SuggestedFix | null {
     s.prefixLists,
   )[direction][0];
   const what = alone ? describeRule(alone) : `${protocol} ${cidr}`;
-  return { groupId, direction, rule, label: `Add “${what}” to ${groupId} ${direction}` };
+  return {
+    kind: 'rule',
+    groupId,
+    direction,
+    rule,
+    label: `Add “${what}” to ${groupId} ${direction}`,
+  };
 }

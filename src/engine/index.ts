@@ -7,7 +7,7 @@ export { referenceAllowed } from './reference';
 export { findings, groupFindings } from './findings';
 export { exposure, type ExposedService } from './exposure';
 export { effectiveRules, type EffectiveRule } from './effective-rules';
-export { suggestFix, type SuggestedFix } from './fix';
+export { applyFix, suggestFix, type SuggestedFix } from './fix';
 export { createSimulation, TIMEOUTS, type Connection, type Simulation } from './simulation';
 export { checkGoals, type GoalState, type SentFlow } from './goals';
 export { verifyLesson, type LessonVerdict, type StepVerdict } from './verify-lesson';

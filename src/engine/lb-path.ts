@@ -14,6 +14,7 @@ import {
   type Listener,
   type LoadBalancer,
   type StepLocation,
+  type Via,
 } from '../model';
 import { locationOf, packetLabel } from './check';
 import type { Compiled, Iface } from './compile';
@@ -144,18 +145,18 @@ export function targetHealth(c: Compiled, lb: LoadBalancer, l: Listener): Target
 }
 
 /** The client's leg to the node it reaches, or why there is none. */
-function toNode(
+export function toNode(
   c: Compiled,
   client: Client,
   lb: LoadBalancer,
   nodes: readonly Iface[],
-  flow: Flow,
+  via?: Via,
 ): { entry: Iface; src: Ip; leg: Leg } | string {
   if ('iface' in client) {
     const s = client.iface;
     if (nodes[0] && s.vpcId !== nodes[0].vpcId)
       return `${s.name} is in another VPC than ${lb.name}; SG Lab models no peering.`;
-    if (flow.via === 'ipv6') return `SG Lab models load balancers on IPv4 only.`;
+    if (via === 'ipv6') return `SG Lab models load balancers on IPv4 only.`;
     const entry =
       nodes.find((n) => n.subnet.availabilityZone === s.subnet.availabilityZone) ?? nodes[0];
     if (!entry) return `${lb.name} has no node in any subnet.`;
@@ -232,7 +233,7 @@ export function loadBalancerFlow(
   const nodes = c.lbNodes.get(lb.id) ?? [];
   const at = lb.name;
   const here: StepLocation = { kind: 'load-balancer', id: lb.id };
-  const reached = toNode(c, client, lb, nodes, flow);
+  const reached = toNode(c, client, lb, nodes, flow.via);
   if (typeof reached === 'string')
     return void t.deny('route', at, 'NO_ROUTE_TO_DESTINATION', reached, here);
   const { src, leg } = reached;

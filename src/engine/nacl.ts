@@ -150,6 +150,13 @@ export function checkAcl(
         ? [{ filter: 'network-acl', ownerId: acl.id, ruleNumber: entry.ruleNumber }]
         : [],
       remoteAddress: formatIp(remote),
+      packet: {
+        protocol: pkt.protocol,
+        ...(pkt.port !== undefined ? { port: pkt.port } : {}),
+        ...(pkt.icmpType !== undefined
+          ? { icmpType: pkt.icmpType, icmpCode: pkt.icmpCode ?? 0 }
+          : {}),
+      },
       explanation,
     },
   };

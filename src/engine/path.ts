@@ -120,9 +120,9 @@ export function walk(c: Compiled, t: Trace, hops: readonly Hop[], pkt: Packet): 
         break;
       }
       case 'response':
-        // a request that was not delivered has no reply
-        if (t.denied) return;
-        respond(t, pkt);
+        // an undelivered request has no reply for the groups to track; the ACLs the reply would
+        // cross are still shown, not reached, so that a second blocker there is seen at once
+        if (!t.denied) respond(t, pkt);
         break;
       case 'gateway':
         t.pass(hop.at, 'route', hop.explain(), undefined, hop.where);

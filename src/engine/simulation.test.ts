@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeRule, type Flow } from '../model';
+import { addNaclEntry, removeNaclEntry, removeRule, type Flow, type NaclEntry } from '../model';
 import { FIXTURES, loadFixtures } from '../test-support/fixtures';
 import { createSimulation } from './simulation';
 
@@ -11,8 +11,10 @@ type Step =
   | { continue: string; expect: 'allow' | 'deny' }
   | { reply: string; expect: 'allow' | 'deny' }
   | { removeRule: { group: string; direction: 'inbound' | 'outbound'; index: number } }
+  | { addNaclEntry: { acl: string; direction: 'inbound' | 'outbound'; entry: NaclEntry } }
+  | { removeNaclEntry: { acl: string; direction: 'inbound' | 'outbound'; ruleNumber: number } }
   | { advance: number }
-  | { state: string; is: 'active' | 'expired' | 'cut' };
+  | { state: string; is: 'active' | 'blocked' | 'expired' | 'cut' };
 
 const dir = path.join(FIXTURES, 'simulation-cases');
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
@@ -51,6 +53,24 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
           step.removeRule.direction,
           rule?.id ?? '',
         );
+        if (!r.ok) throw new Error(r.issue.message);
+        scenario = r.scenario;
+        sim.setScenario(scenario);
+      } else if ('addNaclEntry' in step || 'removeNaclEntry' in step) {
+        const r =
+          'addNaclEntry' in step
+            ? addNaclEntry(
+                scenario,
+                step.addNaclEntry.acl,
+                step.addNaclEntry.direction,
+                step.addNaclEntry.entry,
+              )
+            : removeNaclEntry(
+                scenario,
+                step.removeNaclEntry.acl,
+                step.removeNaclEntry.direction,
+                step.removeNaclEntry.ruleNumber,
+              );
         if (!r.ok) throw new Error(r.issue.message);
         scenario = r.scenario;
         sim.setScenario(scenario);

@@ -1,9 +1,18 @@
 /**
  * Connection tracking over simulated time (aws-semantics.md §5): tracked connections survive rule
  * changes until they idle out; untracked flows are re-judged by the current rules at every packet
- * and cut when a rule change stops admitting them.
+ * and cut when a rule change stops admitting them. Network ACLs track nothing: every packet of
+ * every connection meets the ACLs as they are now, so a new deny entry blocks an open connection
+ * at once, and removing it lets the connection go on (its tracking entry never went away).
  */
-import type { Direction, Flow, FlowVerdict, Scenario } from '../model';
+import {
+  DEFAULT_SOURCE_PORT,
+  type Direction,
+  type Flow,
+  type FlowVerdict,
+  type Scenario,
+  type TraceStep,
+} from '../model';
 import { checkInterface } from './check';
 import { compile } from './compile';
 import { evaluateDetail } from './evaluate';
@@ -21,14 +30,12 @@ export const TIMEOUTS = {
   nlbUdp: 120,
 } as const;
 
-/** A reply goes back to the client's ephemeral port; any port of 1024-65535 tells the same story. */
-const EPHEMERAL_PORT = 49_152;
-
 export interface Connection {
   readonly id: string;
   readonly flow: Flow;
   readonly tracked: boolean;
-  readonly state: 'active' | 'expired' | 'cut';
+  /** blocked: a network ACL drops its packets now; the groups still track it */
+  readonly state: 'active' | 'blocked' | 'expired' | 'cut';
   readonly idleSeconds: number;
   readonly timeoutSeconds: number;
   readonly packets: number;
@@ -40,6 +47,8 @@ export interface Connection {
 interface Live {
   id: string;
   flow: Flow;
+  /** the world it was opened in: its path, as the ACLs of any later world see it */
+  opened: Scenario;
   packet: Packet;
   legs: readonly Leg[];
   throughNlb: boolean;
@@ -77,7 +86,7 @@ export function createSimulation(initial: Scenario) {
       if (!iface) return `${leg.iface.name} no longer exists.`;
       const direction = reverse ? flip(leg.direction) : leg.direction;
       const pkt: Packet = reverse
-        ? { protocol: c.packet.protocol, port: EPHEMERAL_PORT }
+        ? { protocol: c.packet.protocol, port: c.flow.sourcePort ?? DEFAULT_SOURCE_PORT }
         : c.packet;
       const r = checkInterface(compiled, iface, direction, pkt, leg.remote);
       if (!r.allowed) return `Untracked flow cut at ${iface.name}: ${r.step.explanation}`;
@@ -85,7 +94,53 @@ export function createSimulation(initial: Scenario) {
     return null;
   }
 
+  /** The step as this packet meets it: reached, whatever the first evaluation's blocker was. */
+  const withoutReached = ({ reached: _r, ...step }: TraceStep): TraceStep => step;
+
+  /** The ACL step that drops this connection's packets (or its replies) now, if one does. */
+  function aclBlock(c: Live, reverse: boolean): TraceStep | null {
+    if (!scenario.networkAcls && !c.opened.networkAcls) return null;
+    // the path as it was opened, judged by today's ACLs: nothing else can differ
+    const now = { ...c.opened, networkAcls: scenario.networkAcls ?? [] };
+    const steps = evaluateDetail(compile(now), c.flow).verdict.steps;
+    return (
+      steps.find(
+        (st) =>
+          st.where?.kind === 'subnet-boundary' &&
+          st.verdict === 'deny' &&
+          (st.kind === 'response') === reverse,
+      ) ?? null
+    );
+  }
+
   function packetVerdict(c: Live, reverse: boolean): FlowVerdict {
+    const acl = c.state === 'active' || c.state === 'blocked' ? aclBlock(c, reverse) : null;
+    if (acl) {
+      c.state = 'blocked';
+      c.reason = `${reverse ? 'The reply is' : 'Packets are'} dropped: ${acl.explanation}`;
+      return {
+        allowed: false,
+        blockedAt: reverse
+          ? 'nacl-response'
+          : acl.where?.direction === 'outbound'
+            ? 'nacl-outbound'
+            : 'nacl-inbound',
+        steps: [
+          withoutReached(acl),
+          {
+            at: c.id,
+            verdict: 'allow',
+            matchedRules: [],
+            kind: 'state',
+            explanation: `Connection ${c.id} is still tracked by the security groups: network ACLs are stateless and judge every packet, so the ACL's entries as they are now decide.`,
+          },
+        ],
+      };
+    }
+    if (c.state === 'blocked') {
+      c.state = 'active';
+      delete c.reason;
+    }
     if (c.state !== 'active') {
       const why = c.state === 'expired' ? 'its tracking entry expired' : 'a rule change cut it';
       if (c.state === 'expired' && !reverse) {
@@ -164,6 +219,7 @@ export function createSimulation(initial: Scenario) {
       const c: Live = {
         id,
         flow,
+        opened: scenario,
         packet: detail.packet,
         legs: detail.trace.legs,
         throughNlb: detail.trace.throughNlb,
@@ -183,7 +239,7 @@ export function createSimulation(initial: Scenario) {
     continue: (id: string): FlowVerdict => packetVerdict(get(id), false),
     advance(seconds: number): void {
       for (const c of live.values()) {
-        if (c.state !== 'active') continue;
+        if (c.state !== 'active' && c.state !== 'blocked') continue;
         c.idle += seconds;
         if (c.idle >= timeoutOf(c)) {
           c.state = 'expired';
@@ -195,11 +251,20 @@ export function createSimulation(initial: Scenario) {
     setScenario(next: Scenario): void {
       scenario = next;
       for (const c of live.values()) {
-        if (c.state !== 'active') continue;
+        if (c.state !== 'active' && c.state !== 'blocked') continue;
         const block = untrackedBlock(c, false) ?? untrackedBlock(c, true);
         if (block) {
           c.state = 'cut';
           c.reason = block;
+          continue;
+        }
+        const acl = aclBlock(c, false) ?? aclBlock(c, true);
+        if (acl) {
+          c.state = 'blocked';
+          c.reason = `A network ACL drops its packets now: ${acl.explanation}`;
+        } else if (c.state === 'blocked') {
+          c.state = 'active';
+          delete c.reason;
         }
       }
     },

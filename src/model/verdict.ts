@@ -99,6 +99,13 @@ export interface TraceStep {
   readonly reached?: false;
   /** Address the rules compared against (the packet's remote address at this interface). */
   readonly remoteAddress?: string;
+  /** The packet a network ACL judged here (a reply's ports are swapped; a balancer's leg has its own). */
+  readonly packet?: {
+    readonly protocol: number;
+    readonly port?: number;
+    readonly icmpType?: number;
+    readonly icmpCode?: number;
+  };
 }
 
 export interface FlowVerdict {

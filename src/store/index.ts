@@ -39,6 +39,7 @@ export {
 export type { EffectiveRule, ExposedService } from '../engine';
 export type { Inspected, PacketResult, Sent } from './simulation-slice';
 export type { Connection, GoalState, Reachability, SuggestedFix } from '../engine';
+export { applyFix } from '../engine';
 export {
   type Activity,
   type ChallengeRun,

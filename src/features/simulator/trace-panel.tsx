@@ -10,14 +10,13 @@ import { useAppStore } from '../../hooks/use-app-store';
 import { useReducedMotion } from '../../hooks/use-reduced-motion';
 import {
   addExpectation,
-  addRule,
   isAclEntryRef,
   serviceLabel,
   type FlowVerdict,
   type Scenario,
   type TraceStep,
 } from '../../model';
-import { endpointLabel, fixFor, flowVerdict } from '../../store';
+import { applyFix, endpointLabel, fixFor, flowVerdict } from '../../store';
 
 const SPEEDS = { slow: 1400, normal: 700, fast: 250 } as const;
 
@@ -248,8 +247,8 @@ export function TracePanel() {
               type="button"
               className="primary"
               onClick={() =>
-                edit('rules/add', fix.label, (s) =>
-                  addRule(s, fix.groupId, fix.direction, fix.rule),
+                edit(fix.kind === 'rule' ? 'rules/add' : 'nacl/add-entry', fix.label, (s) =>
+                  applyFix(s, fix),
                 )
               }
             >
