@@ -27,7 +27,7 @@ export type CheckOutcome =
       readonly ok: true;
       readonly rows: readonly CheckRow[];
       readonly services: readonly string[];
-      /** What the verdicts leave out (network ACLs not evaluated yet), for standard error. */
+      /** What every verdict must be read with (document-wide warnings), for standard error. */
       readonly notes: readonly string[];
     }
   | { readonly ok: false; readonly file: string; readonly issues: readonly Issue[] };

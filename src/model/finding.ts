@@ -14,7 +14,16 @@ export type FindingCode =
   | 'DUPLICATE_RULE'
   | 'UNUSED_GROUP'
   | 'DEFAULT_GROUP_HAS_RULES'
-  | 'NEAR_QUOTA';
+  | 'NEAR_QUOTA'
+  /** a network ACL's reply entries open less than 1024-65535: some clients' replies are dropped */
+  | 'NACL_EPHEMERAL_NARROW'
+  /** an ACL entry a lower-numbered entry always decides first */
+  | 'NACL_SHADOWED_ENTRY'
+  /** a deny entry after an allow that covers it: it never matches */
+  | 'NACL_DENY_NEVER_MATCHES'
+  /** a custom ACL with no entries in a direction: it denies everything that way */
+  | 'NACL_NO_ENTRIES'
+  | 'NACL_NEAR_QUOTA';
 
 /** A safer source for a world-open rule, ready to apply. */
 export interface Rewrite {
@@ -25,7 +34,9 @@ export interface Rewrite {
 export interface Finding {
   readonly code: FindingCode;
   readonly severity: 'high' | 'medium' | 'low';
+  /** The security group it concerns, or with `filter: 'network-acl'` the network ACL. */
   readonly groupId: string;
+  readonly filter?: 'network-acl';
   readonly direction?: Direction;
   readonly ruleId?: string;
   /** JSON path of the rule or group, as in validation issues. */
@@ -52,6 +63,11 @@ const NO_FINDING_WORDS: Readonly<Record<FindingCode, string>> = {
   UNUSED_GROUP: 'unused groups',
   DEFAULT_GROUP_HAS_RULES: 'rules in the default group',
   NEAR_QUOTA: 'group near its rule quota',
+  NACL_EPHEMERAL_NARROW: "network ACL dropping some clients' replies",
+  NACL_SHADOWED_ENTRY: 'shadowed network ACL entries',
+  NACL_DENY_NEVER_MATCHES: 'network ACL deny entry that never matches',
+  NACL_NO_ENTRIES: 'network ACL without entries',
+  NACL_NEAR_QUOTA: 'network ACL near its entry quota',
 };
 
 /** "No SSH or RDP open to the whole internet": a no-finding goal as a learner reads it. */

@@ -30,7 +30,7 @@ export const hasErrors = (issues: readonly Issue[]): boolean =>
 
 /**
  * Warnings about the document as a whole (a top-level path, no item in it): what every verdict
- * must be read with, such as network ACLs that are read but not evaluated.
+ * must be read with (a path naming a whole collection, such as "networkAcls").
  */
 export const documentNotes = (issues: readonly Issue[]): Issue[] =>
   issues.filter((i) => i.severity === 'warning' && /^[A-Za-z]+$/.test(i.path));

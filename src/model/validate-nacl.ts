@@ -105,15 +105,6 @@ export function validateNetworkAcls(s: Scenario): Issue[] {
   const subnets = new Map(s.subnets.map((sn) => [sn.id, sn]));
   const inAcl = new Map<string, string>();
   const defaults = new Map<string, string>();
-  // read and checked now; evaluated once the engine's one path has its subnet hops
-  if ((s.networkAcls ?? []).length > 0)
-    issues.push(
-      warning(
-        'NetworkAclsNotEvaluated',
-        'networkAcls',
-        'This SG Lab reads and checks network ACLs but does not evaluate them yet: every verdict considers the security groups only, as if each subnet allowed all traffic.',
-      ),
-    );
   (s.networkAcls ?? []).forEach((acl, i) => {
     const path = `networkAcls[${i}]`;
     if (!vpcs.has(acl.vpcId))
