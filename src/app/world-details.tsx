@@ -1,4 +1,5 @@
 /** The editors of the rest of the world, chosen by what is selected. */
+import { findAcl, NaclEditor } from '../features/world/nacl-editor';
 import { HostEditor } from '../features/world/host-editor';
 import { LoadBalancerEditor } from '../features/world/load-balancer-editor';
 import { PrefixListEditor } from '../features/world/prefix-list-editor';
@@ -21,6 +22,8 @@ export function WorldDetails({ selection }: { selection: Selection }) {
   if (list) return <PrefixListEditor key={id} list={list} />;
   const lb = kind === 'load-balancer' ? s.loadBalancers?.find((x) => x.id === id) : undefined;
   if (lb) return <LoadBalancerEditor key={id} lb={lb} />;
+  const acl = kind === 'network-acl' ? findAcl(s, id) : null;
+  if (acl) return <NaclEditor key={id} acl={acl.acl} written={acl.written} />;
   return (
     <div className="details">
       <h2>{id}</h2>

@@ -4,7 +4,7 @@ export { compile, compileGroup, type Compiled } from './compile';
 export { targetHealth, type TargetHealth } from './lb-path';
 export { computeReachability, type Reachability, type Service } from './reachability';
 export { referenceAllowed } from './reference';
-export { findings, groupFindings } from './findings';
+export { findings, groupFindings, networkAclFindings } from './findings';
 export { exposure, type ExposedService } from './exposure';
 export { effectiveRules, type EffectiveRule } from './effective-rules';
 export { applyFix, suggestFix, type SuggestedFix } from './fix';

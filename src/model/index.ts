@@ -36,3 +36,4 @@ export type {
 } from './lesson';
 export { stepSolution, worldBefore } from './lesson-steps';
 export { NACL_ENTRY_QUOTA, validateNaclEntry } from './validate-nacl';
+export * from './nacl-entry';

@@ -117,3 +117,12 @@ export function awsRuleText(rule: Rule): string {
   if (model === 'none') return `peer: ${peerValue}, ${name}, ALLOW`;
   return `peer: ${peerValue}, ${name}, from port: ${rule.fromPort ?? -1}, to port: ${rule.toPort ?? -1}, ALLOW`;
 }
+
+/** "22", "8000-8100" → the two ports; null when the text is not a port or a range. */
+export function parsePorts(text: string): readonly [number, number] | null {
+  const m = /^\s*(-?\d+)\s*(?:[-–]\s*(-?\d+)\s*)?$/.exec(text);
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] === undefined ? from : Number(m[2]);
+  return [from, to];
+}

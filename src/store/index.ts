@@ -17,6 +17,7 @@ export { AUTOSAVE_KEY, type KeyValueStorage } from './autosave';
 export { type RecentEntry, type RecentStore } from './recent';
 export { LINT_IN_WORKER_RULES, type LintView, type WorkerLike } from './lint';
 export {
+  aclFindingsOf,
   activityGoals,
   documentNotesOf,
   challengeLinkOf,

@@ -10,6 +10,7 @@ import {
   exposure,
   findings,
   groupFindings,
+  networkAclFindings,
   suggestFix,
   type EffectiveRule,
   type Reachability,
@@ -94,6 +95,10 @@ export const groupFindingsOf = perScenarioAnd((s, groupId: string): readonly Fin
   groupFindings(s, groupId),
 );
 
+export const aclFindingsOf = perScenarioAnd((s, aclId: string): readonly Finding[] =>
+  networkAclFindings(s, aclId),
+);
+
 export const exposureOf = perScenario((s): ReadonlyMap<string, readonly ExposedService[]> =>
   exposure(s),
 );
@@ -120,7 +125,8 @@ const worldIssues = perScenario((s): readonly Issue[] => validateWorld(s));
 /** What every verdict of this document must be read with (model `documentNotes`). */
 export const documentNotesOf = perScenario((s): readonly Issue[] => documentNotes(worldIssues(s)));
 
-type WorldCollection = 'vpcs' | 'subnets' | 'prefixLists' | 'instances' | 'loadBalancers' | 'hosts';
+type WorldCollection =
+  'vpcs' | 'subnets' | 'prefixLists' | 'instances' | 'loadBalancers' | 'hosts' | 'networkAcls';
 
 /** Issues of one item of the world, by the path inside it (`cidr`, `entries[2].cidr`, …). */
 export function itemIssues(

@@ -86,6 +86,10 @@ export function findings(s: Scenario): Finding[] {
   return [...out.high, ...out.medium, ...out.low];
 }
 
+/** The findings of one network ACL, the same objects `findings` lists for it. */
+export const networkAclFindings = (s: Scenario, aclId: string): readonly Finding[] =>
+  aclFindings(s).filter((f) => f.groupId === aclId);
+
 /** The findings of one group, the same objects `findings` lists for it. */
 export function groupFindings(s: Scenario, groupId: string): readonly Finding[] {
   const i = s.securityGroups.findIndex((g) => g.id === groupId);

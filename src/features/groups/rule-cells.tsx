@@ -6,6 +6,7 @@ import {
   applyRuleType,
   icmpTypes,
   normaliseProtocol,
+  parsePorts,
   peerText,
   protocolLabel,
   RULE_TYPES,
@@ -20,7 +21,7 @@ import {
   type Rule,
   type Scenario,
 } from '../../model';
-import { isWorldOpen, parsePorts, portsText, type Column } from './rule-fields';
+import { isWorldOpen, portsText, type Column } from './rule-fields';
 
 export interface CellProps {
   readonly rule: Rule;

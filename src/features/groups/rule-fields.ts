@@ -22,15 +22,6 @@ export function issuesByColumn(issues: readonly Issue[], rulePath: string): Map<
   return out;
 }
 
-/** "22", "8000-8100" → the two ports; null when the text is not a port or a range. */
-export function parsePorts(text: string): readonly [number, number] | null {
-  const m = /^\s*(-?\d+)\s*(?:[-–]\s*(-?\d+)\s*)?$/.exec(text);
-  if (!m) return null;
-  const from = Number(m[1]);
-  const to = m[2] === undefined ? from : Number(m[2]);
-  return [from, to];
-}
-
 export function portsText(rule: Rule): string {
   if (rule.fromPort === undefined) return '';
   return rule.fromPort === rule.toPort ? String(rule.fromPort) : `${rule.fromPort}-${rule.toPort}`;

@@ -6,6 +6,8 @@ import {
   addLoadBalancer,
   addPrefixList,
   addVpc,
+  createNetworkAcl,
+  defaultAclOf,
   freeVpcCidr,
   youHost,
   type EditResult,
@@ -215,6 +217,53 @@ export function Navigator() {
           ))}
         </ul>
         <Add selection={{ kind: 'new-group', id: '' }}>+ Create security group</Add>
+      </section>
+      <section aria-labelledby="nav-acls">
+        <h2 id="nav-acls">Network ACLs</h2>
+        <ul className="flat">
+          {s.vpcs.flatMap((vpc) => {
+            const named = new Set(
+              (s.networkAcls ?? []).flatMap((a) => (a.isDefault ? [] : a.subnetIds)),
+            );
+            const d = defaultAclOf(s, vpc.id).acl;
+            const served = s.subnets.filter(
+              (sn) => sn.vpcId === vpc.id && !named.has(sn.id),
+            ).length;
+            return [
+              <Item
+                key={d.id}
+                kind="network-acl"
+                id={d.id}
+                label={`default (${vpc.name ?? vpc.id})`}
+                extra={`${served} subnet${served === 1 ? '' : 's'}`}
+              />,
+              ...(s.networkAcls ?? [])
+                .filter((a) => a.vpcId === vpc.id && !a.isDefault)
+                .map((a) => (
+                  <Item
+                    key={a.id}
+                    kind="network-acl"
+                    id={a.id}
+                    label={a.name ?? a.id}
+                    extra={`${a.subnetIds.length} subnet${a.subnetIds.length === 1 ? '' : 's'}`}
+                  />
+                )),
+            ];
+          })}
+        </ul>
+        {s.vpcs.length > 0 && (
+          <Create
+            label="+ Create network ACL"
+            kind="network-acl"
+            make={(st) =>
+              createNetworkAcl(
+                st,
+                st.vpcs[0]?.id ?? '',
+                `acl-${(st.networkAcls ?? []).filter((a) => !a.isDefault).length + 1}`,
+              )
+            }
+          />
+        )}
       </section>
       <section aria-labelledby="nav-lists">
         <h2 id="nav-lists">Prefix lists</h2>

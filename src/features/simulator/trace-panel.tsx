@@ -111,9 +111,17 @@ function hopLabel(s: Scenario, step: TraceStep): string {
   return `${name} ${w.direction === 'outbound' ? 'out' : 'in'}`;
 }
 
+/** What the ACL stages mean, beside their names in the format. */
+const ACL_STAGES: Partial<Record<NonNullable<FlowVerdict['blockedAt']>, string>> = {
+  'nacl-outbound': 'a network ACL stopped it leaving its subnet',
+  'nacl-inbound': 'a network ACL stopped it entering the subnet',
+  'nacl-response': 'a network ACL dropped the reply',
+};
+
 function verdictLine(v: FlowVerdict): string {
   if (v.allowed) return 'ALLOWED';
-  return `DENIED${v.blockedAt ? ` at ${v.blockedAt}` : ''}`;
+  const words = v.blockedAt ? ACL_STAGES[v.blockedAt] : undefined;
+  return `DENIED${v.blockedAt ? ` at ${v.blockedAt}` : ''}${words ? ` (${words})` : ''}`;
 }
 
 export function TracePanel() {
@@ -219,7 +227,11 @@ export function TracePanel() {
               aria-current={i === shown - 1 ? 'step' : undefined}
             >
               <span aria-hidden="true">{mark}</span>{' '}
-              {st.kind === 'response' ? '↩ response' : hopLabel(scenario, st)}
+              {st.kind !== 'response'
+                ? hopLabel(scenario, st)
+                : st.where?.kind === 'subnet-boundary'
+                  ? `↩ ${hopLabel(scenario, st)} (reply)`
+                  : '↩ response'}
               <span className="sr-only">
                 {state === 'pending'
                   ? ' (not played yet)'

@@ -1,6 +1,7 @@
 /**
  * The packet drawn on the diagram: a line from the sender through each place it was checked
- * (internet gateway, load balancer, receiver) and back for the response, growing as the trace
+ * (internet gateway, a subnet's network ACL, load balancer, receiver) and back for the response
+ * (through the ACLs the reply crosses), growing as the trace
  * plays; the packet itself a dot at the newest point, ✗ where it was stopped. Decoration only
  * (the trace and the live region say the same in words); still under reduced motion.
  */
@@ -22,25 +23,30 @@ function stops(
   from: string,
 ) {
   const out: { id: string; verdict: Point['verdict'] }[] = [{ id: from, verdict: 'allow' }];
+  // the groups' answer is the way home; the ACLs the reply crosses on the way come first
+  let home = false;
   for (const st of at) {
-    // a step without a location (a route refused at a subnet or an instance) is named by its id
-    const where =
-      st.kind === 'response'
-        ? from
-        : !st.where
-          ? st.at
-          : st.where.kind === 'gateway' && st.where.id === INTERNET_GATEWAY
-            ? 'internet'
-            : st.where.id;
     if (st.kind === 'health') continue; // health checks are the balancer's own traffic
     if (st.reached === false) break; // the packet stopped at the blocker: draw nothing beyond
+    if (st.kind === 'response' && st.where?.kind !== 'subnet-boundary') {
+      home = true;
+      continue;
+    }
+    // a step without a location (a route refused at a subnet or an instance) is named by its id
+    const where = !st.where
+      ? st.at
+      : st.where.kind === 'gateway' && st.where.id === INTERNET_GATEWAY
+        ? 'internet'
+        : st.where.id;
     const last = out[out.length - 1];
     if (last && last.id === where) {
       if (st.verdict === 'deny') out[out.length - 1] = { id: where, verdict: 'deny' };
       continue;
     }
     out.push({ id: where, verdict: st.verdict });
+    if (st.verdict === 'deny') return out;
   }
+  if (home) out.push({ id: from, verdict: 'allow' });
   return out;
 }
 

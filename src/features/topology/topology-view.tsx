@@ -9,6 +9,7 @@ import { ExposureBadges } from '../../components/exposure-badges';
 import { useAppStore } from '../../hooks/use-app-store';
 import { useReducedMotion } from '../../hooks/use-reduced-motion';
 import {
+  aclOfSubnet,
   setZoneState,
   type Instance,
   type LoadBalancer,
@@ -38,8 +39,22 @@ function useCheckpoints(): ReadonlyMap<string, readonly Checkpoint[]> {
   if (!inspected) return new Map();
   const steps = flowVerdict(scenario, inspected.flow).steps;
   const out = new Map<string, Checkpoint[]>();
+  const replyDropped = steps.some(
+    (st) => st.kind === 'response' && st.where?.kind === 'subnet-boundary' && st.verdict === 'deny',
+  );
   steps.slice(0, reduced ? steps.length : step + 1).forEach((st, i) => {
+    if (st.where?.kind === 'subnet-boundary') {
+      // a network ACL decided at the subnet's edge: its own checkpoint there
+      const word =
+        st.reached === false ? 'not reached' : st.verdict === 'allow' ? 'allowed' : 'denied';
+      const text = `${i + 1}. ACL ${st.where.direction === 'outbound' ? 'out' : 'in'}${st.kind === 'response' ? ' (reply)' : ''} ${word}`;
+      const id = st.where.id;
+      out.set(id, [...(out.get(id) ?? []), { text, verdict: st.verdict }]);
+      return;
+    }
     if (st.kind === 'response') {
+      // the groups let the answer back; it reaches whoever asked unless a reply ACL drops it
+      if (replyDropped) return;
       // the answer travels back to whoever asked
       const text = `${i + 1}. ↩ response ${st.code === 'UNTRACKED_RESPONSE' ? 'allowed by the reverse rule (untracked)' : 'allowed: stateful (tracked connection)'}`;
       const from = inspected.flow.from;
@@ -140,6 +155,8 @@ function SubnetBox({
   const [open, setOpen] = useState(instances.length <= COLLAPSE_OVER);
   const exposure = exposureOf(scenario);
   const name = subnet.name ?? subnet.id;
+  // the ACL at the edge is drawn once the document has ACLs (without any, every subnet allows all)
+  const acl = scenario.networkAcls?.length ? aclOfSubnet(scenario, subnet.id)?.acl : undefined;
   // a selected instance, or one the packet passed, shows even in a collapsed subnet — alone, so
   // that opening a trace never unfolds a subnet of hundreds and moves the whole diagram
   const pinned = instances.filter(
@@ -165,6 +182,20 @@ function SubnetBox({
         <span className="badge">{subnet.public ? 'public' : 'private'}</span>
       </h4>
       <div className="addr">{subnet.cidr}</div>
+      {acl && (
+        <div className="acl-edge" data-endpoint={subnet.id}>
+          <button
+            type="button"
+            className="acl-chip"
+            aria-pressed={isSelected(selection, 'network-acl', acl.id)}
+            onClick={() => select({ kind: 'network-acl', id: acl.id })}
+            title="The network ACL at this subnet's edge: it filters what enters and leaves the subnet"
+          >
+            ACL {acl.isDefault ? 'default' : (acl.name ?? acl.id)}
+          </button>
+          <Checkpoints list={checkpoints.get(subnet.id)} />
+        </div>
+      )}
       {instances.length === 0 ? (
         <p className="empty">No instances</p>
       ) : open || pinned.length === instances.length ? (

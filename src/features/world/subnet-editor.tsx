@@ -1,6 +1,14 @@
 /** A subnet: name, Availability Zone, block, and whether it routes to an internet gateway. */
 import { useAppStore } from '../../hooks/use-app-store';
-import { removeSubnet, updateItem, type Subnet } from '../../model';
+import {
+  aclOfSubnet,
+  associateSubnet,
+  defaultAclOf,
+  disassociateSubnet,
+  removeSubnet,
+  updateItem,
+  type Subnet,
+} from '../../model';
 import { DeleteButton } from './delete-button';
 import { WorldField } from './world-field';
 
@@ -11,6 +19,13 @@ export function SubnetEditor({ subnet }: { subnet: Subnet }) {
   const edit = useAppStore((s) => s.edit);
   const name = subnet.name ?? subnet.id;
   const count = scenario.instances.filter((i) => i.subnetId === subnet.id).length;
+  const select = useAppStore((s) => s.select);
+  const current = aclOfSubnet(scenario, subnet.id)?.acl;
+  const fallback = defaultAclOf(scenario, subnet.vpcId).acl;
+  const acls = [
+    fallback,
+    ...(scenario.networkAcls ?? []).filter((a) => a.vpcId === subnet.vpcId && !a.isDefault),
+  ];
   return (
     <article className="details" aria-labelledby="subnet-title">
       <h2 id="subnet-title">
@@ -73,6 +88,34 @@ export function SubnetEditor({ subnet }: { subnet: Subnet }) {
           />
           Public subnet (its route table sends 0.0.0.0/0 to an internet gateway)
         </label>
+        <label htmlFor={`${subnet.id}-acl`}>Network ACL</label>
+        <span className="inline">
+          <select
+            id={`${subnet.id}-acl`}
+            value={current?.id ?? fallback.id}
+            onChange={(e) => {
+              const id = e.target.value;
+              edit('nacl/associate', `Associate ${name} with ${id}`, (s) =>
+                id === fallback.id
+                  ? disassociateSubnet(s, subnet.id)
+                  : associateSubnet(s, id, subnet.id),
+              );
+            }}
+          >
+            {acls.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.isDefault ? `default (${a.id})` : `${a.name ?? a.id} (${a.id})`}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="link"
+            onClick={() => select({ kind: 'network-acl', id: current?.id ?? fallback.id })}
+          >
+            Open
+          </button>
+        </span>
       </div>
       <DeleteButton what={name} remove={(s) => removeSubnet(s, subnet.id)} />
     </article>
