@@ -11,6 +11,7 @@ import {
   SCENARIO_VERSION,
   type Instance,
   type LoadBalancer,
+  type NetworkAcl,
   type PrefixList,
   type SecurityGroup,
   type Subnet,
@@ -25,6 +26,7 @@ export interface ImportedParts {
   readonly instances: readonly Instance[];
   readonly loadBalancers: readonly LoadBalancer[];
   readonly prefixLists: PrefixList[];
+  readonly networkAcls?: readonly NetworkAcl[];
 }
 
 /** The smallest IPv4 block holding all of `cidrs` (a VPC known only by its subnets). */
@@ -61,11 +63,13 @@ export function assemble(
   notes: ImportNote[],
 ): AwsImport {
   const { vpcs, subnets, groups, instances, loadBalancers, prefixLists } = parts;
+  const networkAcls = parts.networkAcls ?? [];
   const note = (file: string, message: string) => void notes.push({ file, message });
   // a VPC known only from its subnets, groups or instances gets a block that holds its subnets
   const vpcIds = new Set([
     ...[...subnets.values()].map((s) => s.vpcId),
     ...[...groups.values()].map((g) => g.vpcId).filter(Boolean),
+    ...networkAcls.map((a) => a.vpcId),
   ]);
   for (const vpcId of vpcIds) {
     if (vpcs.has(vpcId)) continue;
@@ -123,7 +127,13 @@ export function assemble(
         `${id} is referenced but not in the files: added with no entries (${HINTS[about.source].prefixList}).`,
       );
     }
-  if (groups.size === 0 && instances.length === 0 && subnets.size === 0 && !loadBalancers.length)
+  if (
+    groups.size === 0 &&
+    instances.length === 0 &&
+    subnets.size === 0 &&
+    !loadBalancers.length &&
+    !networkAcls.length
+  )
     return {
       ok: false,
       notes: [
@@ -146,6 +156,7 @@ export function assemble(
     securityGroups: [...groups.values()],
     instances,
     ...(loadBalancers.length ? { loadBalancers } : {}),
+    ...(networkAcls.length ? { networkAcls } : {}),
     hosts: [{ id: 'host-internet', name: 'Internet', ip: '203.0.113.7' }],
   };
   const parsed = parseScenario(doc);

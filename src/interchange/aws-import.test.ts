@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateFlow } from '../engine';
-import { parseScenario } from '../model';
+import { awsEntryFields, parseScenario, type Scenario } from '../model';
 import { FIXTURES } from '../test-support/fixtures';
 import { fuzzRuns, mutated } from '../test-support/mutate';
 import { importAws } from '.';
@@ -14,7 +14,114 @@ const all = readdirSync(folder)
   .filter((f) => f.endsWith('.json'))
   .map(sample);
 
+/** The scenario's ACLs as `aws ec2 describe-network-acls` prints them (numbers, * entries, associations). */
+function describeNetworkAcls(s: Scenario): string {
+  const named = new Set((s.networkAcls ?? []).flatMap((a) => (a.isDefault ? [] : a.subnetIds)));
+  return JSON.stringify({
+    NetworkAcls: (s.networkAcls ?? []).map((a) => ({
+      Associations: (a.isDefault
+        ? s.subnets.filter((sn) => sn.vpcId === a.vpcId && !named.has(sn.id)).map((sn) => sn.id)
+        : a.subnetIds
+      ).map((sn, i) => ({
+        NetworkAclAssociationId: `aclassoc-${a.id}-${i}`,
+        NetworkAclId: a.id,
+        SubnetId: sn,
+      })),
+      Entries: [
+        ...(['inbound', 'outbound'] as const).flatMap((d) =>
+          a[d].map((e) => {
+            const f = awsEntryFields(e);
+            return {
+              ...(f.ipv6 ? { Ipv6CidrBlock: f.cidr } : { CidrBlock: f.cidr }),
+              Egress: d === 'outbound',
+              Protocol: f.protocol,
+              RuleAction: e.action,
+              RuleNumber: e.ruleNumber,
+              ...(f.ports ? { PortRange: { From: f.ports[0], To: f.ports[1] } } : {}),
+              ...(f.icmp ? { IcmpTypeCode: { Type: f.icmp[0], Code: f.icmp[1] } } : {}),
+            };
+          }),
+        ),
+        ...[true, false].map((Egress) => ({
+          CidrBlock: '0.0.0.0/0',
+          Egress,
+          Protocol: '-1',
+          RuleAction: 'deny',
+          RuleNumber: 32767,
+        })),
+      ],
+      IsDefault: a.isDefault === true,
+      NetworkAclId: a.id,
+      Tags: a.name ? [{ Key: 'Name', Value: a.name }] : [],
+      VpcId: a.vpcId,
+      OwnerId: '111122223333',
+    })),
+  });
+}
+
 describe('import aws', () => {
+  it('describe-network-acls: the reference example, and a round trip that keeps every verdict', () => {
+    const ref = importAws([sample('describe-network-acls.output1.json')]);
+    if (!ref.ok) throw new Error('refused');
+    expect(ref.scenario.networkAcls?.map((a) => [a.id, a.isDefault, a.inbound.length])).toEqual([
+      ['acl-0ea1f54ca7EXAMPLE', true, 1],
+      ['acl-0e2a78e4e2EXAMPLE', true, 2],
+    ]);
+    expect(ref.notes.map((n) => n.message).join('\n')).toMatch(
+      /acl-0ea1f54ca7EXAMPLE is associated with subnet-0931fc2fa5EXAMPLE, which is not in the files/,
+    );
+    const fixture = path.join(FIXTURES, 'engine-cases', 'nacl-rules.json');
+    const parsed = parseScenario(readFileSync(fixture, 'utf8'));
+    if (!parsed.ok) throw new Error('nacl-rules does not parse');
+    const s = parsed.scenario;
+    const r = importAws([
+      {
+        name: 'vpcs.json',
+        text: JSON.stringify({
+          Vpcs: s.vpcs.map((v) => ({
+            VpcId: v.id,
+            CidrBlock: v.cidr,
+            ...(v.ipv6Cidr ? { Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: v.ipv6Cidr }] } : {}),
+          })),
+        }),
+      },
+      {
+        name: 'subnets.json',
+        text: JSON.stringify({
+          Subnets: s.subnets.map((sn) => ({
+            SubnetId: sn.id,
+            VpcId: sn.vpcId,
+            CidrBlock: sn.cidr,
+            AvailabilityZone: sn.availabilityZone,
+            MapPublicIpOnLaunch: sn.public === true,
+          })),
+        }),
+      },
+      { name: 'acls.json', text: describeNetworkAcls(s) },
+    ]);
+    if (!r.ok) throw new Error(r.notes.map((n) => n.message).join('; '));
+    const norm = (list: Scenario['networkAcls']) =>
+      (list ?? [])
+        .map((a) =>
+          JSON.stringify([
+            a.id,
+            a.name,
+            a.isDefault === true,
+            [...a.inbound].sort((x, y) => x.ruleNumber - y.ruleNumber),
+            [...a.outbound].sort((x, y) => x.ruleNumber - y.ruleNumber),
+          ]),
+        )
+        .sort();
+    expect(norm(r.scenario.networkAcls)).toEqual(norm(s.networkAcls));
+    // the imported ACLs decide every flow as the originals do
+    const back = { ...s, networkAcls: r.scenario.networkAcls ?? [] };
+    for (const e of s.expectations ?? [])
+      expect(
+        evaluateFlow(back, e).allowed,
+        `${e.from} → ${e.to} ${e.protocol} ${e.port ?? ''}`,
+      ).toBe(evaluateFlow(s, e).allowed);
+  });
+
   it('flattens IpPermissions into one rule per entry, with descriptions (aws-semantics §8.2)', () => {
     const r = importAws([sample('semantics-8.2-web-tier.json')]);
     if (!r.ok) throw new Error(r.notes.map((n) => n.message).join('\n'));

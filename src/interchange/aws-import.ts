@@ -1,6 +1,7 @@
 /**
  * `sg-lab import aws`: the outputs of `aws ec2 describe-*` (security groups and their per-rule
- * view, VPCs, subnets, instances, network interfaces, managed prefix lists and their entries) and
+ * view, VPCs, subnets, instances, network interfaces, managed prefix lists and their entries,
+ * network ACLs) and
  * of `aws elbv2 describe-*` (aws-elb.ts), in any order, become one scenario. AWS's ids stay the scenario's ids; every IpPermission is
  * flattened into one rule per range, IPv6 range, group pair and prefix list. What cannot be
  * mapped is never dropped silently: each such thing is a note, and the scenario still loads.
@@ -18,6 +19,7 @@ import {
 import { field, isObj, list, nameTag, num, str, type Obj } from './aws-fields';
 import { assemble } from './aws-assemble';
 import { balancersOf, collectElb, ELB_KINDS, emptyElb, type ElbFound } from './aws-elb';
+import { aclsOf } from './aws-nacl';
 import { peerOfRule, ruleIdIndex, ruleKey, rulesOf } from './aws-rules';
 
 export interface ImportNote {
@@ -44,6 +46,7 @@ interface Found {
   enis: { file: string; eni: Obj }[];
   prefixLists: Obj[];
   entries: { file: string; entries: Obj[] }[];
+  acls: { file: string; acl: Obj }[];
   elb: ElbFound;
 }
 
@@ -56,6 +59,7 @@ const KINDS = [
   'NetworkInterfaces',
   'PrefixLists',
   'Entries',
+  'NetworkAcls',
   ...ELB_KINDS,
 ] as const;
 
@@ -69,6 +73,7 @@ function collect(files: readonly InputFile[], note: (file: string, m: string) =>
     enis: [],
     prefixLists: [],
     entries: [],
+    acls: [],
     elb: emptyElb(),
   };
   for (const f of files) {
@@ -93,7 +98,7 @@ function collect(files: readonly InputFile[], note: (file: string, m: string) =>
     if (kinds.length === 0) {
       note(
         f.name,
-        `holds nothing this importer reads (its keys: ${Object.keys(o).slice(0, 5).join(', ') || 'none'}); it reads describe-security-groups, -security-group-rules, -vpcs, -subnets, -instances, -network-interfaces, -managed-prefix-lists, get-managed-prefix-list-entries and elbv2 describe-load-balancers, -listeners, -target-groups and -target-health.`,
+        `holds nothing this importer reads (its keys: ${Object.keys(o).slice(0, 5).join(', ') || 'none'}); it reads describe-security-groups, -security-group-rules, -vpcs, -subnets, -instances, -network-interfaces, -managed-prefix-lists, get-managed-prefix-list-entries, -network-acls and elbv2 describe-load-balancers, -listeners, -target-groups and -target-health.`,
       );
       continue;
     }
@@ -107,6 +112,7 @@ function collect(files: readonly InputFile[], note: (file: string, m: string) =>
     found.prefixLists.push(...list(o, 'PrefixLists'));
     if (field(o, 'Entries') !== undefined)
       found.entries.push({ file: f.name, entries: list(o, 'Entries') });
+    for (const a of list(o, 'NetworkAcls')) found.acls.push({ file: f.name, acl: a });
     collectElb(found.elb, f.name, o);
   }
   return found;
@@ -365,8 +371,10 @@ export function importAws(files: readonly InputFile[], name = 'Imported from AWS
         'prefix list entries of no list in the files: name the file after its list (pl-….json) and add describe-managed-prefix-lists.',
       );
 
+  const networkAcls = aclsOf(found.acls, subnets, note);
+
   return assemble(
-    { vpcs, subnets, groups, instances, loadBalancers, prefixLists },
+    { vpcs, subnets, groups, instances, loadBalancers, prefixLists, networkAcls },
     {
       name,
       description: `Imported from ${files.map((f) => f.name).join(', ')}.`,

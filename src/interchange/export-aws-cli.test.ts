@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isDefaultGroup, parseScenario, type Scenario } from '../model';
+import { awsEntryFields, isDefaultGroup, parseScenario, type Scenario } from '../model';
 import { arbitraryScenario } from '../test-support/arbitrary-scenario';
-import { ec2StandIn, entryKeys } from '../test-support/ec2-stand-in';
+import { aclEntryKey, ec2StandIn, entryKeys, type StandIn } from '../test-support/ec2-stand-in';
 import { fuzzRuns } from '../test-support/mutate';
 import { exportAwsCli } from '.';
 
@@ -43,7 +43,7 @@ function expected(s: Scenario, groupId: string, direction: 'inbound' | 'outbound
 
 /** Runs the exported script with the real AWS CLI against the stand-in; what the account holds. */
 async function runAgainstStandIn(s: Scenario) {
-  const standIn = await ec2StandIn(s.vpcs);
+  const standIn = await ec2StandIn(s.vpcs, s.subnets);
   const dir = mkdtempSync(path.join(tmpdir(), 'sg-lab-aws-'));
   const script = path.join(dir, 'groups.sh');
   writeFileSync(script, exportAwsCli(s));
@@ -70,6 +70,49 @@ async function runAgainstStandIn(s: Scenario) {
   );
   await standIn.close();
   return { run, standIn };
+}
+
+/** Each ACL as entries by direction and its subnets: the scenario's, and what the account holds. */
+function aclsWanted(s: Scenario): string[] {
+  const named = new Set((s.networkAcls ?? []).flatMap((a) => (a.isDefault ? [] : a.subnetIds)));
+  return (s.networkAcls ?? [])
+    .map((a) => {
+      const side = (d: 'inbound' | 'outbound') =>
+        a[d]
+          .map((e) => {
+            const f = awsEntryFields(e);
+            return `${e.ruleNumber}=${aclEntryKey(e.action, f.protocol, f.ports ?? null, f.icmp ?? null, f.cidr)}`;
+          })
+          .sort();
+      const subnets = a.isDefault
+        ? s.subnets.filter((sn) => sn.vpcId === a.vpcId && !named.has(sn.id)).map((sn) => sn.id)
+        : [...a.subnetIds];
+      return JSON.stringify([
+        a.vpcId,
+        a.isDefault === true,
+        side('inbound'),
+        side('outbound'),
+        subnets.sort(),
+      ]);
+    })
+    .sort();
+}
+
+function aclsMade(standIn: StandIn, s: Scenario): string[] {
+  const written = new Set((s.networkAcls ?? []).filter((a) => a.isDefault).map((a) => a.vpcId));
+  return [...standIn.acls.values()]
+    .filter((a) => !a.isDefault || written.has(a.vpcId))
+    .map((a) => {
+      const side = (m: Map<number, string>) => [...m].map(([n, k]) => `${n}=${k}`).sort();
+      return JSON.stringify([
+        a.vpcId,
+        a.isDefault,
+        side(a.inbound),
+        side(a.outbound),
+        [...a.associations.values()].sort(),
+      ]);
+    })
+    .sort();
 }
 
 /** Scenarios AWS would take as they are: no error anywhere. */
@@ -107,6 +150,20 @@ describe('export aws-cli, run by the real AWS CLI', () => {
     }
   }, 60_000);
 
+  it('builds the network ACLs of nacl-rules exactly: entries, the default ACL adopted, subnets moved', async () => {
+    const file = path.resolve(
+      import.meta.dirname,
+      '../test-support/fixtures/engine-cases/nacl-rules.json',
+    );
+    const r = parseScenario(readFileSync(file, 'utf8'));
+    if (!r.ok) throw new Error('nacl-rules does not parse');
+    const { run, standIn } = await runAgainstStandIn(r.scenario);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('and 3 network ACLs.');
+    expect(aclsMade(standIn, r.scenario)).toEqual(aclsWanted(r.scenario));
+  }, 60_000);
+
   it('property: random scenarios are re-created exactly (few runs: each spawns the CLI)', async () => {
     await fc.assert(
       fc.asyncProperty(exportable, async (s) => {
@@ -132,6 +189,7 @@ describe('export aws-cli, run by the real AWS CLI', () => {
           0,
         );
         expect(total(made) - total(untouched)).toBe(want);
+        expect(aclsMade(standIn, s)).toEqual(aclsWanted(s));
       }),
       { numRuns: fuzzRuns(3) },
     );

@@ -3,12 +3,18 @@
  * account as it is. Variables for the VPC ids at the top; every group created first (ids captured
  * with --query GroupId --output text), so rules may name each other; then the rules, one call per
  * group and direction; the allow-all egress AWS gives a new group revoked where the scenario's
- * group does not have it, and never authorized twice (AWS refuses duplicates).
+ * group does not have it, and never authorized twice (AWS refuses duplicates). Then the network
+ * ACLs: custom ones created, the VPC's default one adopted (AWS's entries 100/101 replaced or
+ * deleted as the scenario has them), entries one call each, subnets moved to their ACL.
  */
 import {
+  awsDefaultAcl,
+  awsEntryFields,
   defaultEgress,
   isDefaultGroup,
   ruleKey,
+  type NaclEntry,
+  type NetworkAcl,
   type Rule,
   type Scenario,
   type SecurityGroup,
@@ -17,7 +23,7 @@ import {
 /** `vpc-shop` → `VPC_SHOP`: a shell variable name. */
 export function shellName(prefix: string, id: string): string {
   const body = id
-    .replace(/^(vpc|sg|pl)-/, '')
+    .replace(/^(vpc|sg|pl|acl|subnet)-/, '')
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
@@ -80,12 +86,72 @@ export function exportAwsCli(s: Scenario): string {
   }
   lines.push('', '# 2. The rules, and the defaults AWS created that the scenario does not have.');
   for (const g of s.securityGroups) lines.push(...rulesOf(g, vpcs.get(g.vpcId), groupVar));
+  const acls = s.networkAcls ?? [];
+  if (acls.length > 0) lines.push('', ...aclLines(s, acls));
   lines.push(
     '',
-    `echo "Created ${s.securityGroups.filter((g) => !isDefaultGroup(g)).length} security groups."`,
+    `echo "Created ${s.securityGroups.filter((g) => !isDefaultGroup(g)).length} security groups${acls.length ? ` and ${acls.filter((a) => !a.isDefault).length} network ACLs` : ''}."`,
     '',
   );
   return lines.join('\n');
+}
+
+const aws = 'aws ${AWS_CLI_ARGS:-} ec2';
+
+function entryArgs(e: NaclEntry, direction: 'inbound' | 'outbound'): string {
+  const f = awsEntryFields(e);
+  return [
+    `--rule-number ${e.ruleNumber}`,
+    `--protocol ${quote(f.protocol)}`,
+    `--rule-action ${e.action}`,
+    direction === 'inbound' ? '--ingress' : '--egress',
+    f.ipv6 ? `--ipv6-cidr-block ${quote(f.cidr)}` : `--cidr-block ${quote(f.cidr)}`,
+    ...(f.ports ? [`--port-range From=${f.ports[0]},To=${f.ports[1]}`] : []),
+    ...(f.icmp ? [`--icmp-type-code Type=${f.icmp[0]},Code=${f.icmp[1]}`] : []),
+  ].join(' ');
+}
+
+/** Network ACLs: created (or the default adopted), their entries, then the subnets moved to them. */
+function aclLines(s: Scenario, acls: readonly NetworkAcl[]): string[] {
+  const out = ["# 3. Network ACLs: every subnet starts in its VPC's default ACL."];
+  const subnets = [...new Set(acls.flatMap((a) => a.subnetIds))];
+  for (const sn of subnets)
+    out.push(`${shellName('SUBNET', sn)}=\${${shellName('SUBNET', sn)}:-${sn}}`);
+  for (const a of acls) {
+    const v = shellName('ACL', a.id);
+    const vpc = `"$${shellName('VPC', a.vpcId)}"`;
+    if (a.isDefault)
+      out.push(
+        `${v}=$(${aws} describe-network-acls --filters Name=vpc-id,Values=${vpc} Name=default,Values=true --query 'NetworkAcls[0].NetworkAclId' --output text)`,
+      );
+    else
+      out.push(
+        `${v}=$(${aws} create-network-acl --vpc-id ${vpc} --query NetworkAcl.NetworkAclId --output text)`,
+      );
+    // the default ACL comes with AWS's entries 100 (and 101): replaced, or deleted when not wanted
+    const present = a.isDefault ? awsDefaultAcl(s, a.vpcId, a.id) : null;
+    for (const direction of ['inbound', 'outbound'] as const) {
+      const flag = direction === 'inbound' ? '--ingress' : '--egress';
+      const there = new Set((present?.[direction] ?? []).map((e) => e.ruleNumber));
+      for (const e of a[direction])
+        out.push(
+          `${aws} ${there.has(e.ruleNumber) ? 'replace' : 'create'}-network-acl-entry --network-acl-id "$${v}" ${entryArgs(e, direction)} >/dev/null`,
+        );
+      for (const n of there)
+        if (!a[direction].some((e) => e.ruleNumber === n))
+          out.push(
+            `${aws} delete-network-acl-entry --network-acl-id "$${v}" --rule-number ${n} ${flag} >/dev/null`,
+          );
+    }
+    for (const sn of a.subnetIds) {
+      const subnet = `"$${shellName('SUBNET', sn)}"`;
+      out.push(
+        `ASSOC=$(${aws} describe-network-acls --filters Name=association.subnet-id,Values=${subnet} --query "NetworkAcls[0].Associations[?SubnetId=='$${shellName('SUBNET', sn)}'].NetworkAclAssociationId | [0]" --output text)`,
+        `${aws} replace-network-acl-association --association-id "$ASSOC" --network-acl-id "$${v}" >/dev/null`,
+      );
+    }
+  }
+  return out;
 }
 
 /** What AWS puts in a group at creation (§3.1, §3.2): kept when the scenario has it too. */

@@ -4,14 +4,17 @@
  * deploy without a cycle; a parameter per VPC and prefix list. Long-form intrinsics (`Ref:`,
  * `Fn::GetAtt:`) keep it plain YAML. A group's inline egress list replaces the allow-all rule AWS
  * adds; a group with no outbound rule gets AWS's documented stand-in (`127.0.0.1/32`, no protocol
- * that reaches anything) since CloudFormation cannot leave the list empty.
+ * that reaches anything) since CloudFormation cannot leave the list empty. Custom network ACLs
+ * as `AWS::EC2::NetworkAcl` with one `NetworkAclEntry` per entry and a
+ * `SubnetNetworkAclAssociation` per subnet (a parameter per subnet); the VPC's default ACL is not
+ * CloudFormation's to manage, and the template says so.
  */
-import { isDefaultGroup, type Rule, type Scenario } from '../model';
+import { awsEntryFields, isDefaultGroup, type Rule, type Scenario } from '../model';
 
 /** `sg-web` → `SgWeb`: a logical id (letters and digits). */
 export function logicalId(prefix: string, id: string): string {
   const words = id
-    .replace(/^(vpc|sg|pl)-/, '')
+    .replace(/^(vpc|sg|pl|acl|subnet)-/, '')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
   return `${prefix}${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}` || prefix;
@@ -75,6 +78,15 @@ export function exportCloudFormation(s: Scenario): string {
   );
   for (const pl of lists)
     out.push(`  ${logicalId('Pl', pl)}:`, '    Type: String', `    Default: ${y(pl)}`);
+  const subnets = new Set(
+    (s.networkAcls ?? []).filter((a) => !a.isDefault).flatMap((a) => a.subnetIds),
+  );
+  for (const sn of subnets)
+    out.push(
+      `  ${logicalId('Subnet', sn)}:`,
+      '    Type: AWS::EC2::Subnet::Id',
+      `    Default: ${y(sn)}`,
+    );
   out.push('Resources:');
   for (const g of managed) {
     const id = logicalId('Sg', g.id);
@@ -112,6 +124,55 @@ export function exportCloudFormation(s: Scenario): string {
         ...ruleProps(r, direction, sgOf, '      '),
       );
   }
+  const acls = s.networkAcls ?? [];
+  for (const a of acls.filter((x) => !x.isDefault)) {
+    const id = logicalId('Acl', a.id);
+    out.push(
+      `  ${id}:`,
+      '    Type: AWS::EC2::NetworkAcl',
+      '    Properties:',
+      '      VpcId:',
+      `        Ref: ${logicalId('Vpc', a.vpcId)}`,
+      ...(a.name ? ['      Tags:', '        - Key: Name', `          Value: ${y(a.name)}`] : []),
+    );
+    for (const direction of ['inbound', 'outbound'] as const)
+      for (const e of a[direction]) {
+        const f = awsEntryFields(e);
+        out.push(
+          `  ${id}${direction === 'inbound' ? 'In' : 'Out'}${e.ruleNumber}:`,
+          '    Type: AWS::EC2::NetworkAclEntry',
+          '    Properties:',
+          '      NetworkAclId:',
+          `        Ref: ${id}`,
+          `      RuleNumber: ${e.ruleNumber}`,
+          `      Protocol: ${f.protocol}`,
+          `      RuleAction: ${e.action}`,
+          `      Egress: ${direction === 'outbound'}`,
+          `      ${f.ipv6 ? 'Ipv6CidrBlock' : 'CidrBlock'}: ${y(f.cidr)}`,
+          ...(f.ports
+            ? ['      PortRange:', `        From: ${f.ports[0]}`, `        To: ${f.ports[1]}`]
+            : []),
+          ...(f.icmp
+            ? ['      Icmp:', `        Type: ${f.icmp[0]}`, `        Code: ${f.icmp[1]}`]
+            : []),
+        );
+      }
+    for (const sn of a.subnetIds)
+      out.push(
+        `  ${id}${logicalId('Subnet', sn)}:`,
+        '    Type: AWS::EC2::SubnetNetworkAclAssociation',
+        '    Properties:',
+        '      NetworkAclId:',
+        `        Ref: ${id}`,
+        '      SubnetId:',
+        `        Ref: ${logicalId('Subnet', sn)}`,
+      );
+  }
+  const defaults = acls.filter((a) => a.isDefault);
+  if (defaults.length > 0)
+    out.push(
+      `# Not in the template: the VPCs' default network ACLs (${defaults.map((a) => a.id).join(', ')}); CloudFormation does not manage them: edit their entries in the console or with sg-lab export aws-cli.`,
+    );
   const skipped = s.securityGroups.filter(isDefaultGroup);
   if (skipped.length > 0)
     out.push(

@@ -8,7 +8,15 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { isDefaultGroup, parseScenario, ruleKey, type Rule, type Scenario } from '../model';
+import {
+  awsEntryFields,
+  isDefaultGroup,
+  parseScenario,
+  ruleKey,
+  type NetworkAcl,
+  type Rule,
+  type Scenario,
+} from '../model';
 import { arbitraryScenario } from '../test-support/arbitrary-scenario';
 import { fuzzRuns } from '../test-support/mutate';
 import { exportCloudFormation, exportTerraform, NO_EGRESS } from '.';
@@ -145,7 +153,119 @@ function fromCloudFormation(s: Scenario): Found {
   return found;
 }
 
+/** An ACL as compared: VPC, entries by direction ("100 allow 6 80-80 0.0.0.0/0"), subnets. */
+const aclKey = (vpc: string, inbound: string[], outbound: string[], subnets: string[]): string =>
+  JSON.stringify([vpc, inbound.sort(), outbound.sort(), subnets.sort()]);
+
+const entryText = (
+  n: unknown,
+  action: unknown,
+  protocol: unknown,
+  from: unknown,
+  to: unknown,
+  cidr: unknown,
+) => `${n} ${action} ${protocol} ${from}-${to} ${cidr}`;
+
+function aclsWanted(s: Scenario, only: (a: NetworkAcl) => boolean): string[] {
+  return (s.networkAcls ?? [])
+    .filter(only)
+    .map((a) => {
+      const side = (d: 'inbound' | 'outbound') =>
+        a[d].map((e) => {
+          const f = awsEntryFields(e);
+          const [from, to] = f.ports ?? f.icmp ?? [0, 0];
+          return entryText(e.ruleNumber, e.action, f.protocol, from, to, f.cidr);
+        });
+      return aclKey(a.vpcId, side('inbound'), side('outbound'), [...a.subnetIds]);
+    })
+    .sort();
+}
+
+async function aclsFromTerraform(s: Scenario): Promise<string[]> {
+  const tf = (await parseHcl('main.tf', exportTerraform(s))) as {
+    resource: Record<string, Record<string, Record<string, unknown>[]>>;
+  };
+  const out: string[] = [];
+  for (const kind of ['aws_network_acl', 'aws_default_network_acl'])
+    for (const [name, [b]] of Object.entries(tf.resource[kind] ?? {})) {
+      if (!b) continue;
+      const acl = (s.networkAcls ?? []).find((a) => tfName(a.id) === name);
+      const side = (block: string) =>
+        ((b[block] ?? []) as Record<string, unknown>[]).map((e) =>
+          entryText(
+            e.rule_no,
+            e.action,
+            e.protocol,
+            e.icmp_type ?? e.from_port,
+            e.icmp_code ?? e.to_port,
+            e.cidr_block ?? e.ipv6_cidr_block,
+          ),
+        );
+      const subnets = ((b.subnet_ids ?? []) as string[]).map((ref) => defaultOf(tf, ref));
+      out.push(aclKey(acl?.vpcId ?? '?', side('ingress'), side('egress'), subnets));
+    }
+  return out.sort();
+}
+
+function aclsFromCloudFormation(s: Scenario): string[] {
+  const t = parseYaml(exportCloudFormation(s)) as {
+    Parameters: Record<string, { Default: string }>;
+    Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+  };
+  const ref = (v: unknown) => (v as { Ref: string }).Ref;
+  const found = new Map<
+    string,
+    { vpc: string; inbound: string[]; outbound: string[]; subnets: string[] }
+  >();
+  for (const [logical, r] of Object.entries(t.Resources))
+    if (r.Type === 'AWS::EC2::NetworkAcl')
+      found.set(logical, {
+        vpc: t.Parameters[ref(r.Properties.VpcId)]?.Default ?? '?',
+        inbound: [],
+        outbound: [],
+        subnets: [],
+      });
+  for (const r of Object.values(t.Resources)) {
+    const p = r.Properties;
+    const acl = found.get(ref(p.NetworkAclId ?? { Ref: '' }));
+    if (!acl) continue;
+    if (r.Type === 'AWS::EC2::NetworkAclEntry') {
+      const range = (p.PortRange ?? {}) as Record<string, unknown>;
+      const icmp = (p.Icmp ?? {}) as Record<string, unknown>;
+      acl[p.Egress ? 'outbound' : 'inbound'].push(
+        entryText(
+          p.RuleNumber,
+          p.RuleAction,
+          p.Protocol,
+          icmp.Type ?? range.From ?? 0,
+          icmp.Code ?? range.To ?? 0,
+          p.CidrBlock ?? p.Ipv6CidrBlock,
+        ),
+      );
+    }
+    if (r.Type === 'AWS::EC2::SubnetNetworkAclAssociation')
+      acl.subnets.push(t.Parameters[ref(p.SubnetId)]?.Default ?? '?');
+  }
+  return [...found.values()].map((a) => aclKey(a.vpc, a.inbound, a.outbound, a.subnets)).sort();
+}
+
 describe('export terraform and cloudformation, read back by real parsers', () => {
+  it('network ACLs round-trip: terraform every ACL (the default adopted), cloudformation the custom ones', async () => {
+    const file = path.resolve(
+      import.meta.dirname,
+      '../test-support/fixtures/engine-cases/nacl-rules.json',
+    );
+    const r = parseScenario(readFileSync(file, 'utf8'));
+    if (!r.ok) throw new Error('nacl-rules does not parse');
+    const s = r.scenario;
+    expect(await aclsFromTerraform(s)).toEqual(aclsWanted(s, () => true));
+    expect(aclsFromCloudFormation(s)).toEqual(aclsWanted(s, (a) => !a.isDefault));
+    expect(exportCloudFormation(s)).toContain(
+      "# Not in the template: the VPCs' default network ACLs (acl-default)",
+    );
+    expect(exportTerraform(s)).toContain('resource "aws_default_network_acl" "default"');
+  });
+
   it('terraform re-creates the three-tier groups and rules exactly', async () => {
     const s = threeTier();
     expect(await fromTerraform(s)).toEqual(want(s, () => true));
@@ -165,6 +285,8 @@ describe('export terraform and cloudformation, read back by real parsers', () =>
       fc.asyncProperty(exportable, async (s) => {
         expect(await fromTerraform(s)).toEqual(want(s, () => true));
         expect(fromCloudFormation(s)).toEqual(want(s, (g) => !isDefaultGroup(g)));
+        expect(await aclsFromTerraform(s)).toEqual(aclsWanted(s, () => true));
+        expect(aclsFromCloudFormation(s)).toEqual(aclsWanted(s, (a) => !a.isDefault));
       }),
       { numRuns: fuzzRuns(40) },
     );

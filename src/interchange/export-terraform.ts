@@ -3,14 +3,23 @@
  * `aws_vpc_security_group_ingress_rule` / `_egress_rule` per rule (the AWS provider's
  * recommended form), with a variable per VPC and prefix list. Terraform removes the allow-all
  * egress AWS adds to a new group, so every outbound rule is written out; the VPC's default
- * group is adopted with `aws_default_security_group`.
+ * group is adopted with `aws_default_security_group`. Network ACLs as `aws_network_acl` with
+ * inline `ingress` / `egress` blocks and their subnets (a variable per subnet); the VPC's default
+ * ACL adopted with `aws_default_network_acl` (by a variable holding its id).
  */
-import { isDefaultGroup, type Rule, type Scenario, type SecurityGroup } from '../model';
+import {
+  awsEntryFields,
+  isDefaultGroup,
+  type NetworkAcl,
+  type Rule,
+  type Scenario,
+  type SecurityGroup,
+} from '../model';
 
 /** `sg-web` → `web`: a Terraform name (letters, digits, underscores; not starting with a digit). */
 export function tfName(id: string): string {
   const n = id
-    .replace(/^(vpc|sg|pl)-/, '')
+    .replace(/^(vpc|sg|pl|acl|subnet)-/, '')
     .replace(/[^A-Za-z0-9_]+/g, '_')
     .replace(/^_+|_+$/g, '');
   return /^[A-Za-z_]/.test(n) ? n : `_${n}`;
@@ -59,6 +68,15 @@ export function exportTerraform(s: Scenario): string {
       .flatMap((g) => [...g.inbound, ...g.outbound])
       .flatMap((r) => r.prefixListId ?? []),
   );
+  const subnets = new Set((s.networkAcls ?? []).flatMap((a) => a.subnetIds));
+  for (const sn of subnets)
+    out.push(
+      `variable ${hcl(`subnet_${tfName(sn)}`)} {`,
+      '  type    = string',
+      `  default = ${hcl(sn)}`,
+      '}',
+      '',
+    );
   for (const pl of lists)
     out.push(
       `variable ${hcl(tfName(pl))} {`,
@@ -99,5 +117,49 @@ export function exportTerraform(s: Scenario): string {
         ),
       );
   }
+  for (const a of s.networkAcls ?? []) out.push(...aclResource(a));
   return out.join('\n');
+}
+
+function aclResource(a: NetworkAcl): string[] {
+  const out: string[] = [];
+  if (a.isDefault)
+    out.push(
+      `variable ${hcl(`${tfName(a.id)}_id`)} {`,
+      '  description = "The id of the VPC\'s default network ACL (aws ec2 describe-network-acls --filters Name=default,Values=true)"',
+      '  type        = string',
+      `  default     = ${hcl(a.id)}`,
+      '}',
+      '',
+      `resource "aws_default_network_acl" ${hcl(tfName(a.id))} {`,
+      `  default_network_acl_id = var.${tfName(a.id)}_id`,
+    );
+  else
+    out.push(
+      `resource "aws_network_acl" ${hcl(tfName(a.id))} {`,
+      `  vpc_id = var.vpc_${tfName(a.vpcId)}`,
+    );
+  if (a.subnetIds.length > 0)
+    out.push(`  subnet_ids = [${a.subnetIds.map((sn) => `var.subnet_${tfName(sn)}`).join(', ')}]`);
+  if (a.name) out.push('  tags = {', `    Name = ${hcl(a.name)}`, '  }');
+  for (const [direction, block] of [
+    ['inbound', 'ingress'],
+    ['outbound', 'egress'],
+  ] as const)
+    for (const e of a[direction]) {
+      const f = awsEntryFields(e);
+      out.push(
+        `  ${block} {`,
+        `    rule_no    = ${e.ruleNumber}`,
+        `    action     = ${hcl(e.action)}`,
+        `    protocol   = ${hcl(f.protocol)}`,
+        `    ${f.ipv6 ? 'ipv6_cidr_block' : 'cidr_block'} = ${hcl(f.cidr)}`,
+        `    from_port  = ${f.ports?.[0] ?? 0}`,
+        `    to_port    = ${f.ports?.[1] ?? 0}`,
+        ...(f.icmp ? [`    icmp_type  = ${f.icmp[0]}`, `    icmp_code  = ${f.icmp[1]}`] : []),
+        '  }',
+      );
+    }
+  out.push('}', '');
+  return out;
 }

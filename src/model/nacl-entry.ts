@@ -50,3 +50,30 @@ export function nextRuleNumber(entries: readonly NaclEntry[]): number {
   const top = Math.max(0, ...entries.map((e) => e.ruleNumber));
   return Math.min((Math.floor(top / 100) + 1) * 100, 32766);
 }
+
+const PROTOCOL_NUMBERS: Readonly<Record<string, string>> = {
+  tcp: '6',
+  udp: '17',
+  icmp: '1',
+  icmpv6: '58',
+};
+
+/** The entry as AWS's APIs write it: protocol as a number, ports or ICMP type and code, one CIDR. */
+export function awsEntryFields(e: NaclEntry): {
+  readonly protocol: string;
+  readonly ports?: readonly [number, number];
+  readonly icmp?: readonly [number, number];
+  readonly cidr: string;
+  readonly ipv6: boolean;
+} {
+  const name = normaliseProtocol(e.protocol);
+  const protocol = PROTOCOL_NUMBERS[name] ?? name;
+  const model = portModel(name);
+  return {
+    protocol,
+    ...(model === 'ports' ? { ports: [e.fromPort ?? 0, e.toPort ?? 65535] as const } : {}),
+    ...(model === 'icmp' ? { icmp: [e.icmpType ?? -1, e.icmpCode ?? -1] as const } : {}),
+    cidr: entryCidr(e),
+    ipv6: e.cidrIpv6 !== undefined,
+  };
+}

@@ -13,6 +13,7 @@ const COMMANDS = [
   'aws ec2 describe-instances > instances.json',
   'aws ec2 describe-subnets > subnets.json',
   'aws ec2 describe-vpcs > vpcs.json',
+  'aws ec2 describe-network-acls > acls.json',
   'aws elbv2 describe-load-balancers > lbs.json',
   'terraform show -json plan.out > plan.json',
 ];
