@@ -5,7 +5,7 @@ import { followAddressBar, isOwnFragment } from './app/address-bar';
 import { keepAside, lessonProgress, recentScenarios } from './app/browser-db';
 import { isShareFragment, openLink } from './app/open-link';
 import { download } from './app/download';
-import { WELCOMED_KEY } from './app/help-dialog';
+import { WELCOMED_KEY } from './app/welcomed';
 import { initialScenario, requestedBuiltIn } from './app/load-initial';
 import './app/styles.css';
 import { StoreProvider } from './hooks/use-app-store';

@@ -8,13 +8,14 @@ import { FileDrop } from '../features/share/file-drop';
 import { useAppStore } from '../hooks/use-app-store';
 import { AppHeader } from './app-header';
 import { DetailsPanel } from './details-panel';
-import { HelpDialog } from './help-dialog';
 import { MobileTabs } from './mobile-tabs';
 import { NoticeBar } from './notice-bar';
 import { RenderMark } from './render-mark';
 import { useShortcuts } from './use-shortcuts';
 
 // the sharing dialogs load when first opened
+// Help (the welcome, the glossary, the legend) loads when first opened
+const HelpDialog = lazy(() => import('./help-dialog').then((m) => ({ default: m.HelpDialog })));
 const Dialogs = lazy(() => import('./share-dialogs').then((m) => ({ default: m.ShareDialogs })));
 
 // a lesson's or challenge's panel loads when one starts
@@ -36,6 +37,7 @@ export function App() {
   const theme = useAppStore((s) => s.theme);
   const view = useAppStore((s) => s.view);
   const dialog = useAppStore((s) => s.dialog);
+  const help = useAppStore((s) => s.help);
   const select = useAppStore((s) => s.select);
   const downloadWork = useAppStore((s) => s.downloadWork);
   const clearHistory = useAppStore((s) => s.clearHistory);
@@ -104,7 +106,11 @@ export function App() {
       </main>
       <MobileTabs />
       <NoticeBar />
-      <HelpDialog />
+      {help !== null && (
+        <Suspense fallback={null}>
+          <HelpDialog />
+        </Suspense>
+      )}
       {dialog && (
         <Suspense fallback={null}>
           <Dialogs />

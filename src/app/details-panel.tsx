@@ -1,14 +1,23 @@
 /** The side panel: the details of whatever is selected, or what to do when nothing is. */
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { CreateGroupForm } from '../features/groups/create-group-form';
-import { GroupDetails } from '../features/groups/group-details';
-import { AddInstanceForm } from '../features/instances/add-instance-form';
 import { InstanceDetails } from '../features/instances/instance-details';
 import { useAppStore } from '../hooks/use-app-store';
 
-// editors of VPCs, subnets, hosts, prefix lists and load balancers load when first opened
+// nothing is selected at first: every editor loads when first opened (the rules grid and its
+// table library with the group editor), so the first paint does not wait for them
 const WorldDetails = lazy(() =>
   import('./world-details').then((m) => ({ default: m.WorldDetails })),
+);
+const GroupDetails = lazy(() =>
+  import('../features/groups/group-details').then((m) => ({ default: m.GroupDetails })),
+);
+const CreateGroupForm = lazy(() =>
+  import('../features/groups/create-group-form').then((m) => ({ default: m.CreateGroupForm })),
+);
+const AddInstanceForm = lazy(() =>
+  import('../features/instances/add-instance-form').then((m) => ({
+    default: m.AddInstanceForm,
+  })),
 );
 
 export function DetailsPanel() {
@@ -25,10 +34,13 @@ export function DetailsPanel() {
       h.focus({ preventScroll: false });
       return true;
     };
-    // a lazily loaded editor has no heading yet: try again once it has painted
+    // a lazily loaded editor has no heading yet: try again until it has painted (a second at most)
     if (focus()) return;
-    const t = setTimeout(focus, 150);
-    return () => clearTimeout(t);
+    let tries = 0;
+    const t = setInterval(() => {
+      if (focus() || ++tries > 20) clearInterval(t);
+    }, 50);
+    return () => clearInterval(t);
   }, [key]);
   return (
     <div ref={ref}>
@@ -39,7 +51,6 @@ export function DetailsPanel() {
 
 function Selected() {
   const selection = useAppStore((s) => s.selection);
-  const scenario = useAppStore((s) => s.scenario);
   if (!selection)
     return (
       <div className="details empty-state">
@@ -50,6 +61,17 @@ function Selected() {
         </p>
       </div>
     );
+  return (
+    <Suspense fallback={<p className="empty">Loading…</p>}>
+      <Editor />
+    </Suspense>
+  );
+}
+
+function Editor() {
+  const selection = useAppStore((s) => s.selection);
+  const scenario = useAppStore((s) => s.scenario);
+  if (!selection) return null;
   if (selection.kind === 'new-group') return <CreateGroupForm />;
   if (selection.kind === 'new-instance') return <AddInstanceForm />;
   if (selection.kind === 'group') {
@@ -60,9 +82,5 @@ function Selected() {
     const i = scenario.instances.find((x) => x.id === selection.id);
     if (i) return <InstanceDetails key={i.id} instance={i} />;
   }
-  return (
-    <Suspense fallback={<p className="empty">Loading…</p>}>
-      <WorldDetails selection={selection} />
-    </Suspense>
-  );
+  return <WorldDetails selection={selection} />;
 }

@@ -6,11 +6,10 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useAppStore } from '../hooks/use-app-store';
 import { GLOSSARY } from '../model';
+import { WELCOMED_KEY } from './welcomed';
 const GalleryChoices = lazy(() =>
   import('./gallery-choices').then((m) => ({ default: m.GalleryChoices })),
 );
-
-export const WELCOMED_KEY = 'sg-lab.welcomed';
 
 export function HelpDialog() {
   const help = useAppStore((s) => s.help);

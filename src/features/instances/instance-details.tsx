@@ -1,5 +1,5 @@
 /** One instance: its fields, state, security groups ("Change security groups") and effective rules. */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { CheckList } from '../../components/check-list';
 import { DraftInput } from '../../components/draft-input';
 import { FieldMessages } from '../../components/field-messages';
@@ -18,8 +18,12 @@ import {
   type Scenario,
 } from '../../model';
 import { exposureOf, instanceIssues } from '../../store';
-import { EffectiveRules } from './effective-rules';
 import { ExposureBadges } from '../../components/exposure-badges';
+
+// below the instance's fields: loaded when an instance is first opened, not with the first paint
+const EffectiveRules = lazy(() =>
+  import('./effective-rules').then((m) => ({ default: m.EffectiveRules })),
+);
 
 function draftCheck(
   s: Scenario,
@@ -213,7 +217,9 @@ export function InstanceDetails({ instance }: { instance: Instance }) {
           <FieldMessages id={`${instance.id}-pub-msg`} issues={issues.get('publicIp')} />
         </div>
       </div>
-      <EffectiveRules instance={instance} />
+      <Suspense fallback={<p className="empty">Loading the effective rules…</p>}>
+        <EffectiveRules instance={instance} />
+      </Suspense>
     </article>
   );
 }
