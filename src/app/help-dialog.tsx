@@ -42,8 +42,8 @@ export function HelpDialog() {
       </p>
       <h3>New to security groups?</h3>
       <p>
-        Twelve short lessons teach them by doing, one idea at a time: predict what a packet will do,
-        change a rule, and watch the goals turn ✓.{' '}
+        Thirteen short lessons teach them by doing, one idea at a time: predict what a packet will
+        do, change a rule, and watch the goals turn ✓.{' '}
         <button
           type="button"
           className="primary"

@@ -5,6 +5,7 @@ import {
   type Direction,
   type Ip,
   type NearestMiss,
+  type RuleRef,
   type StepLocation,
   type TraceStep,
 } from '../model';
@@ -17,6 +18,14 @@ import {
   type GroupOverride,
   type Packet,
 } from './match';
+
+/** A matched rule as a trace step names it: its filter, its group, its id. */
+export const ruleRef = (r: Pick<CompiledRule, 'groupId' | 'ruleId'>): RuleRef => ({
+  filter: 'security-group',
+  ownerId: r.groupId,
+  groupId: r.groupId,
+  ruleId: r.ruleId,
+});
 
 export interface CheckResult {
   readonly allowed: boolean;
@@ -120,7 +129,7 @@ export function checkInterface(
         verdict: 'allow',
         code: 'RULE_MATCH',
         remoteAddress: addr,
-        matchedRules: matched.map((r) => ({ groupId: r.groupId, ruleId: r.ruleId })),
+        matchedRules: matched.map(ruleRef),
         explanation: `${what} is allowed by ${first.groupId} ${direction} rule ${first.ruleId} (${describeRule(first)})${more}.`,
       },
     };

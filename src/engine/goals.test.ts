@@ -56,10 +56,11 @@ const builtIn = readdirSync(lessonsDir)
   });
 
 describe('lesson verify', () => {
-  it('there are twelve built-in lessons, in order, each teaching as the issue asks', () => {
+  it('there are thirteen built-in lessons (one per point of the notes, then security groups or network ACLs), in order, each teaching as the issues ask', () => {
     expect(builtIn.map((l) => l.id.slice(0, 2))).toEqual(
-      Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0')),
+      Array.from({ length: 13 }, (_, i) => String(i + 1).padStart(2, '0')),
     );
+    expect(builtIn[12]?.id).toBe('13-sg-or-nacl');
     for (const l of builtIn) {
       expect(l.steps.length, l.id).toBeGreaterThanOrEqual(3);
       expect(

@@ -3,6 +3,7 @@
  * passed lets the response back, by connection tracking or, for an untracked flow, by the reverse
  * rule. Network ACLs judge the reply separately, as hops of their own.
  */
+import { ruleRef } from './check';
 import type { Packet } from './match';
 import type { Trace } from './trace';
 
@@ -32,7 +33,7 @@ export function respond(t: Trace, pkt: Packet): void {
     verdict: 'allow',
     matchedRules: t.legs.flatMap((l) =>
       !t.throughNlb && !l.tracking.tracked && l.tracking.reverseRule
-        ? [{ groupId: l.tracking.reverseRule.groupId, ruleId: l.tracking.reverseRule.ruleId }]
+        ? [ruleRef(l.tracking.reverseRule)]
         : [],
     ),
     code: untracked ? 'UNTRACKED_RESPONSE' : 'STATEFUL_RESPONSE',

@@ -34,9 +34,13 @@ export type ReasonCode =
   /** a subnet's network ACL denied the packet (an entry or the final `*` rule) */
   | 'SUBNET_ACL_RESTRICTION';
 
-/** A security-group rule (`filter` is absent in documents written before network ACLs). */
+/**
+ * A security-group rule. A trace step names its filter (`filter`, `ownerId`: the group) as network
+ * ACL entries do; elsewhere (findings, documents written before network ACLs) they are absent.
+ */
 export interface RuleRef {
   readonly filter?: 'security-group';
+  readonly ownerId?: string;
   readonly groupId: string;
   readonly ruleId: string;
 }

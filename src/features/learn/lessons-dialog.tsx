@@ -19,8 +19,9 @@ export function LessonsDialog() {
   return (
     <Modal open={open} title="Lessons" onClose={close}>
       <p className="small">
-        Twelve short lessons, one idea each, from the notes on security groups. Your world in a
-        lesson is an ordinary scenario: edit, send traffic and undo as you like.
+        Thirteen short lessons, one idea each: the notes on security groups, then network ACLs
+        beside them. Your world in a lesson is an ordinary scenario: edit, send traffic and undo as
+        you like.
       </p>
       <ol className="lesson-list">
         {LESSONS.map((l, i) => {
