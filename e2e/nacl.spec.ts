@@ -95,6 +95,12 @@ test('a deny entry keeps one address out; numbered after the allow it never matc
   await traffic.send('Internet (203.0.113.7)', 'web', 'HTTP (TCP 80)');
   await expect(traffic.trace()).toContainText('DENIED at nacl-inbound');
   await expect(traffic.trace()).toContainText('rule 90 deny');
+  // the connection opened before the deny is blocked at once: ACLs track nothing
+  await traffic.tab(/Connections/);
+  const open = traffic.panel().getByRole('region', { name: 'Tracked connections' });
+  await expect(open.getByRole('row', { name: /conn-1/ })).toContainText('blocked by a network ACL');
+  await open.getByRole('button', { name: 'Send another packet on conn-1' }).click();
+  await expect(traffic.panel()).toContainText('rule 90 deny');
 });
 
 test('phone: the ACL editor fits, its rows scroll sideways inside the panel', async ({ page }) => {

@@ -105,7 +105,7 @@ export function ConnectionsPanel() {
                       </span>
                     </td>
                     <td>
-                      {c.state}
+                      {c.state === 'blocked' ? 'blocked by a network ACL' : c.state}
                       {c.reason && <span className="muted small"> — {c.reason}</span>}
                     </td>
                     <td>
