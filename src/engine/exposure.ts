@@ -14,7 +14,7 @@ import {
   type CompiledGroup,
   type Iface,
 } from './compile';
-import { nodeToTarget, targetHealth, toNode } from './lb-path';
+import { nodeToTarget, routes, targetHealth, toNode } from './lb-path';
 import { passes, pathFromOutside, type Hop } from './path';
 
 export interface ExposedService {
@@ -102,18 +102,6 @@ function throughLoadBalancer(
     if (!['tcp', 'http', 'https', 'tls', 'tcp_udp'].includes(listener.protocol.toLowerCase()))
       continue;
     const pkt = { protocol: 6, port: listener.port };
-    const clients = PROBES.map((ip) => ({
-      ip,
-      reached: toNode(c, { outside: { ip, name: 'a probe' } }, lb, nodes),
-    }));
-    if (
-      !clients.every(
-        ({ reached }) =>
-          typeof reached !== 'string' &&
-          passes(c, [...reached.leg.hops, ...reached.leg.reply], pkt),
-      )
-    )
-      continue;
     const known = SERVICES.find((s) => s.port === listener.port);
     const service = {
       label: known?.label ?? `TCP ${listener.port}`,
@@ -122,17 +110,28 @@ function throughLoadBalancer(
       audience: 'internet' as const,
     };
     const data = { protocol: 6, port: listener.targetPort };
-    for (const h of targetHealth(c, lb, listener)) {
-      const node = h.nodes[0];
-      if (!h.healthy || !node || !h.target.running) continue;
-      const ok = PROBES.every((ip) => {
-        const leg = nodeToTarget(c, lb, node, h.target, data, ip);
-        return passes(c, [...leg.hops, ...leg.reply], data);
+    const health = targetHealth(c, lb, listener);
+    const { byNode } = routes(nodes, health);
+    const exposed = new Set<Iface>();
+    for (const node of nodes) {
+      // the internet reaches this node, every probe of it
+      const reaches = PROBES.every((ip) => {
+        const r = toNode(c, { outside: { ip, name: 'a probe' } }, lb, node);
+        return typeof r !== 'string' && passes(c, [...r.leg.hops, ...r.leg.reply], pkt);
       });
-      if (!ok) continue;
+      if (!reaches) continue;
+      for (const target of byNode.get(node) ?? []) {
+        const ok = PROBES.every((ip) => {
+          const leg = nodeToTarget(c, lb, node, target, data, ip);
+          return passes(c, [...leg.hops, ...leg.reply], data);
+        });
+        if (ok) exposed.add(target);
+      }
+    }
+    for (const target of exposed) {
       // copy: the direct list is cached and shared
       const entry = { ...service, via: { id: lb.id, name: lb.name } };
-      into.set(h.target.id, [...(into.get(h.target.id) ?? []), entry]);
+      into.set(target.id, [...(into.get(target.id) ?? []), entry]);
     }
   }
 }

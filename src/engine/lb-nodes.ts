@@ -33,6 +33,16 @@ export function loadBalancerNodes(
         subnet,
         vpcId: subnet.vpcId,
         privateIp: { family: 4, value },
+        // the format has no balancer addresses: an internet-facing node's public one is made up,
+        // from the benchmarking block 198.19.0.0/16, so that rules see a public address
+        ...(lb.scheme === 'internet-facing' && subnet.public
+          ? {
+              publicIp: {
+                family: 4 as const,
+                value: ((198 << 24) >>> 0) + (19 << 16) + (value & 0xffff),
+              },
+            }
+          : {}),
         groupIds: lb.securityGroupIds,
         running: true,
       });

@@ -134,7 +134,7 @@ describe('engine properties', () => {
     );
   });
 
-  it('the order of rules, groups, ACL entries and ACLs in the document never changes a verdict', () => {
+  it("the order of rules, groups, ACL entries, ACLs and a balancer's targets, subnets and listeners never changes a verdict", () => {
     const reversed = (s: Scenario): Scenario => ({
       ...s,
       securityGroups: s.securityGroups
@@ -147,6 +147,13 @@ describe('engine properties', () => {
       instances: s.instances.map((i) => ({
         ...i,
         securityGroupIds: [...i.securityGroupIds].reverse(),
+      })),
+      // a balancer's targets, subnets and listeners are sets: their order never decides (§10.4)
+      loadBalancers: (s.loadBalancers ?? []).map((lb) => ({
+        ...lb,
+        subnetIds: [...lb.subnetIds].reverse(),
+        targetInstanceIds: [...lb.targetInstanceIds].reverse(),
+        listeners: [...lb.listeners].reverse(),
       })),
       // an ACL's entries are read by number, never by their place in the list
       ...(s.networkAcls

@@ -1,6 +1,7 @@
 /** Collects a flow's steps in path order; the first denial names where it was blocked. */
 import type { BlockedAt, Family, FlowVerdict, Ip, StepLocation, TraceStep } from '../model';
 import type { CompiledRule, Iface } from './compile';
+import type { Pair } from './lb-path';
 import type { TrackingDecision } from './tracking';
 
 /** An interface the flow passed, with what admitted it: connection tracking needs both. */
@@ -18,14 +19,17 @@ export class Trace {
   readonly legs: Leg[] = [];
   blockedAt: BlockedAt | undefined;
   throughNlb = false;
+  /** A flow to a balancer: the pairs it may use (lb-path.ts). */
+  pairs: readonly Pair[] | undefined;
 
   /**
    * Records a step. After the first blocker the packet goes no further: later hops are marked
    * not reached (a pass becomes `skip`, never ✓), and a later denial is kept as another blocker
-   * the user must also fix. Health checks are the balancer's own traffic, reached either way.
+   * the user must also fix. Health checks are the balancer's own traffic, and the pairs a
+   * balancer may use are judged each on its own: both are reached either way.
    */
   add(step: TraceStep, stage?: BlockedAt): this {
-    if (this.blockedAt !== undefined && step.kind !== 'health')
+    if (this.blockedAt !== undefined && step.kind !== 'health' && step.kind !== 'pair')
       this.steps.push({
         ...step,
         reached: false,
@@ -82,8 +86,15 @@ export class Trace {
   }
 
   verdict(): FlowVerdict {
+    const pairs = this.pairs?.map((p) => ({
+      nodeSubnetId: p.node.subnet.id,
+      targetId: p.target?.owner.kind === 'instance' ? p.target.owner.instance.id : '',
+      allowed: p.allowed,
+      ...(p.blockedAt ? { blockedAt: p.blockedAt } : {}),
+    }));
+    const base = { steps: this.steps, ...(pairs ? { pairs } : {}) };
     return this.blockedAt === undefined
-      ? { allowed: true, steps: this.steps }
-      : { allowed: false, blockedAt: this.blockedAt, steps: this.steps };
+      ? { allowed: true, ...base }
+      : { allowed: false, blockedAt: this.blockedAt, ...base };
   }
 }

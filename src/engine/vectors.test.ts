@@ -30,6 +30,9 @@ for (const folder of ['aws-behaviour', 'engine-cases']) {
             );
             expect(ids, why).toEqual(expect.arrayContaining([...a.matchedRuleIds]));
           }
+          if (a.pairs !== undefined) expect(v.pairs?.length, why).toBe(a.pairs);
+          if (a.failingPairs !== undefined)
+            expect(v.pairs?.filter((p) => !p.allowed).length, why).toBe(a.failingPairs);
           if (a.nearestMissField) {
             expect(v.steps.find((s) => s.nearestMiss)?.nearestMiss?.field, why).toBe(
               a.nearestMissField,

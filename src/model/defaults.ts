@@ -1,5 +1,5 @@
 /** What AWS creates for you (aws-semantics.md §3). */
-import type { Host, Rule, Scenario, SecurityGroup, Vpc } from './types';
+import type { Host, LoadBalancer, Rule, Scenario, SecurityGroup, Vpc } from './types';
 
 /** Outbound all traffic to 0.0.0.0/0, plus ::/0 when the VPC has an IPv6 block (§3.1, [J] for new groups). */
 export function defaultEgress(vpc: Pick<Vpc, 'ipv6Cidr'>): Rule[] {
@@ -33,6 +33,10 @@ export function defaultSecurityGroup(id: string, vpc: Pick<Vpc, 'id' | 'ipv6Cidr
     outbound: defaultEgress(vpc),
   };
 }
+
+/** Cross-zone load balancing: on for an ALB unless the document turns it off; off for an NLB (§10.4). */
+export const crossZoneOf = (lb: Pick<LoadBalancer, 'type' | 'crossZone'>): boolean =>
+  lb.crossZone ?? lb.type === 'application';
 
 export const isDefaultGroup = (g: Pick<SecurityGroup, 'name'>): boolean => g.name === 'default';
 

@@ -23,7 +23,9 @@ export type FindingCode =
   | 'NACL_DENY_NEVER_MATCHES'
   /** a custom ACL with no entries in a direction: it denies everything that way */
   | 'NACL_NO_ENTRIES'
-  | 'NACL_NEAR_QUOTA';
+  | 'NACL_NEAR_QUOTA'
+  /** a balancer's target in a zone the balancer has not enabled: it receives no traffic */
+  | 'LB_TARGET_ZONE_NOT_ENABLED';
 
 /** A safer source for a world-open rule, ready to apply. */
 export interface Rewrite {
@@ -34,9 +36,9 @@ export interface Rewrite {
 export interface Finding {
   readonly code: FindingCode;
   readonly severity: 'high' | 'medium' | 'low';
-  /** The security group it concerns, or with `filter: 'network-acl'` the network ACL. */
+  /** The security group it concerns, or with `filter` the network ACL or the load balancer. */
   readonly groupId: string;
-  readonly filter?: 'network-acl';
+  readonly filter?: 'network-acl' | 'load-balancer';
   readonly direction?: Direction;
   readonly ruleId?: string;
   /** JSON path of the rule or group, as in validation issues. */
@@ -68,6 +70,7 @@ const NO_FINDING_WORDS: Readonly<Record<FindingCode, string>> = {
   NACL_DENY_NEVER_MATCHES: 'network ACL deny entry that never matches',
   NACL_NO_ENTRIES: 'network ACL without entries',
   NACL_NEAR_QUOTA: 'network ACL near its entry quota',
+  LB_TARGET_ZONE_NOT_ENABLED: 'target in a zone its balancer has not enabled',
 };
 
 /** "No SSH or RDP open to the whole internet": a no-finding goal as a learner reads it. */

@@ -174,6 +174,7 @@ export const SCENARIO_SPEC = obj({
         ),
         targetInstanceIds: req(list(str, LIMITS.targets)),
         healthCheck: opt(obj({ protocol: req(str), port: req(int) })),
+        crossZone: opt(bool),
       }),
       LIMITS.loadBalancers,
     ),

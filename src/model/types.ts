@@ -140,6 +140,8 @@ export interface LoadBalancer {
   readonly listeners: readonly Listener[];
   readonly targetInstanceIds: readonly string[];
   readonly healthCheck?: { readonly protocol: string; readonly port: number };
+  /** Cross-zone load balancing; default on for "application", off for "network" (§10.4). */
+  readonly crossZone?: boolean;
 }
 
 /** An endpoint outside every VPC: the internet, an office, "You". */

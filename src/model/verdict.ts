@@ -93,6 +93,8 @@ export interface TraceStep {
     | 'network-acl'
     | 'load-balancer'
     | 'health'
+    /** one (node, target) pair of a flow to a balancer, or their count */
+    | 'pair'
     | 'response'
     | 'state';
   readonly nearestMiss?: NearestMiss;
@@ -112,8 +114,19 @@ export interface TraceStep {
   };
 }
 
+/** One (node, target) pair a balancer may use for a flow (scenario-format.md). */
+export interface VerdictPair {
+  readonly nodeSubnetId: string;
+  /** '' when the node has no target to send to */
+  readonly targetId: string;
+  readonly allowed: boolean;
+  readonly blockedAt?: string;
+}
+
 export interface FlowVerdict {
   readonly allowed: boolean;
   readonly blockedAt?: BlockedAt;
   readonly steps: readonly TraceStep[];
+  /** A flow to a load balancer: every pair it may use; `allowed` only when every pair delivers. */
+  readonly pairs?: readonly VerdictPair[];
 }

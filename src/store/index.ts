@@ -32,6 +32,8 @@ export {
   flowVerdict,
   groupIssues,
   reachabilityOf,
+  targetHealthOf,
+  type TargetHealthRow,
   instanceIssues,
   itemIssues,
   ruleFindings,

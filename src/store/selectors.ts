@@ -4,6 +4,7 @@ import type { Activity } from './learn-slice';
 import { runsInWorker, type LintView } from './lint';
 import {
   checkGoals,
+  compile,
   computeReachability,
   effectiveRules,
   evaluateFlow,
@@ -12,6 +13,7 @@ import {
   groupFindings,
   networkAclFindings,
   suggestFix,
+  targetHealth,
   type EffectiveRule,
   type Reachability,
   type Service,
@@ -149,6 +151,49 @@ export function itemIssues(
 export const instanceIssues = (s: Scenario, id: string) => itemIssues(s, 'instances', id);
 
 /** The union of an instance's groups' rules, covered ones flagged. */
+/** A target's health as the balancer editor shows it, per health-check port. */
+export interface TargetHealthRow {
+  readonly targetId: string;
+  readonly name: string;
+  readonly state: 'healthy' | 'partly' | 'unhealthy' | 'no-traffic';
+  readonly reason: string;
+}
+
+/** Each listener's health check (one per distinct port), the targets' health from each node. */
+export const targetHealthOf = perScenarioAnd(
+  (
+    s,
+    lbId: string,
+  ): readonly { readonly port: number; readonly rows: readonly TargetHealthRow[] }[] => {
+    const lb = s.loadBalancers?.find((l) => l.id === lbId);
+    if (!lb) return [];
+    const c = compile(s);
+    const seen = new Set<number>();
+    return lb.listeners.flatMap((l) => {
+      const port = lb.healthCheck?.port ?? l.targetPort;
+      if (seen.has(port)) return [];
+      seen.add(port);
+      return [
+        {
+          port,
+          rows: targetHealth(c, lb, l).map((h) => ({
+            targetId: h.target.id,
+            name: h.target.name,
+            state: !h.zoneEnabled
+              ? ('no-traffic' as const)
+              : !h.healthy
+                ? ('unhealthy' as const)
+                : h.healthyFrom.length < h.nodes.length
+                  ? ('partly' as const)
+                  : ('healthy' as const),
+            reason: h.reason,
+          })),
+        },
+      ];
+    });
+  },
+);
+
 export const effectiveRulesOf = perScenarioAnd((s, instanceId: string): readonly EffectiveRule[] =>
   effectiveRules(s, instanceId),
 );

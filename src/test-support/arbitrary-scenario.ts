@@ -279,7 +279,7 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
             name: 'app-lb',
             type: 'application' as const,
             scheme: 'internet-facing' as const,
-            subnetIds: ['subnet-0-pub'],
+            subnetIds: ['subnet-0-pub', 'subnet-0-priv'],
             securityGroupIds: [lbGroup.id],
             listeners: [{ protocol: 'tcp', port: 443, targetPort: 443 }],
             targetInstanceIds: vpcAInstances.map((i) => i.id),
@@ -374,10 +374,12 @@ export const arbitraryRule: fc.Arbitrary<RuleSpec> = ruleSpec;
 /** A flow between two ids of the scenario (instances and hosts), any protocol, sometimes a path. */
 export function arbitraryFlow(s: Scenario): fc.Arbitrary<Flow> {
   const ids = [...s.instances.map((i) => i.id), ...(s.hosts ?? []).map((h) => h.id)];
+  // a flow may go to a load balancer too (the reference evaluator leaves those to the engine)
+  const to = [...ids, ...(s.loadBalancers ?? []).map((l) => l.id)];
   return fc
     .record({
       from: fc.constantFrom(...ids),
-      to: fc.constantFrom(...ids),
+      to: fc.constantFrom(...to),
       protocol: fc.constantFrom('tcp', 'tcp', 'udp', 'icmp', 'icmpv6', '50'),
       port: fc.constantFrom(22, 25, 80, 443, 1500, 3306),
       icmpType: fc.constantFrom(8, 0, 128),

@@ -12,6 +12,9 @@ export interface CaseAssert {
   readonly response?: 'STATEFUL_RESPONSE' | 'UNTRACKED_RESPONSE';
   readonly matchedRuleIds?: readonly string[];
   readonly nearestMissField?: 'protocol' | 'port' | 'peer';
+  /** A flow to a balancer: how many (node, target) pairs it may use, and how many drop it. */
+  readonly pairs?: number;
+  readonly failingPairs?: number;
 }
 
 export interface Fixture {

@@ -7,6 +7,7 @@
 import type { Finding, Scenario, SecurityGroup } from '../../model';
 import { compile, type CompiledGroup } from '../compile';
 import { hygiene, usedGroups } from './hygiene';
+import { balancerFindings } from './balancers';
 import { aclFindings } from './nacl';
 import { redundancy } from './redundancy';
 import { jumpGroups, worldOpen } from './world-open';
@@ -82,6 +83,7 @@ export function findings(s: Scenario): Finding[] {
     for (const f of ofGroup(ctx, group, i)) out[f.severity].push(f);
   });
   for (const f of aclFindings(s)) out[f.severity].push(f);
+  for (const f of balancerFindings(s)) out[f.severity].push(f);
   // within a severity, groups and rules keep their order
   return [...out.high, ...out.medium, ...out.low];
 }

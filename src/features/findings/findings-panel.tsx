@@ -13,9 +13,7 @@ const FindingItem = memo(function FindingItem({ finding: f }: { finding: Finding
       <button
         type="button"
         className="link"
-        onClick={() =>
-          select({ kind: f.filter === 'network-acl' ? 'network-acl' : 'group', id: f.groupId })
-        }
+        onClick={() => select({ kind: f.filter ?? 'group', id: f.groupId })}
       >
         {f.title}
       </button>

@@ -26,7 +26,8 @@ function stops(
   // the groups' answer is the way home; the ACLs the reply crosses on the way come first
   let home = false;
   for (const st of at) {
-    if (st.kind === 'health') continue; // health checks are the balancer's own traffic
+    // health checks are the balancer's own traffic; the pairs are a summary of its possible paths
+    if (st.kind === 'health' || st.kind === 'pair') continue;
     if (st.reached === false) break; // the packet stopped at the blocker: draw nothing beyond
     if (st.kind === 'response' && st.where?.kind !== 'subnet-boundary') {
       home = true;

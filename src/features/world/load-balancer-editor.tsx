@@ -4,17 +4,53 @@ import { NumberDraft } from '../../components/number-draft';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
   clearField,
+  crossZoneOf,
   removeLoadBalancer,
   updateItem,
   type Listener,
   type LoadBalancer,
 } from '../../model';
-import { itemIssues } from '../../store';
+import { itemIssues, targetHealthOf } from '../../store';
 import { DeleteButton } from './delete-button';
 import { WorldField } from './world-field';
 
 function toggle(list: readonly string[], id: string, on: boolean): string[] {
   return on ? [...list, id] : list.filter((x) => x !== id);
+}
+
+const HEALTH_WORDS = {
+  healthy: '✓ healthy',
+  partly: '◐ healthy from some nodes only',
+  unhealthy: '✗ unhealthy',
+  'no-traffic': '– no traffic',
+} as const;
+
+/** Each target's health from each node, with why (the balancer's nodes check it on their own). */
+function TargetHealthList({ lb }: { lb: LoadBalancer }) {
+  const scenario = useAppStore((s) => s.scenario);
+  const checks = targetHealthOf(scenario, lb.id);
+  if (checks.length === 0 || checks.every((c) => c.rows.length === 0)) return null;
+  return (
+    <section aria-labelledby={`${lb.id}-health`}>
+      <h3 id={`${lb.id}-health`}>Target health</h3>
+      {checks.map((c) => (
+        <ul
+          key={c.port}
+          className="flat target-health"
+          aria-label={`Health checks on port ${c.port}`}
+        >
+          {c.rows.map((r) => (
+            <li key={r.targetId} className={`health ${r.state}`}>
+              <strong>{r.name}</strong> {HEALTH_WORDS[r.state]}{' '}
+              <span className="muted small">
+                (TCP {c.port}): {r.reason}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ))}
+    </section>
+  );
 }
 
 export function LoadBalancerEditor({ lb }: { lb: LoadBalancer }) {
@@ -71,6 +107,21 @@ export function LoadBalancerEditor({ lb }: { lb: LoadBalancer }) {
           <option value="internet-facing">Internet-facing</option>
           <option value="internal">Internal</option>
         </select>
+        <span>Cross-zone</span>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={crossZoneOf(lb)}
+            onChange={(e) =>
+              set(
+                { crossZone: e.target.checked },
+                `Turn cross-zone load balancing ${e.target.checked ? 'on' : 'off'}`,
+              )
+            }
+          />
+          Each node sends to targets in every enabled zone (default: on for an ALB, off for an NLB,
+          whose nodes then send only within their own zone)
+        </label>
       </div>
       <CheckList
         legend="Subnets (one per Availability Zone)"
@@ -179,6 +230,7 @@ export function LoadBalancerEditor({ lb }: { lb: LoadBalancer }) {
           set({ targetInstanceIds: toggle(lb.targetInstanceIds, id, on) }, 'Change the targets')
         }
       />
+      <TargetHealthList lb={lb} />
       <fieldset>
         <legend>Health check</legend>
         <label className="check">
