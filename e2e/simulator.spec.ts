@@ -18,7 +18,13 @@ test.describe('with reduced motion (every step at once, as text)', () => {
     await expect(trace.getByRole('heading')).toContainText('Internet → shop-alb TCP 443: ALLOWED');
     await expect(trace).toContainText('internet gateway');
     await expect(trace).toContainText('is allowed by sg-alb inbound rule');
-    await expect(trace).toContainText('health checks on TCP 8080 from the balancer pass');
+    await expect(trace).toContainText(
+      'health checks on TCP 8080 from every node (us-east-1a and us-east-1b) pass',
+    );
+    // every (node, target) pair the balancer may use, each judged
+    await expect(trace).toContainText(
+      'All 4 (node, target) pairs shop-alb may use deliver TCP 443',
+    );
     await expect(trace).toContainText('Allowed: stateful (tracked connection)');
     // the diagram marks each checkpoint, in words and colour
     await expect(app.instance('web-a')).toContainText('in allowed');
@@ -138,9 +144,12 @@ test.describe('with reduced motion (every step at once, as text)', () => {
     await app.row(app.grid('Inbound', 'web'), 0).getByLabel('Port range').fill('9090');
     await app.row(app.grid('Inbound', 'web'), 0).getByLabel('Port range').press('Enter');
     await traffic.send('Internet (203.0.113.7)', 'shop-alb', 'HTTPS (TCP 443)');
-    await expect(trace.getByRole('heading')).toContainText('DENIED');
-    await expect(trace).toContainText('ELB_NO_HEALTHY_TARGETS');
-    await expect(trace).toContainText('unhealthy');
+    // every target unhealthy from every node: the balancer fails open, and the same rule drops
+    // the request on every pair
+    await expect(trace.getByRole('heading')).toContainText('DENIED at ingress');
+    await expect(trace).toContainText('web-a (us-east-1a) is unhealthy');
+    await expect(trace).toContainText('fails open and routes to all of them as if healthy');
+    await expect(trace).toContainText('4 of 4 (node, target) pairs drop TCP 443');
   });
 
   test('a sent flow becomes an expectation of the document (and undo removes it)', async ({
@@ -172,17 +181,17 @@ test('playback: play, pause, step and step back walk the packet along its path',
   const pause = trace.getByRole('button', { name: /Pause/ });
   await pause.click();
   await trace.getByRole('button', { name: 'Show all' }).click();
-  await expect(trace).toContainText('step 9 of 9');
+  await expect(trace).toContainText('step 14 of 14');
   await trace.getByRole('button', { name: /Step back/ }).click();
-  await expect(trace).toContainText('step 8 of 9');
-  await expect(trace.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(8);
+  await expect(trace).toContainText('step 13 of 14');
+  await expect(trace.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(13);
   await expect(trace.getByRole('list', { name: "The packet's path" })).toContainText(
     'not played yet',
   );
   await trace.getByRole('button', { name: /Step ▶/ }).click();
-  await expect(trace.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(9);
+  await expect(trace.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(14);
   await trace.getByRole('button', { name: /Play/ }).click(); // from the end: plays again from the start
-  await expect(trace).toContainText('step 9 of 9', { timeout: 15_000 });
+  await expect(trace).toContainText('step 14 of 14', { timeout: 15_000 });
 });
 
 test('the reachability matrix: cells open their trace; filters; the 1,000-instance world scrolls', async ({

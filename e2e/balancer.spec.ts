@@ -1,0 +1,97 @@
+/**
+ * Load balancers as AWS runs them: the trace of a flow that fails only on some (node, target)
+ * pairs, the zone drill with an NLB whose cross-zone is off, and the editor's health per node.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { AppPage } from './support/app-page';
+import { expect, test } from './support/fixtures';
+import { Traffic } from './support/traffic';
+
+const fixture = path.resolve(
+  import.meta.dirname,
+  '../src/test-support/fixtures/engine-cases/lb-pairs.json',
+);
+
+// every step at once, as text: the trace is read, not watched
+test.use({ reducedMotion: 'reduce' });
+
+async function openPairs(page: Page): Promise<AppPage> {
+  const app = new AppPage(page);
+  await app.open();
+  await page.locator('summary', { hasText: 'New' }).click();
+  await page.getByLabel('Scenario file, AWS CLI output or Terraform JSON').setInputFiles({
+    name: 'lb-pairs.json',
+    mimeType: 'application/json',
+    buffer: readFileSync(fixture),
+  });
+  await expect(page.getByLabel('Scenario name')).toHaveValue('lb-pairs');
+  // a file set without the picker's click leaves the menu open: close it as a user would
+  await page.keyboard.press('Escape');
+  if (await page.getByRole('button', { name: 'Open a file…' }).isVisible())
+    await page.locator('summary', { hasText: 'New' }).click();
+  return app;
+}
+
+test('one target drops the traffic port: the trace lists every pair and says the failure is intermittent', async ({
+  page,
+}) => {
+  await openPairs(page);
+  const traffic = new Traffic(page);
+  await traffic.send('Internet (203.0.113.7)', 'alb-ab', 'HTTPS (TCP 443)');
+  const trace = traffic.trace();
+  await expect(trace.getByRole('heading')).toContainText('DENIED at ingress');
+  await expect(trace).toContainText(
+    '2 of 4 (node, target) pairs drop TCP 443: requests fail intermittently',
+  );
+  const steps = trace.getByRole('list', { name: 'Steps' });
+  await expect(steps).toContainText('alb-ab node in us-east-1a → i-good-a (us-east-1a): delivered');
+  await expect(steps).toContainText('alb-ab node in us-east-1a → i-bad-b (us-east-1b): TCP 8080');
+  // the path shown in full is the pair that drops it
+  await expect(steps).toContainText('sends the request to i-bad-b');
+  await page.screenshot({ path: 'e2e/.artifacts/balancer-intermittent.png' });
+  await trace.screenshot({ path: 'e2e/.artifacts/balancer-intermittent-trace.png' });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+    [],
+  );
+});
+
+test('zone drill: an NLB with cross-zone off loses the node of the zone that is down; cross-zone on keeps serving', async ({
+  page,
+}) => {
+  const app = await openPairs(page);
+  const traffic = new Traffic(page);
+  const custom = async (to: string) => {
+    await traffic.tab('Send & trace');
+    const p = traffic.panel();
+    await p.getByLabel('From', { exact: true }).selectOption({ label: 'Internet (203.0.113.7)' });
+    await p.getByLabel('To', { exact: true }).selectOption({ label: to });
+    await p.getByLabel('Service').selectOption({ value: 'custom' });
+    await p.getByLabel('Protocol').fill('tcp');
+    await p.getByLabel('Port').fill('8443');
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+  };
+  await custom('nlb-local');
+  const trace = traffic.trace();
+  await expect(trace.getByRole('heading')).toContainText('DENIED');
+  await expect(trace).toContainText('no target is healthy from nlb-local node in us-east-1a');
+  await expect(trace).toContainText('cross-zone is off');
+  await page.screenshot({ path: 'e2e/.artifacts/balancer-zone-drill.png' });
+
+  // the editor says which targets are healthy from where; turning cross-zone on fixes it
+  await app
+    .navigator()
+    .getByRole('button', { name: /nlb-local/ })
+    .click();
+  const details = app.details();
+  await expect(details.getByRole('list', { name: 'Health checks on port 8443' })).toContainText(
+    'i-nlb-a ✗ unhealthy',
+  );
+  await details.getByLabel(/Each node sends to targets in every enabled zone/).check();
+  await custom('nlb-local');
+  await expect(trace.getByRole('heading')).toContainText('ALLOWED');
+  await expect(trace).toContainText('All 2 (node, target) pairs nlb-local may use deliver');
+});
