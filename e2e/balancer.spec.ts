@@ -95,3 +95,21 @@ test('zone drill: an NLB with cross-zone off loses the node of the zone that is 
   await expect(trace.getByRole('heading')).toContainText('ALLOWED');
   await expect(trace).toContainText('All 2 (node, target) pairs nlb-local may use deliver');
 });
+
+test('the matrix marks a balancer that fails on some pairs as partial, in symbol and words', async ({
+  page,
+}) => {
+  await openPairs(page);
+  const traffic = new Traffic(page);
+  await traffic.tab('Reachability matrix');
+  const grid = traffic.panel().getByRole('grid', { name: /Reachability for TCP 443/ });
+  const cell = grid.getByRole('button', {
+    name: 'Internet to alb-ab: partial: fails on some (node, target) pairs',
+  });
+  await expect(cell).toHaveText('◐');
+  await expect(grid.getByRole('button', { name: 'Internet to alb-zone-c: allowed' })).toHaveText(
+    '✓',
+  );
+  await cell.click();
+  await expect(traffic.trace()).toContainText('2 of 4 (node, target) pairs drop TCP 443');
+});

@@ -26,6 +26,8 @@ export interface Reachability {
   /** Ids of instances, then load balancers, then hosts. */
   readonly endpoints: readonly string[];
   isAllowed(from: number, to: number): boolean;
+  /** Denied, but some (node, target) pairs of a balancer deliver it: it fails only sometimes. */
+  isPartial(from: number, to: number): boolean;
   /** How many instance → instance pairs in one VPC are allowed (the bulk of the matrix). */
   readonly allowedInstancePairs: number;
 }
@@ -44,7 +46,7 @@ export function computeReachability(scenario: Scenario, service: Service): Reach
   });
   const pkt = packetOf(flowOf(0, 0));
   if (typeof pkt === 'string')
-    return { endpoints, isAllowed: () => false, allowedInstancePairs: 0 };
+    return { endpoints, isAllowed: () => false, isPartial: () => false, allowedInstancePairs: 0 };
 
   const index = addressIndex(c);
   const key = `${pkt.protocol}/${pkt.port ?? ''}/${pkt.icmpType ?? ''}/${pkt.icmpCode ?? ''}`;
@@ -62,8 +64,21 @@ export function computeReachability(scenario: Scenario, service: Service): Reach
       vpc[i] = iface.vpcId;
     }
   });
-  const slow = new Map<number, boolean>();
+  const slow = new Map<number, { allowed: boolean; partial: boolean }>();
   const n = endpoints.length;
+  const judged = (from: number, to: number) => {
+    const k = from * n + to;
+    let v = slow.get(k);
+    if (v === undefined) {
+      const verdict = evaluateDetail(c, flowOf(from, to)).verdict;
+      v = {
+        allowed: verdict.allowed,
+        partial: !verdict.allowed && (verdict.pairs ?? []).some((p) => p.allowed),
+      };
+      slow.set(k, v);
+    }
+    return v;
+  };
   return {
     endpoints,
     allowedInstancePairs: rows.reduce(
@@ -75,13 +90,14 @@ export function computeReachability(scenario: Scenario, service: Service): Reach
       const d = pos[to] as number;
       if (s >= 0 && d >= 0 && vpc[from] === vpc[to])
         return hasBit(rows[s] as Bits, d) && (!masks || hasBit(masks[s] as Bits, d));
-      const k = from * n + to;
-      let allowed = slow.get(k);
-      if (allowed === undefined) {
-        allowed = evaluateDetail(c, flowOf(from, to)).verdict.allowed;
-        slow.set(k, allowed);
-      }
-      return allowed;
+      return judged(from, to).allowed;
+    },
+    isPartial(from, to) {
+      // instance pairs of one VPC never go through a balancer
+      const s = pos[from] as number;
+      const d = pos[to] as number;
+      if (s >= 0 && d >= 0 && vpc[from] === vpc[to]) return false;
+      return judged(from, to).partial;
     },
   };
 }

@@ -143,7 +143,8 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
           </select>
         </label>
         <span className="muted small">
-          {n} × {n} {serviceLabel(service)}; ✓ allowed, ✗ denied; a cell opens its trace.
+          {n} × {n} {serviceLabel(service)}; ✓ allowed, ✗ denied, ◐ partial (a balancer drops it on
+          some pairs: it fails only sometimes); a cell opens its trace.
         </span>
       </div>
       <div
@@ -206,6 +207,8 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
                 {cols.map((col, k) => {
                   const c = firstCol + k;
                   const ok = matrix.isAllowed(row, col);
+                  // a balancer that delivers on some pairs only: its own mark and words
+                  const partly = !ok && matrix.isPartial(row, col);
                   return (
                     <span
                       key={col}
@@ -219,12 +222,13 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
                         data-r={r}
                         data-c={c}
                         tabIndex={active.r === r && active.c === c ? 0 : -1}
-                        className={`matrix-cell ${ok ? 'yes' : 'no'}`}
-                        aria-label={`${name(row)} to ${name(col)}: ${ok ? 'allowed' : 'denied'}`}
+                        className={`matrix-cell ${ok ? 'yes' : partly ? 'partial' : 'no'}`}
+                        aria-label={`${name(row)} to ${name(col)}: ${ok ? 'allowed' : partly ? 'partial: fails on some (node, target) pairs' : 'denied'}`}
+                        title={partly ? 'Partial: some (node, target) pairs drop it' : undefined}
                         onFocus={() => setActive({ r, c })}
                         onClick={() => open(r, c)}
                       >
-                        {ok ? '✓' : '✗'}
+                        {ok ? '✓' : partly ? '◐' : '✗'}
                       </button>
                     </span>
                   );
