@@ -19,6 +19,7 @@ import {
 import {
   aclWorldWithFlows,
   arbitraryEntry,
+  lbWorldWithFlows,
   arbitraryRule,
   buildEntry,
   buildRule,
@@ -26,7 +27,7 @@ import {
 } from '../test-support/arbitrary-scenario';
 
 /** Every kind of world, and worlds where the network ACLs decide nearly every flow. */
-const scenarioWithFlows = fc.oneof(anyWorld, aclWorldWithFlows);
+const scenarioWithFlows = fc.oneof(anyWorld, aclWorldWithFlows, lbWorldWithFlows);
 import { evaluateFlow } from './evaluate';
 import { computeReachability } from './reachability';
 import { referenceAllowed } from './reference';

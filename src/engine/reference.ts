@@ -2,8 +2,10 @@
  * A straightforward second evaluator: no compilation, no indexes, every rule re-read for every
  * packet, network ACLs read entry by entry in number order. It exists to be obviously right, so property tests use it as an oracle for evaluateFlow
  * and the benchmark measures the indexed engine against it. It answers flows between instances and
- * hosts named by id; anything else (load balancers, literal addresses) is outside its scope.
+ * hosts named by id, and TCP or UDP from them to a load balancer (reference-lb.ts); anything else
+ * (literal addresses, ping to a balancer) is outside its scope.
  */
+import { nodesOf, referenceThroughBalancer } from './reference-lb';
 import {
   cidrOf,
   hasErrors,
@@ -22,14 +24,14 @@ import {
   type Scenario,
 } from '../model';
 
-interface RefPacket {
+export interface RefPacket {
   readonly protocol: number;
   readonly port: number;
   readonly icmpType: number;
   readonly icmpCode: number;
 }
 
-function packet(flow: Flow): RefPacket | null {
+export function packet(flow: Flow): RefPacket | null {
   const protocol = protocolNumber(normaliseProtocol(flow.protocol));
   if (protocol === null || protocol === -1) return null;
   const ported = protocol === 6 || protocol === 17;
@@ -40,7 +42,7 @@ function packet(flow: Flow): RefPacket | null {
 }
 
 /** The answer to a packet (the same rules scenario-format.md states), or null: no reply leg. */
-function replyPacket(pkt: RefPacket, sourcePort: number): RefPacket | null {
+export function replyPacket(pkt: RefPacket, sourcePort: number): RefPacket | null {
   if (pkt.protocol === 6 || pkt.protocol === 17) return { ...pkt, port: sourcePort };
   if (pkt.protocol === 1) return pkt.icmpType === 8 ? { ...pkt, icmpType: 0, icmpCode: 0 } : null;
   if (pkt.protocol === 58)
@@ -58,7 +60,7 @@ function aclOf(s: Scenario, subnetId: string): NetworkAcl | null {
 }
 
 /** Entries read lowest number first; the first that matches decides; none: denied. */
-function aclAdmits(
+export function aclAdmits(
   s: Scenario,
   subnetId: string,
   direction: Direction,
@@ -109,7 +111,7 @@ function aclsPass(
   );
 }
 
-const same = (a: Ip | null | undefined, b: Ip): boolean =>
+export const same = (a: Ip | null | undefined, b: Ip): boolean =>
   !!a && a.family === b.family && a.value === b.value;
 
 function inCidr(text: string, ip: Ip): boolean {
@@ -118,13 +120,15 @@ function inCidr(text: string, ip: Ip): boolean {
 }
 
 /** Does any rule of these groups in this direction admit the packet from/to `remote`? */
-function admits(
+export function admits(
   s: Scenario,
   groupIds: readonly string[],
   direction: Direction,
   pkt: RefPacket,
   remote: Ip,
   publicPath: boolean,
+  /** groups whose references match whatever the address (an NLB's, client IP preserved) */
+  override: readonly string[] = [],
 ): boolean {
   if (groupIds.length === 0) return true; // nothing filters an interface without groups
   for (const gid of groupIds) {
@@ -149,7 +153,8 @@ function admits(
       else if (peer.kind === 'prefixListId') {
         const list = s.prefixLists?.find((p) => p.id === peer.value);
         match = !!list?.entries.some((e) => inCidr(e.cidr, remote));
-      } else if (!publicPath) {
+      } else if (override.includes(peer.value)) match = true;
+      else if (!publicPath) {
         match = memberAddresses(s, peer.value).some((a) => same(a, remote));
       }
       if (match) return true;
@@ -158,14 +163,19 @@ function admits(
   return false;
 }
 
-/** Private IPv4 and IPv6 addresses of every instance carrying the group (in a known subnet). */
+/** Private addresses of every instance carrying the group (in a known subnet) and balancer node. */
 function memberAddresses(s: Scenario, groupId: string): (Ip | null)[] {
-  return s.instances
-    .filter((i) => i.securityGroupIds.includes(groupId) && end(s, i.id)?.kind === 'instance')
-    .flatMap((i) => [parseIp(i.privateIp), i.ipv6 ? parseIp(i.ipv6) : null]);
+  return [
+    ...s.instances
+      .filter((i) => i.securityGroupIds.includes(groupId) && end(s, i.id)?.kind === 'instance')
+      .flatMap((i) => [parseIp(i.privateIp), i.ipv6 ? parseIp(i.ipv6) : null]),
+    ...(s.loadBalancers ?? [])
+      .filter((lb) => lb.securityGroupIds.includes(groupId))
+      .flatMap((lb) => nodesOf(s, lb).map((n) => n.priv)),
+  ];
 }
 
-type RefEnd =
+export type RefEnd =
   | {
       kind: 'instance';
       inst: Instance;
@@ -178,7 +188,7 @@ type RefEnd =
   | { kind: 'host'; ip: Ip }
   | { kind: 'bad' };
 
-function end(s: Scenario, ref: string): RefEnd | null {
+export function end(s: Scenario, ref: string): RefEnd | null {
   const inst = s.instances.find((i) => i.id === ref);
   if (inst) {
     const subnet = s.subnets.find((n) => n.id === inst.subnetId);
@@ -208,10 +218,12 @@ function end(s: Scenario, ref: string): RefEnd | null {
 const vpcOf = (s: Scenario, inst: Instance): string | undefined =>
   s.subnets.find((n) => n.id === inst.subnetId)?.vpcId;
 
-const running = (i: Instance): boolean => i.state !== 'stopped';
+export const running = (i: Instance): boolean => i.state !== 'stopped';
 
 /** Whether the flow is allowed, or undefined when the flow is outside this evaluator's scope. */
 export function referenceAllowed(s: Scenario, flow: Flow): boolean | undefined {
+  const lb = s.loadBalancers?.find((l) => l.id === flow.to);
+  if (lb) return referenceThroughBalancer(s, lb, flow);
   const a = end(s, flow.from);
   const b = end(s, flow.to);
   if (!a || !b) return undefined;

@@ -190,7 +190,17 @@ function buildAcls(specs: readonly AclSpec[]): NetworkAcl[] {
 export interface ScenarioSpec {
   readonly groups: readonly (typeof groupSpec extends fc.Arbitrary<infer T> ? T : never)[];
   readonly instances: readonly (typeof instanceSpec extends fc.Arbitrary<infer T> ? T : never)[];
-  readonly loadBalancer: boolean;
+  /** none, or a balancer's shape: internal across both zones or internet-facing in the public one */
+  readonly loadBalancer:
+    | false
+    | {
+        readonly internal: boolean;
+        readonly network: boolean;
+        readonly crossZone: boolean | null;
+        readonly noGroups: boolean;
+        /** a health-check port apart from the traffic port: often refused, so fail-open happens */
+        readonly healthPort: number | null;
+      };
 }
 
 function buildRule(
@@ -277,12 +287,23 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
           {
             id: 'lb-app',
             name: 'app-lb',
-            type: 'application' as const,
-            scheme: 'internet-facing' as const,
-            subnetIds: ['subnet-0-pub', 'subnet-0-priv'],
-            securityGroupIds: [lbGroup.id],
+            type: spec.loadBalancer.network ? ('network' as const) : ('application' as const),
+            scheme: spec.loadBalancer.internal
+              ? ('internal' as const)
+              : ('internet-facing' as const),
+            subnetIds: spec.loadBalancer.internal
+              ? ['subnet-0-priv', 'subnet-0-pub']
+              : ['subnet-0-pub'],
+            securityGroupIds:
+              spec.loadBalancer.network && spec.loadBalancer.noGroups ? [] : [lbGroup.id],
             listeners: [{ protocol: 'tcp', port: 443, targetPort: 443 }],
             targetInstanceIds: vpcAInstances.map((i) => i.id),
+            ...(spec.loadBalancer.crossZone === null
+              ? {}
+              : { crossZone: spec.loadBalancer.crossZone }),
+            ...(spec.loadBalancer.healthPort === null
+              ? {}
+              : { healthCheck: { protocol: 'TCP', port: spec.loadBalancer.healthPort } }),
           },
         ]
       : [];
@@ -334,7 +355,16 @@ export const arbitraryScenario: fc.Arbitrary<Scenario> = fc
   .record({
     groups: fc.array(groupSpec, { minLength: 1, maxLength: 6 }),
     instances: fc.array(instanceSpec, { minLength: 1, maxLength: 8 }),
-    loadBalancer: fc.boolean(),
+    loadBalancer: fc.oneof(
+      fc.constant(false as const),
+      fc.record({
+        internal: fc.boolean(),
+        network: fc.boolean(),
+        crossZone: fc.constantFrom(null, true, false),
+        noGroups: fc.boolean(),
+        healthPort: fc.constantFrom(null, null, 8080),
+      }),
+    ),
     port25Unblocked: fc.boolean(),
     // a third of the worlds have no ACL at all: every subnet allows everything
     acls: fc.option(fc.tuple(aclSpec, aclSpec), { freq: 2 }),
@@ -354,7 +384,7 @@ export const arbitraryAclWorld: fc.Arbitrary<Scenario> = fc
       instanceSpec.map((i) => ({ ...i, vpc: 0, publicIp: true, stopped: false })),
       { minLength: 2, maxLength: 6 },
     ),
-    loadBalancer: fc.constant(false),
+    loadBalancer: fc.constant(false as const),
     port25Unblocked: fc.boolean(),
     acls: fc.tuple(
       aclSpec.map((a) => ({
@@ -366,6 +396,55 @@ export const arbitraryAclWorld: fc.Arbitrary<Scenario> = fc
     openGroups: fc.constant(true),
   })
   .map(buildWorld);
+
+/**
+ * Worlds with a balancer that clients can reach: one VPC, running instances with public
+ * addresses, groups open half of the time (so health and delivery vary), ACLs sometimes.
+ */
+export const arbitraryLbWorld: fc.Arbitrary<Scenario> = fc
+  .record({
+    groups: fc.array(groupSpec, { minLength: 1, maxLength: 3 }),
+    instances: fc.array(
+      instanceSpec.map((i) => ({ ...i, vpc: 0, publicIp: true })),
+      { minLength: 2, maxLength: 6 },
+    ),
+    loadBalancer: fc.record({
+      internal: fc.boolean(),
+      network: fc.boolean(),
+      crossZone: fc.constantFrom(null, true, false),
+      noGroups: fc.boolean(),
+      healthPort: fc.constantFrom(null, 8080),
+    }),
+    port25Unblocked: fc.constant(false),
+    acls: fc.option(fc.tuple(aclSpec, aclSpec), { freq: 3 }),
+    openGroups: fc.boolean(),
+  })
+  .map(buildWorld);
+
+/** Flows to the balancer, mostly on its listener's port. */
+const lbFlows = (s: Scenario): fc.Arbitrary<Flow[]> => {
+  const ids = [...s.instances.map((i) => i.id), ...(s.hosts ?? []).map((h) => h.id)];
+  const lb = s.loadBalancers?.[0]?.id;
+  if (!lb) return fc.constant([]);
+  return fc.array(
+    fc
+      .record({
+        from: fc.constantFrom(...ids),
+        port: fc.constantFrom(443, 443, 443, 80),
+        sourcePort: fc.constantFrom(undefined, 1000, 49152),
+      })
+      .map(({ sourcePort, ...f }) => ({
+        ...f,
+        to: lb,
+        protocol: 'tcp',
+        ...(sourcePort !== undefined ? { sourcePort } : {}),
+      })),
+    { minLength: 1, maxLength: 8 },
+  );
+};
+
+/** A balancer world with flows to it. */
+export const lbWorldWithFlows = arbitraryLbWorld.chain((s) => fc.tuple(fc.constant(s), lbFlows(s)));
 
 export const arbitraryEntry: fc.Arbitrary<EntrySpec> = entrySpec;
 
@@ -381,7 +460,7 @@ export function arbitraryFlow(s: Scenario): fc.Arbitrary<Flow> {
       from: fc.constantFrom(...ids),
       to: fc.constantFrom(...to),
       protocol: fc.constantFrom('tcp', 'tcp', 'udp', 'icmp', 'icmpv6', '50'),
-      port: fc.constantFrom(22, 25, 80, 443, 1500, 3306),
+      port: fc.constantFrom(22, 25, 80, 443, 443, 1500, 3306),
       icmpType: fc.constantFrom(8, 0, 128),
       via: fc.constantFrom(undefined, undefined, 'private', 'public', 'ipv6'),
       sourcePort: fc.constantFrom(undefined, undefined, 1000, 33000, 49152),
