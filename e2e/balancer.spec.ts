@@ -59,7 +59,7 @@ test('one target drops the traffic port: the trace lists every pair and says the
   );
 });
 
-test('zone drill: an NLB with cross-zone off loses the node of the zone that is down; cross-zone on keeps serving', async ({
+test('an NLB with cross-zone off: the node whose zone has no running target has nothing to send to; cross-zone on serves from the other zone', async ({
   page,
 }) => {
   const app = await openPairs(page);
