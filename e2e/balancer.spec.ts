@@ -113,3 +113,34 @@ test('the matrix marks a balancer that fails on some pairs as partial, in symbol
   await cell.click();
   await expect(traffic.trace()).toContainText('2 of 4 (node, target) pairs drop TCP 443');
 });
+
+test("EC2's port 25 block: a platform step in the trace, lifted for the account in the VPC editor", async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const traffic = new Traffic(page);
+  await app.open('?scenario=single-web-server');
+  const custom = async () => {
+    await traffic.tab('Send & trace');
+    const p = traffic.panel();
+    await p.getByLabel('From', { exact: true }).selectOption({ label: 'web' });
+    await p.getByLabel('To', { exact: true }).selectOption({ label: 'Internet (203.0.113.7)' });
+    await p.getByLabel('Service').selectOption({ value: 'custom' });
+    await p.getByLabel('Protocol').fill('tcp');
+    await p.getByLabel('Port').fill('25');
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+  };
+  await custom();
+  await expect(traffic.trace()).toContainText('EC2_PORT_25_BLOCKED');
+  await app
+    .navigator()
+    .getByRole('button', { name: /^VPC site/ })
+    .click();
+  await app
+    .details()
+    .getByLabel(/AWS lifted EC2’s block of outbound TCP 25/)
+    .check();
+  await custom();
+  await expect(traffic.trace().getByRole('heading')).toContainText('ALLOWED');
+  await expect(traffic.trace()).toContainText('AWS lifted EC2');
+});

@@ -1,6 +1,6 @@
 /** A VPC: its name and address blocks, its subnets, and a new subnet in one click. */
 import { useAppStore } from '../../hooks/use-app-store';
-import { addSubnet, freeSubnetBlock, removeVpc, type Vpc } from '../../model';
+import { addSubnet, done, freeSubnetBlock, removeVpc, type Vpc } from '../../model';
 import { DeleteButton } from './delete-button';
 import { WorldField } from './world-field';
 
@@ -76,6 +76,28 @@ export function VpcEditor({ vpc }: { vpc: Vpc }) {
           + Add subnet{free ? ` (${free})` : ': the VPC is full'}
         </button>
       </div>
+      <fieldset>
+        <legend>The account</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={scenario.ec2Port25Unblocked === true}
+            onChange={(e) => {
+              const lifted = e.target.checked;
+              edit(
+                'world/update',
+                lifted ? "Lift EC2's block of outbound port 25" : "Put EC2's port 25 block back",
+                (s) => {
+                  const { ec2Port25Unblocked: _was, ...rest } = s;
+                  return done(lifted ? { ...rest, ec2Port25Unblocked: true } : rest);
+                },
+              );
+            }}
+          />
+          AWS lifted EC2&rsquo;s block of outbound TCP 25 (SMTP) to public addresses for this
+          account (by default it is blocked, whatever the groups allow)
+        </label>
+      </fieldset>
       <DeleteButton what={vpc.name ?? vpc.id} remove={(s) => removeVpc(s, vpc.id)} />
     </article>
   );
