@@ -51,6 +51,17 @@ test('one target drops the traffic port: the trace lists every pair and says the
   await expect(steps).toContainText('alb-ab node in us-east-1a → i-bad-b (us-east-1b): TCP 8080');
   // the path shown in full is the pair that drops it
   await expect(steps).toContainText('sends the request to i-bad-b');
+  // follow a pair that delivers: its path is walked, the flow stays denied
+  await trace
+    .getByRole('group', { name: 'Follow one (node, target) pair' })
+    .getByRole('button', { name: '✓ us-east-1b → i-good-a' })
+    .click();
+  await expect(trace.getByRole('heading')).toContainText('DENIED at ingress');
+  await expect(steps).toContainText('alb-ab node in us-east-1b sends the request to i-good-a');
+  await expect(trace.getByRole('button', { name: '✓ us-east-1b → i-good-a' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await page.screenshot({ path: 'e2e/.artifacts/balancer-intermittent.png' });
   await trace.screenshot({ path: 'e2e/.artifacts/balancer-intermittent-trace.png' });
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();

@@ -19,7 +19,13 @@ export function evaluateFlow(scenario: Parameters<typeof compile>[0], flow: Flow
   return evaluateDetail(compile(scenario), flow).verdict;
 }
 
-export function evaluateDetail(c: Compiled, flow: Flow): FlowDetail {
+/** A flow to a balancer: the (node, target) pair whose path the trace walks in full. */
+export interface PairFocus {
+  readonly nodeSubnetId: string;
+  readonly targetId: string;
+}
+
+export function evaluateDetail(c: Compiled, flow: Flow, focus?: PairFocus): FlowDetail {
   const t = new Trace();
   const pkt = packetOf(flow);
   if (typeof pkt === 'string') {
@@ -41,11 +47,19 @@ export function evaluateDetail(c: Compiled, flow: Flow): FlowDetail {
       );
     }
   }
-  if (!t.denied) route(c, t, from, to, pkt, flow);
+  if (!t.denied) route(c, t, from, to, pkt, flow, focus);
   return { verdict: t.verdict(), trace: t, packet: pkt };
 }
 
-function route(c: Compiled, t: Trace, from: Endpoint, to: Endpoint, pkt: Packet, flow: Flow): void {
+function route(
+  c: Compiled,
+  t: Trace,
+  from: Endpoint,
+  to: Endpoint,
+  pkt: Packet,
+  flow: Flow,
+  focus?: PairFocus,
+): void {
   if (from.kind === 'iface') {
     if (!from.iface.running)
       t.deny(
@@ -63,7 +77,8 @@ function route(c: Compiled, t: Trace, from: Endpoint, to: Endpoint, pkt: Packet,
       );
     } else if (to.kind === 'iface') betweenInterfaces(c, t, from.iface, to, pkt, flow);
     else if (to.kind === 'outside') walk(c, t, pathToOutside(c, from.iface, to.ip, to.name), pkt);
-    else if (to.kind === 'lb') loadBalancerFlow(c, t, { iface: from.iface }, to.lb, pkt, flow);
+    else if (to.kind === 'lb')
+      loadBalancerFlow(c, t, { iface: from.iface }, to.lb, pkt, flow, focus);
     else if (to.kind === 'vpc-address')
       t.deny(
         'route',
@@ -76,7 +91,15 @@ function route(c: Compiled, t: Trace, from: Endpoint, to: Endpoint, pkt: Packet,
   if (from.kind === 'outside') {
     if (to.kind === 'iface') fromOutside(c, t, from.ip, from.name, to, pkt, flow);
     else if (to.kind === 'lb')
-      loadBalancerFlow(c, t, { outside: { ip: from.ip, name: from.name } }, to.lb, pkt, flow);
+      loadBalancerFlow(
+        c,
+        t,
+        { outside: { ip: from.ip, name: from.name } },
+        to.lb,
+        pkt,
+        flow,
+        focus,
+      );
     else if (to.kind === 'outside')
       t.pass(
         'internet',

@@ -1,5 +1,5 @@
 /** The engine's public face (scenario-format.md): used by the UI, the command line, tests and benchmarks. */
-export { evaluateFlow, evaluateDetail, type FlowDetail } from './evaluate';
+export { evaluateFlow, evaluateDetail, type FlowDetail, type PairFocus } from './evaluate';
 export { compile, compileGroup, type Compiled } from './compile';
 export { targetHealth, type TargetHealth } from './lb-path';
 export { computeReachability, type Reachability, type Service } from './reachability';

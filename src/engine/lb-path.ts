@@ -342,6 +342,7 @@ export function loadBalancerFlow(
   lb: LoadBalancer,
   pkt: Packet,
   flow: Flow,
+  focus?: { readonly nodeSubnetId: string; readonly targetId: string },
 ): void {
   const nodes = [...(c.lbNodes.get(lb.id) ?? [])].sort(byZone);
   const at = lb.name;
@@ -464,8 +465,14 @@ export function loadBalancerFlow(
       `The request has nowhere to go: ${why}.`,
     );
   }
-  // the path shown in full: the first pair that drops the flow, else the first pair
-  const shown = pairs.find((p) => !p.allowed) ?? (pairs[0] as Pair);
+  // the path shown in full: the pair asked for, else the first that drops the flow, else the first
+  const shown =
+    pairs.find(
+      (p) =>
+        focus && p.node.subnet.id === focus.nodeSubnetId && (p.target?.id ?? '') === focus.targetId,
+    ) ??
+    pairs.find((p) => !p.allowed) ??
+    (pairs[0] as Pair);
   const leg = legs.find((l) => l.node === shown.node)?.reached;
   if (typeof leg === 'string' || !leg)
     return void t.deny('route', at, 'NO_ROUTE_TO_DESTINATION', shown.why, here);
@@ -546,15 +553,20 @@ function pairSteps(
     });
   const failing = pairs.filter((p) => !p.allowed).length;
   const what = packetLabel(pkt);
-  t.add({
-    at: lb.name,
-    where: here,
-    kind: 'pair',
-    verdict: failing === 0 ? 'allow' : 'deny',
-    matchedRules: [],
-    explanation:
-      failing === 0
-        ? `All ${pairs.length} (node, target) pairs ${lb.name} may use deliver ${what}, whichever node the client reaches and whichever target it picks.`
-        : `${failing} of ${pairs.length} (node, target) pairs drop ${what}: requests fail intermittently, depending on the node the client reaches and the target the balancer picks.`,
-  });
+  // the path walked may be a pair that delivers: the flow is still denied when another does not
+  const first = pairs.find((p) => !p.allowed);
+  t.add(
+    {
+      at: lb.name,
+      where: here,
+      kind: 'pair',
+      verdict: failing === 0 ? 'allow' : 'deny',
+      matchedRules: [],
+      explanation:
+        failing === 0
+          ? `All ${pairs.length} (node, target) pairs ${lb.name} may use deliver ${what}, whichever node the client reaches and whichever target it picks.`
+          : `${failing} of ${pairs.length} (node, target) pairs drop ${what}: requests fail intermittently, depending on the node the client reaches and the target the balancer picks.`,
+    },
+    first?.blockedAt,
+  );
 }

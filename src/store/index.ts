@@ -30,6 +30,7 @@ export {
   shareLinkOf,
   fixFor,
   flowVerdict,
+  inspectedVerdict,
   groupIssues,
   reachabilityOf,
   targetHealthOf,

@@ -2,10 +2,12 @@
 import type { AppState } from './app-store';
 import type { Activity } from './learn-slice';
 import { runsInWorker, type LintView } from './lint';
+import type { Inspected } from './simulation-slice';
 import {
   checkGoals,
   compile,
   computeReachability,
+  evaluateDetail,
   effectiveRules,
   evaluateFlow,
   exposure,
@@ -20,6 +22,7 @@ import {
   type SuggestedFix,
   type ExposedService,
   type GoalState,
+  type PairFocus,
 } from '../engine';
 import {
   type Challenge,
@@ -200,6 +203,19 @@ export const effectiveRulesOf = perScenarioAnd((s, instanceId: string): readonly
 
 /** A flow's verdict under a document, computed once per (document, flow object). */
 export const flowVerdict = perScenarioAnd((s, flow: Flow): FlowVerdict => evaluateFlow(s, flow));
+
+const focusedVerdict = perScenarioAnd(
+  (s, k: { flow: Flow; pair: PairFocus }): FlowVerdict =>
+    evaluateDetail(compile(s), k.flow, k.pair).verdict,
+  (k) => `${JSON.stringify(k.flow)}|${k.pair.nodeSubnetId}|${k.pair.targetId}`,
+);
+
+/** The inspected flow's verdict, walking the balancer pair the user follows when there is one. */
+export function inspectedVerdict(s: Scenario, inspected: Inspected): FlowVerdict {
+  return inspected.pair
+    ? focusedVerdict(s, { flow: inspected.flow, pair: inspected.pair })
+    : flowVerdict(s, inspected.flow);
+}
 
 export const fixFor = perScenarioAnd((s, flow: Flow): SuggestedFix | null => suggestFix(s, flow));
 

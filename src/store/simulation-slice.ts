@@ -3,7 +3,7 @@
  * tracking over a simulated clock, and what the trace panel shows. The engine's simulation object
  * lives beside the store; `simVersion` tells subscribers its connections changed.
  */
-import { createSimulation, type Connection, type Simulation } from '../engine';
+import { createSimulation, type Connection, type PairFocus, type Simulation } from '../engine';
 import type { Flow, FlowVerdict, RuleRef, Scenario } from '../model';
 
 export interface Sent {
@@ -16,6 +16,8 @@ export interface Sent {
 export interface Inspected {
   readonly flow: Flow;
   readonly sentId?: string;
+  /** A flow to a balancer: the (node, target) pair whose path is followed (default: the first that drops it). */
+  readonly pair?: PairFocus;
 }
 
 export interface PacketResult {

@@ -16,7 +16,7 @@ import {
   type Scenario,
   type TraceStep,
 } from '../../model';
-import { applyFix, endpointLabel, fixFor, flowVerdict } from '../../store';
+import { applyFix, endpointLabel, fixFor, inspectedVerdict } from '../../store';
 
 const SPEEDS = { slow: 1400, normal: 700, fast: 250 } as const;
 
@@ -95,6 +95,46 @@ function Step({ step, index }: { step: TraceStep; index: number }) {
   );
 }
 
+/**
+ * A balancer's pairs, each a button: the trace and the diagram follow the one chosen (by default
+ * the first that drops the flow, else the first).
+ */
+function PairPicker({
+  pairs,
+  followed,
+  onFollow,
+}: {
+  pairs: NonNullable<FlowVerdict['pairs']>;
+  followed: { nodeSubnetId: string; targetId: string } | undefined;
+  onFollow: (pair: { nodeSubnetId: string; targetId: string }) => void;
+}) {
+  const scenario = useAppStore((s) => s.scenario);
+  const shown =
+    pairs.find(
+      (p) => p.nodeSubnetId === followed?.nodeSubnetId && p.targetId === followed.targetId,
+    ) ??
+    pairs.find((p) => !p.allowed) ??
+    pairs[0];
+  const zone = (id: string) => scenario.subnets.find((sn) => sn.id === id)?.availabilityZone ?? id;
+  return (
+    <div className="pair-picker" role="group" aria-label="Follow one (node, target) pair">
+      <span className="small muted">Follow:</span>
+      {pairs.map((p) => (
+        <button
+          key={`${p.nodeSubnetId}/${p.targetId}`}
+          type="button"
+          className={`small ${p.allowed ? 'pass' : 'fail'}`}
+          aria-pressed={p === shown}
+          onClick={() => onFollow({ nodeSubnetId: p.nodeSubnetId, targetId: p.targetId })}
+        >
+          {p.allowed ? '✓' : '✗'} {zone(p.nodeSubnetId)} →{' '}
+          {p.targetId ? endpointLabel(scenario, p.targetId) : 'no target'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 /** A step's location in the learner's words: "shop-alb (public-a) in", "web-a health check". */
 function hopLabel(s: Scenario, step: TraceStep): string {
   const w = step.where;
@@ -129,10 +169,11 @@ export function TracePanel() {
   const inspected = useAppStore((s) => s.inspected);
   const playback = useAppStore((s) => s.playback);
   const setPlayback = useAppStore((s) => s.setPlayback);
+  const inspect = useAppStore((s) => s.inspect);
   const edit = useAppStore((s) => s.edit);
   const [speed, setSpeed] = useState<keyof typeof SPEEDS>('normal');
   const reduced = useReducedMotion();
-  const verdict = inspected ? flowVerdict(scenario, inspected.flow) : null;
+  const verdict = inspected ? inspectedVerdict(scenario, inspected) : null;
   const total = verdict?.steps.length ?? 0;
   const shown = reduced ? total : Math.min(playback.step + 1, total);
 
@@ -214,6 +255,13 @@ export function TracePanel() {
             step {shown} of {total}
           </span>
         </div>
+      )}
+      {verdict.pairs && verdict.pairs.length > 1 && (
+        <PairPicker
+          pairs={verdict.pairs}
+          followed={inspected.pair}
+          onFollow={(pair) => inspect({ ...inspected, pair })}
+        />
       )}
       <ol className="path" aria-label="The packet's path">
         {verdict.steps.map((st, i) => {

@@ -9,7 +9,7 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import { useReducedMotion } from '../../hooks/use-reduced-motion';
 import { INTERNET_GATEWAY, type TraceStep } from '../../model';
-import { flowVerdict } from '../../store';
+import { inspectedVerdict } from '../../store';
 
 interface Point {
   readonly x: number;
@@ -62,7 +62,7 @@ export function PacketPath({ container }: { container: RefObject<HTMLDivElement 
   useLayoutEffect(() => {
     const root = container.current;
     if (!root || !inspected) return setPoints([]);
-    const steps = flowVerdict(scenario, inspected.flow).steps;
+    const steps = inspectedVerdict(scenario, inspected).steps;
     const shown = steps.slice(0, reduced ? steps.length : step + 1);
     const measure = () => {
       const box = root.getBoundingClientRect();

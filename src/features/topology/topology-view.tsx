@@ -16,7 +16,7 @@ import {
   type Scenario,
   type Subnet,
 } from '../../model';
-import { exposureOf, flowVerdict, type Selection } from '../../store';
+import { exposureOf, inspectedVerdict, type Selection } from '../../store';
 import { PacketPath } from './packet-path';
 
 /** Subnets with more instances than this start collapsed to a count. */
@@ -37,7 +37,7 @@ function useCheckpoints(): ReadonlyMap<string, readonly Checkpoint[]> {
   const step = useAppStore((s) => s.playback.step);
   const reduced = useReducedMotion();
   if (!inspected) return new Map();
-  const steps = flowVerdict(scenario, inspected.flow).steps;
+  const steps = inspectedVerdict(scenario, inspected).steps;
   const out = new Map<string, Checkpoint[]>();
   const replyDropped = steps.some(
     (st) => st.kind === 'response' && st.where?.kind === 'subnet-boundary' && st.verdict === 'deny',
