@@ -1,13 +1,13 @@
 /** One security group: who uses it, its findings, and its rules in Inbound and Outbound tabs. */
 import { useState } from 'react';
 import { FieldMessages } from '../../components/field-messages';
+import { DirectionTabs, panelId, tabId } from '../../components/direction-tabs';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
   addRule,
   copyGroup,
   deleteGroup,
   groupDependants,
-  type Direction,
   type Issue,
   type SecurityGroup,
 } from '../../model';
@@ -101,33 +101,16 @@ export function GroupDetails({ group }: { group: SecurityGroup }) {
         <FieldMessages id={`${group.id}-issues`} issues={groupLevel} />
       </header>
 
-      <div role="tablist" aria-label="Rule direction" className="tabs">
-        {(['inbound', 'outbound'] as Direction[]).map((d) => (
-          <button
-            key={d}
-            id={`tab-${d}`}
-            role="tab"
-            type="button"
-            aria-selected={d === tab}
-            aria-controls={`panel-${d}`}
-            tabIndex={d === tab ? 0 : -1}
-            onClick={() => setTab(d)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                const other = d === 'inbound' ? 'outbound' : 'inbound';
-                setTab(other);
-                document.getElementById(`tab-${other}`)?.focus();
-              }
-            }}
-          >
-            {d === 'inbound' ? 'Inbound rules' : 'Outbound rules'} ({group[d].length})
-          </button>
-        ))}
-      </div>
+      <DirectionTabs
+        prefix=""
+        value={tab}
+        counts={{ inbound: group.inbound.length, outbound: group.outbound.length }}
+        onChange={setTab}
+      />
       <section
         role="tabpanel"
-        id={`panel-${tab}`}
-        aria-labelledby={`tab-${tab}`}
+        id={panelId('', tab)}
+        aria-labelledby={tabId('', tab)}
         className="rules-panel"
       >
         {group[tab].length === 0 && (

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { DraftInput } from '../../components/draft-input';
 import { FieldMessages } from '../../components/field-messages';
+import { DirectionTabs, panelId, tabId } from '../../components/direction-tabs';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
   addNaclEntry,
@@ -91,33 +92,16 @@ export function NaclEditor({ acl, written }: { acl: NetworkAcl; written: boolean
           <strong>AWS would refuse this ({refusal.code}):</strong> {refusal.message}
         </div>
       )}
-      <div role="tablist" aria-label="Rule direction" className="tabs">
-        {(['inbound', 'outbound'] as Direction[]).map((d) => (
-          <button
-            key={d}
-            id={`acl-tab-${d}`}
-            role="tab"
-            type="button"
-            aria-selected={d === tab}
-            aria-controls={`acl-panel-${d}`}
-            tabIndex={d === tab ? 0 : -1}
-            onClick={() => setTab(d)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                const other = d === 'inbound' ? 'outbound' : 'inbound';
-                setTab(other);
-                document.getElementById(`acl-tab-${other}`)?.focus();
-              }
-            }}
-          >
-            {d === 'inbound' ? 'Inbound rules' : 'Outbound rules'} ({acl[d].length})
-          </button>
-        ))}
-      </div>
+      <DirectionTabs
+        prefix="acl-"
+        value={tab}
+        counts={{ inbound: acl.inbound.length, outbound: acl.outbound.length }}
+        onChange={setTab}
+      />
       <section
         role="tabpanel"
-        id={`acl-panel-${tab}`}
-        aria-labelledby={`acl-tab-${tab}`}
+        id={panelId('acl-', tab)}
+        aria-labelledby={tabId('acl-', tab)}
         className="rules-panel"
       >
         {acl[tab].length === 0 && (
