@@ -2,6 +2,7 @@
  * What filters an instance, per direction: the union of its groups' rules (covered rules flagged)
  * and, beside them, its subnet's network ACL, read lowest number first.
  */
+import { AclFinalRows } from '../../components/acl-final-rows';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
   aclOfSubnet,
@@ -135,20 +136,7 @@ function AclRows({
             </tr>
           );
         })}
-        {['0.0.0.0/0', ...(ipv6 ? ['::/0'] : [])].map((cidr) => (
-          <tr key={cidr} className="covered">
-            <td data-label="Rule number">*</td>
-            <td data-label="Type">All traffic</td>
-            <td data-label="Protocol">All</td>
-            <td data-label="Port range">All</td>
-            <td data-label={peer} className="mono">
-              {cidr}
-            </td>
-            <td data-label="Allow / Deny" className="fail">
-              Deny
-            </td>
-          </tr>
-        ))}
+        <AclFinalRows peer={peer} ipv6={ipv6} />
       </tbody>
     </table>
   );

@@ -4,6 +4,7 @@
  * Every cell commits on its own and is checked as the user types (numbers 1-32766 unique, one
  * CIDR, ports as for rules).
  */
+import { AclFinalRows } from '../../components/acl-final-rows';
 import { DraftInput } from '../../components/draft-input';
 import { FieldMessages } from '../../components/field-messages';
 import {
@@ -262,7 +263,6 @@ function Row({
 export function NaclEntries({ acl, issues, direction, ipv6, change }: Props) {
   const sorted = [...acl[direction]].sort((a, b) => a.ruleNumber - b.ruleNumber);
   const peer = direction === 'inbound' ? 'Source' : 'Destination';
-  const finals = ['0.0.0.0/0', ...(ipv6 ? ['::/0'] : [])];
   return (
     <table className="rules nacl-entries">
       <caption className="sr-only">
@@ -293,21 +293,7 @@ export function NaclEntries({ acl, issues, direction, ipv6, change }: Props) {
             change={change}
           />
         ))}
-        {finals.map((cidr) => (
-          <tr
-            key={cidr}
-            className="final-rule"
-            title="The final rule: it cannot be changed or removed"
-          >
-            <td>*</td>
-            <td>All traffic</td>
-            <td>All</td>
-            <td>All</td>
-            <td className="mono">{cidr}</td>
-            <td className="deny">Deny</td>
-            <td />
-          </tr>
-        ))}
+        <AclFinalRows peer={peer} ipv6={ipv6} trailingCell />
       </tbody>
     </table>
   );

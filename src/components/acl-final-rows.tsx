@@ -1,0 +1,40 @@
+/**
+ * A network ACL's final `*` rules (32767 for IPv4, 32768 for IPv6 in AWS's API): implicit in the
+ * document, shown last and read-only, as the console does, in the editor and the effective rules.
+ */
+export function AclFinalRows({
+  peer,
+  ipv6,
+  trailingCell = false,
+}: {
+  /** the column's name: Source (inbound) or Destination (outbound) */
+  peer: string;
+  /** the VPC has an IPv6 block: a second `*` rule for ::/0 */
+  ipv6: boolean;
+  /** an empty cell under an actions column */
+  trailingCell?: boolean;
+}) {
+  return (
+    <>
+      {['0.0.0.0/0', ...(ipv6 ? ['::/0'] : [])].map((cidr) => (
+        <tr
+          key={cidr}
+          className="final-rule"
+          title="The final rule: it cannot be changed or removed"
+        >
+          <td data-label="Rule number">*</td>
+          <td data-label="Type">All traffic</td>
+          <td data-label="Protocol">All</td>
+          <td data-label="Port range">All</td>
+          <td data-label={peer} className="mono">
+            {cidr}
+          </td>
+          <td data-label="Allow / Deny" className="deny">
+            Deny
+          </td>
+          {trailingCell && <td />}
+        </tr>
+      ))}
+    </>
+  );
+}
