@@ -8,6 +8,7 @@ import {
   cidrOf,
   cidrOverlaps,
   formatCidr,
+  normaliseProtocol,
   parseIp,
   type Direction,
   type NaclEntry,
@@ -27,7 +28,6 @@ export interface AclFix {
   readonly label: string;
 }
 
-const PROTOCOL_NAMES: Record<number, string> = { 6: 'tcp', 17: 'udp', 1: 'icmp', 58: 'icmpv6' };
 const MAX_RULE_NUMBER = 32766;
 
 const overlaps = (e: CompiledNaclEntry, protocol: number, cidr: string): boolean => {
@@ -40,7 +40,7 @@ const overlaps = (e: CompiledNaclEntry, protocol: number, cidr: string): boolean
 };
 
 function entryFor(pkt: Packet, reply: boolean, cidr: string, ruleNumber: number): NaclEntry {
-  const protocol = PROTOCOL_NAMES[pkt.protocol] ?? String(pkt.protocol);
+  const protocol = normaliseProtocol(String(pkt.protocol));
   const peer = cidr.includes(':') ? { cidrIpv6: cidr } : { cidrIpv4: cidr };
   const base = { ruleNumber, action: 'allow' as const, protocol, ...peer };
   if (pkt.protocol === 6 || pkt.protocol === 17) {

@@ -8,6 +8,7 @@ import {
   addNaclEntry,
   addRule,
   formatIp,
+  normaliseProtocol,
   parseIp,
   type Direction,
   type EditResult,
@@ -30,8 +31,6 @@ export interface RuleFix {
   /** "Add HTTPS 443 from 203.0.113.7/32 to sg-web inbound". */
   readonly label: string;
 }
-
-const PROTOCOL_NAMES: Record<number, string> = { 6: 'tcp', 17: 'udp', 1: 'icmp', 58: 'icmpv6' };
 
 /** The fix as an edit of the scenario. */
 export function applyFix(s: Scenario, fix: SuggestedFix): EditResult<unknown> {
@@ -63,7 +62,7 @@ export function suggestFix(s: Scenario, flow: Flow): SuggestedFix | null {
   if (!remote) return null;
   const cidr = `${formatIp(remote)}/${remote.family === 4 ? 32 : 128}`;
   const peer = remote.family === 4 ? { cidrIpv4: cidr } : { cidrIpv6: cidr };
-  const protocol = PROTOCOL_NAMES[packet.protocol] ?? String(packet.protocol);
+  const protocol = normaliseProtocol(String(packet.protocol));
   const ports =
     packet.protocol === 6 || packet.protocol === 17
       ? { fromPort: packet.port ?? 0, toPort: packet.port ?? 0 }

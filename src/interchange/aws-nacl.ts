@@ -4,15 +4,8 @@
  * words, ports and ICMP type/code, associations as subnets. An entry or association that cannot
  * be read is named in a note, never dropped silently.
  */
-import type { NaclEntry, NetworkAcl, Subnet } from '../model';
+import { normaliseProtocol, type NaclEntry, type NetworkAcl, type Subnet } from '../model';
 import { field, isObj, list, nameTag, num, str, type Obj } from './aws-fields';
-
-const PROTOCOLS: Readonly<Record<string, string>> = {
-  '6': 'tcp',
-  '17': 'udp',
-  '1': 'icmp',
-  '58': 'icmpv6',
-};
 
 function entryOf(e: Obj, where: string, note: (m: string) => void): NaclEntry | null {
   const ruleNumber = num(e, 'RuleNumber');
@@ -22,7 +15,8 @@ function entryOf(e: Obj, where: string, note: (m: string) => void): NaclEntry | 
     note(`${where}: an entry without a rule number, action or protocol was left out.`);
     return null;
   }
-  const protocol = PROTOCOLS[raw] ?? raw;
+  // AWS writes protocols as numbers: 6 → tcp, as the format stores them
+  const protocol = normaliseProtocol(raw);
   const v4 = str(e, 'CidrBlock');
   const v6 = str(e, 'Ipv6CidrBlock');
   const range = field(e, 'PortRange');

@@ -3,7 +3,7 @@
  * type and code in the ports, as the console's rule types expect), so that the editor offers the
  * same Type presets for both filters.
  */
-import { portModel, normaliseProtocol } from './protocol';
+import { normaliseProtocol, portModel, protocolNumber } from './protocol';
 import type { NaclEntry, Rule } from './types';
 
 type RuleFields = Pick<Rule, 'protocol' | 'fromPort' | 'toPort'>;
@@ -51,13 +51,6 @@ export function nextRuleNumber(entries: readonly NaclEntry[]): number {
   return Math.min((Math.floor(top / 100) + 1) * 100, 32766);
 }
 
-const PROTOCOL_NUMBERS: Readonly<Record<string, string>> = {
-  tcp: '6',
-  udp: '17',
-  icmp: '1',
-  icmpv6: '58',
-};
-
 /** The entry as AWS's APIs write it: protocol as a number, ports or ICMP type and code, one CIDR. */
 export function awsEntryFields(e: NaclEntry): {
   readonly protocol: string;
@@ -67,7 +60,8 @@ export function awsEntryFields(e: NaclEntry): {
   readonly ipv6: boolean;
 } {
   const name = normaliseProtocol(e.protocol);
-  const protocol = PROTOCOL_NUMBERS[name] ?? name;
+  const n = protocolNumber(name);
+  const protocol = n === null ? name : String(n);
   const model = portModel(name);
   return {
     protocol,
