@@ -10,7 +10,6 @@ import {
   normaliseProtocol,
   parseIp,
   protocolNumber,
-  type Direction,
   type Flow,
   type Instance,
   type Ip,
@@ -18,7 +17,7 @@ import {
   type Scenario,
   type Subnet,
 } from '../model';
-import { aclAdmits, admits, end, packet, replyPacket, running, type RefPacket } from './reference';
+import { aclsPass, admits, end, packet, running, type RefPacket } from './reference';
 
 interface RefNode {
   readonly subnet: Subnet;
@@ -53,7 +52,7 @@ export function nodesOf(s: Scenario, lb: LoadBalancer): RefNode[] {
   return [];
 }
 
-/** Both ACLs' entries between two subnets for a packet and its reply; a null subnet is outside. */
+/** The ACLs between two subnets for a packet and its reply; none within one subnet. */
 function acls(
   s: Scenario,
   from: Subnet | null,
@@ -63,15 +62,9 @@ function acls(
   pkt: RefPacket,
   sourcePort: number,
 ): boolean {
-  if (from && to && from === to) return true;
-  const back = replyPacket(pkt, sourcePort);
-  const ok = (sn: Subnet | null, d: Direction, p: RefPacket | null, remote: Ip) =>
-    sn === null || aclAdmits(s, sn.id, d, p, remote);
   return (
-    ok(from, 'outbound', pkt, dst) &&
-    ok(to, 'inbound', pkt, src) &&
-    ok(to, 'outbound', back, src) &&
-    ok(from, 'inbound', back, dst)
+    (from !== null && from === to) ||
+    aclsPass(s, from?.id ?? null, to?.id ?? null, src, dst, pkt, sourcePort)
   );
 }
 
@@ -112,13 +105,8 @@ function clientLeg(
       !smtp &&
       admits(s, inst.securityGroupIds, 'outbound', pkt, node.pub, true) &&
       admits(s, lb.securityGroupIds, 'inbound', pkt, from.publicIp, true) &&
-      acls(s, subnet, node.subnet, from.publicIp, node.pub, pkt, sourcePort) &&
       // through the gateway the packet leaves the subnet even when both are the same
-      (subnet !== node.subnet ||
-        (aclAdmits(s, subnet.id, 'outbound', pkt, node.pub) &&
-          aclAdmits(s, subnet.id, 'inbound', pkt, from.publicIp) &&
-          aclAdmits(s, subnet.id, 'outbound', replyPacket(pkt, sourcePort), from.publicIp) &&
-          aclAdmits(s, subnet.id, 'inbound', replyPacket(pkt, sourcePort), node.pub)));
+      aclsPass(s, subnet.id, node.subnet.id, from.publicIp, node.pub, pkt, sourcePort);
     return ok ? from.publicIp : null;
   }
   const ok =

@@ -93,7 +93,7 @@ export function aclAdmits(
  * The ACLs between two subnets for a request and its reply: out of `a` to `dst`, into `b` from
  * `src`, and the reply back. Either side may be the internet (null).
  */
-function aclsPass(
+export function aclsPass(
   s: Scenario,
   a: string | null,
   b: string | null,
