@@ -118,14 +118,6 @@ export function nodeToTarget(
   };
 }
 
-/** The first thing on these hops that stops the packet, in the trace's words; null if none. */
-function blockerOf(c: Compiled, hops: readonly Hop[], pkt: Packet): string | null {
-  if (passes(c, hops, pkt)) return null;
-  const t = new Trace();
-  walk(c, t, hops, pkt);
-  return t.steps.find((st) => st.verdict === 'deny')?.explanation ?? 'the packet is dropped.';
-}
-
 /** Health of every target from each node that sends to it: running, and checks allowed both ways. */
 export function targetHealth(c: Compiled, lb: LoadBalancer, l: Listener): TargetHealth[] {
   const nodes = [...(c.lbNodes.get(lb.id) ?? [])].sort(byZone);
@@ -160,7 +152,8 @@ export function targetHealth(c: Compiled, lb: LoadBalancer, l: Listener): Target
     }
     const blocks = serving.map((node) => {
       const leg = nodeToTarget(c, lb, node, target, hc);
-      return { node, block: blockerOf(c, [...leg.hops, ...leg.reply], hc) };
+      const r = judge(c, [...leg.hops, ...leg.reply], hc);
+      return { node, block: r.blockedAt ? r.why : null };
     });
     const healthyFrom = blocks.filter((b) => !b.block).map((b) => b.node);
     const failed = blocks.find((b) => b.block);
@@ -321,18 +314,23 @@ function throughGateway(
   };
 }
 
-/** Walks hops into a trace of their own: the pair's fate, without touching the flow's trace. */
+/**
+ * A leg's fate: delivered, or where it stops and why in the trace's words. The walk that writes
+ * the words runs only for a leg that does not pass.
+ */
 function judge(
   c: Compiled,
   hops: readonly Hop[],
   pkt: Packet,
 ): { blockedAt?: BlockedAt; why: string } {
+  if (passes(c, hops, pkt)) return { why: 'delivered, and the reply gets back.' };
   const t = new Trace();
   walk(c, t, hops, pkt);
   const denied = t.steps.find((st) => st.verdict === 'deny');
-  return t.blockedAt === undefined
-    ? { why: 'delivered, and the reply gets back.' }
-    : { blockedAt: t.blockedAt, why: denied?.explanation ?? 'the packet is dropped.' };
+  return {
+    blockedAt: t.blockedAt ?? 'route',
+    why: denied?.explanation ?? 'the packet is dropped.',
+  };
 }
 
 export function loadBalancerFlow(

@@ -22,10 +22,7 @@ export function checkLeg(
   remote: Ip,
   opts: LegOptions,
 ): boolean {
-  const r = checkInterface(c, iface, direction, pkt, remote, {
-    publicPath: opts.publicPath,
-    ...(opts.override ? { override: opts.override } : {}),
-  });
+  const r = checkInterface(c, iface, direction, pkt, remote, opts);
   t.add(r.step, opts.stage ?? (direction === 'outbound' ? 'egress' : 'ingress'));
   if (r.allowed) {
     t.legs.push({

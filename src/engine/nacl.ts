@@ -19,14 +19,7 @@ import { packetLabel } from './check';
 import type { CompiledAcl, CompiledNaclEntry } from './compiled-types';
 import { portMatches, protocolMatches, type Packet } from './match';
 
-export interface AclCheck {
-  readonly allowed: boolean;
-  /** the entry that decided; null: the final `*` entry */
-  readonly entry: CompiledNaclEntry | null;
-  readonly step: TraceStep;
-}
-
-export const entryMatches = (e: CompiledNaclEntry, pkt: Packet, remote: Ip): boolean =>
+const entryMatches = (e: CompiledNaclEntry, pkt: Packet, remote: Ip): boolean =>
   protocolMatches(e, pkt) && portMatches(e, pkt) && cidrContains(e.cidr, remote);
 
 /** The entry that decides, or null when the final `*` entry does. */
@@ -59,11 +52,6 @@ export function entryService(
   if (e.ports === 'icmp')
     return `${proto} ${icmpLabel(e.protocol === 1 ? 'icmp' : 'icmpv6', e.from, e.to)}`;
   return `Protocol ${proto}`;
-}
-
-/** "rule 100 allows TCP 80 from 0.0.0.0/0" */
-export function describeEntry(e: CompiledNaclEntry, direction: Direction): string {
-  return `rule ${e.ruleNumber} ${e.allow ? 'allows' : 'denies'} ${entryService(e)} ${direction === 'inbound' ? 'from' : 'to'} ${formatCidr(e.cidr)}`;
 }
 
 /** The lowest allow entry that fails on one field only: what the user most likely meant. */
@@ -106,7 +94,7 @@ function missWords(
 }
 
 /**
- * Checks one boundary crossing. `remote` is the other end's address as this subnet sees it: the
+ * One boundary crossing as a trace step: which entry decided, or the final `*` rule, and why. `remote` is the other end's address as this subnet sees it: the
  * destination on the way out, the source on the way in.
  */
 export function checkAcl(
@@ -116,7 +104,7 @@ export function checkAcl(
   pkt: Packet,
   remote: Ip,
   reply: boolean,
-): AclCheck {
+): TraceStep {
   const entry = decidingEntry(acl, direction, pkt, remote);
   const allowed = entry?.allow ?? false;
   const where: StepLocation = {
@@ -138,26 +126,22 @@ export function checkAcl(
   if (!allowed && reply)
     explanation += ' Network ACLs are stateless: the reply needs its own entry.';
   return {
-    allowed,
-    entry,
-    step: {
-      at: `${reply ? 'reply ' : ''}${acl.id} ${direction} (${subnet.id})`,
-      where,
-      kind: reply ? 'response' : 'network-acl',
-      verdict: allowed ? 'allow' : 'deny',
-      code: allowed ? 'RULE_MATCH' : 'SUBNET_ACL_RESTRICTION',
-      matchedRules: entry
-        ? [{ filter: 'network-acl', ownerId: acl.id, ruleNumber: entry.ruleNumber }]
-        : [],
-      remoteAddress: formatIp(remote),
-      packet: {
-        protocol: pkt.protocol,
-        ...(pkt.port !== undefined ? { port: pkt.port } : {}),
-        ...(pkt.icmpType !== undefined
-          ? { icmpType: pkt.icmpType, icmpCode: pkt.icmpCode ?? 0 }
-          : {}),
-      },
-      explanation,
+    at: `${reply ? 'reply ' : ''}${acl.id} ${direction} (${subnet.id})`,
+    where,
+    kind: reply ? 'response' : 'network-acl',
+    verdict: allowed ? 'allow' : 'deny',
+    code: allowed ? 'RULE_MATCH' : 'SUBNET_ACL_RESTRICTION',
+    matchedRules: entry
+      ? [{ filter: 'network-acl', ownerId: acl.id, ruleNumber: entry.ruleNumber }]
+      : [],
+    remoteAddress: formatIp(remote),
+    packet: {
+      protocol: pkt.protocol,
+      ...(pkt.port !== undefined ? { port: pkt.port } : {}),
+      ...(pkt.icmpType !== undefined
+        ? { icmpType: pkt.icmpType, icmpCode: pkt.icmpCode ?? 0 }
+        : {}),
     },
+    explanation,
   };
 }

@@ -98,19 +98,15 @@ export function walk(c: Compiled, t: Trace, hops: readonly Hop[], pkt: Packet): 
   for (const hop of hops) {
     switch (hop.kind) {
       case 'interface':
-        checkLeg(c, t, hop.iface, hop.direction, hop.packet ?? pkt, hop.remote, {
-          publicPath: hop.publicPath,
-          ...(hop.stage ? { stage: hop.stage } : {}),
-          ...(hop.override ? { override: hop.override } : {}),
-        });
+        // the hop carries the leg's options (public path, stage, an NLB's groups) itself
+        checkLeg(c, t, hop.iface, hop.direction, hop.packet ?? pkt, hop.remote, hop);
         break;
       case 'subnet': {
-        const p = hop.reply ? replyOf(hop.packet ?? pkt) : (hop.packet ?? pkt);
+        const p = aclPacket(hop, pkt);
         // an ICMP message other than an echo request has no reply to filter
         if (!p) break;
-        const r = checkAcl(hop.acl, hop.subnet, hop.direction, p, hop.remote, hop.reply);
         t.add(
-          r.step,
+          checkAcl(hop.acl, hop.subnet, hop.direction, p, hop.remote, hop.reply),
           hop.reply
             ? 'nacl-response'
             : hop.direction === 'outbound'
@@ -146,16 +142,23 @@ export function walk(c: Compiled, t: Trace, hops: readonly Hop[], pkt: Packet): 
   }
 }
 
-/** EC2 drops TCP 25 from its instances to public addresses unless the account had it lifted. */
-function port25Blocked(c: Compiled, iface: Iface, pkt: Packet): boolean {
+/** The traffic EC2's own rule concerns: TCP 25 from an EC2 instance (to a public address). */
+function smtpFromEc2(iface: Iface, pkt: Packet): boolean {
   const ec2 = iface.owner.kind === 'instance' && (iface.owner.instance.kind ?? 'ec2') === 'ec2';
-  return ec2 && pkt.protocol === 6 && pkt.port === 25 && !c.scenario.ec2Port25Unblocked;
+  return ec2 && pkt.protocol === 6 && pkt.port === 25;
 }
+
+/** EC2 drops TCP 25 from its instances to public addresses unless the account had it lifted. */
+const port25Blocked = (c: Compiled, iface: Iface, pkt: Packet): boolean =>
+  smtpFromEc2(iface, pkt) && !c.scenario.ec2Port25Unblocked;
+
+/** The packet an ACL hop judges: the leg's own, or the answer to it (null: no reply leg). */
+const aclPacket = (hop: Hop & { kind: 'subnet' }, pkt: Packet): Packet | null =>
+  hop.reply ? replyOf(hop.packet ?? pkt) : (hop.packet ?? pkt);
 
 /** The platform's step, shown only for the traffic it concerns (TCP 25 from an EC2 instance). */
 function port25(c: Compiled, t: Trace, iface: Iface, remote: Ip, pkt: Packet): void {
-  const ec2 = iface.owner.kind === 'instance' && (iface.owner.instance.kind ?? 'ec2') === 'ec2';
-  if (!ec2 || pkt.protocol !== 6 || pkt.port !== 25) return;
+  if (!smtpFromEc2(iface, pkt)) return;
   const where = locationOf(iface, 'outbound');
   if (c.scenario.ec2Port25Unblocked) {
     t.pass(
@@ -189,12 +192,10 @@ export function passes(c: Compiled, hops: readonly Hop[], pkt: Packet): boolean 
   return hops.every((hop) => {
     switch (hop.kind) {
       case 'interface':
-        return checkInterface(c, hop.iface, hop.direction, hop.packet ?? pkt, hop.remote, {
-          publicPath: hop.publicPath,
-          ...(hop.override ? { override: hop.override } : {}),
-        }).allowed;
+        return checkInterface(c, hop.iface, hop.direction, hop.packet ?? pkt, hop.remote, hop)
+          .allowed;
       case 'subnet': {
-        const p = hop.reply ? replyOf(hop.packet ?? pkt) : (hop.packet ?? pkt);
+        const p = aclPacket(hop, pkt);
         return !p || aclAllows(hop.acl, hop.direction, p, hop.remote);
       }
       case 'response':
