@@ -11,8 +11,6 @@ import type { Direction, NaclEntry, NetworkAcl, Scenario } from '../types';
 import { NACL_ENTRY_QUOTA, validateNaclEntry } from '../validate-nacl';
 import { allIds, done, refused, type EditResult } from './result';
 
-const aclIds = (s: Scenario) => new Set([...allIds(s), ...(s.networkAcls ?? []).map((a) => a.id)]);
-
 /** The ACL AWS creates with a VPC: entry 100 allows all IPv4 (and 101 all IPv6) both ways. */
 export function awsDefaultAcl(s: Scenario, vpcId: string, id: string): NetworkAcl {
   const v6 = s.vpcs.find((v) => v.id === vpcId)?.ipv6Cidr !== undefined;
@@ -38,7 +36,7 @@ export function defaultAclOf(s: Scenario, vpcId: string): { acl: NetworkAcl; wri
   const acl = (s.networkAcls ?? []).find((a) => a.vpcId === vpcId && a.isDefault);
   if (acl) return { acl, written: true };
   return {
-    acl: awsDefaultAcl(s, vpcId, readableId('acl', `${vpcId}-default`, aclIds(s))),
+    acl: awsDefaultAcl(s, vpcId, readableId('acl', `${vpcId}-default`, allIds(s))),
     written: false,
   };
 }
@@ -85,7 +83,7 @@ function replaceAcl(
 export function createNetworkAcl(s: Scenario, vpcId: string, name: string): EditResult<string> {
   if (!s.vpcs.some((v) => v.id === vpcId))
     return refused('InvalidVpcID.NotFound', 'vpcId', `The VPC '${vpcId}' does not exist.`);
-  const id = readableId('acl', name || vpcId, aclIds(s));
+  const id = readableId('acl', name || vpcId, allIds(s));
   const acl: NetworkAcl = {
     id,
     ...(name ? { name } : {}),

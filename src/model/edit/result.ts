@@ -28,6 +28,7 @@ export function allIds(s: Scenario): Set<string> {
     s.instances,
     s.loadBalancers ?? [],
     s.hosts ?? [],
+    s.networkAcls ?? [],
   ]) {
     for (const item of list) ids.add(item.id);
   }
