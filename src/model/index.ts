@@ -35,5 +35,5 @@ export type {
   Predict,
 } from './lesson';
 export { stepSolution, worldBefore } from './lesson-steps';
-export { NACL_ENTRY_QUOTA, validateNaclEntry } from './validate-nacl';
+export { NACL_ENTRY_QUOTA, naclEntryIssues, validateNaclEntry } from './validate-nacl';
 export * from './nacl-entry';

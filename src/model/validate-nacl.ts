@@ -6,7 +6,7 @@
 import { parseCidr } from './cidr';
 import { error, notice, warning, type Issue } from './issue';
 import { normaliseProtocol, portModel, protocolNumber } from './protocol';
-import type { NaclEntry, Scenario } from './types';
+import type { Direction, NaclEntry, NetworkAcl, Scenario } from './types';
 
 /** AWS's default quota of entries per direction (adjustable to 40). */
 export const NACL_ENTRY_QUOTA = 20;
@@ -96,6 +96,32 @@ export function validateNaclEntry(e: NaclEntry, path: string): Issue[] {
         );
     }
   }
+  return issues;
+}
+
+/**
+ * An entry as it would stand in one direction of an ACL (in place of the entry numbered
+ * `replacing`, when it is edited): its own issues, and a rule number already taken.
+ */
+export function naclEntryIssues(
+  acl: NetworkAcl,
+  direction: Direction,
+  entry: NaclEntry,
+  path: string,
+  replacing?: number,
+): Issue[] {
+  const issues = validateNaclEntry(entry, path);
+  if (
+    entry.ruleNumber !== replacing &&
+    acl[direction].some((e) => e.ruleNumber === entry.ruleNumber)
+  )
+    issues.push(
+      error(
+        'NetworkAclEntryAlreadyExists',
+        `${path}.ruleNumber`,
+        `${acl.id} already has ${direction} rule ${entry.ruleNumber}: rule numbers are unique in each direction.`,
+      ),
+    );
   return issues;
 }
 

@@ -21,7 +21,7 @@ import {
   ruleType,
   ruleTypeOf,
   updateNaclEntry,
-  validateNaclEntry,
+  naclEntryIssues,
   withEntryCidr,
   withRuleFields,
   type Direction,
@@ -57,21 +57,9 @@ function cellIssues(
   next: NaclEntry,
   cell: string,
 ): Issue[] {
-  const issues = validateNaclEntry(next, 'e').filter((i) =>
+  return naclEntryIssues(acl, direction, next, 'e', was).filter((i) =>
     fieldOf[cell]?.includes(i.path === 'e' ? '' : i.path.slice(2)),
   );
-  if (
-    cell === 'number' &&
-    next.ruleNumber !== was &&
-    acl[direction].some((e) => e.ruleNumber === next.ruleNumber)
-  )
-    issues.push({
-      severity: 'error',
-      code: 'NetworkAclEntryAlreadyExists',
-      path: 'e.ruleNumber',
-      message: `Rule ${next.ruleNumber} already exists in ${direction}: numbers are unique in each direction.`,
-    });
-  return issues;
 }
 
 function portsOf(e: NaclEntry): string {

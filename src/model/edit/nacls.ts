@@ -5,10 +5,9 @@
  * A VPC whose default ACL the document does not write has AWS's untouched one: editing it writes
  * it out first (`withDefaultAcl`).
  */
-import { hasErrors } from '../issue';
 import { readableId } from '../ids';
 import type { Direction, NaclEntry, NetworkAcl, Scenario } from '../types';
-import { NACL_ENTRY_QUOTA, validateNaclEntry } from '../validate-nacl';
+import { NACL_ENTRY_QUOTA, naclEntryIssues } from '../validate-nacl';
 import { allIds, done, refused, type EditResult } from './result';
 
 /** The ACL AWS creates with a VPC: entry 100 allows all IPv4 (and 101 all IPv6) both ways. */
@@ -129,19 +128,10 @@ function checkEntry(
   entry: NaclEntry,
   replacing?: number,
 ): EditResult | null {
-  const issues = validateNaclEntry(entry, `${direction}`);
-  const bad = issues.find((i) => i.severity === 'error');
-  if (hasErrors(issues) && bad) return { ok: false, issue: bad };
-  if (
-    entry.ruleNumber !== replacing &&
-    acl[direction].some((e) => e.ruleNumber === entry.ruleNumber)
-  )
-    return refused(
-      'NetworkAclEntryAlreadyExists',
-      `${direction}.ruleNumber`,
-      `${acl.id} already has ${direction} rule ${entry.ruleNumber}: rule numbers are unique in each direction.`,
-    );
-  return null;
+  const bad = naclEntryIssues(acl, direction, entry, direction, replacing).find(
+    (i) => i.severity === 'error',
+  );
+  return bad ? { ok: false, issue: bad } : null;
 }
 
 export function addNaclEntry(
