@@ -126,3 +126,9 @@ export function parsePorts(text: string): readonly [number, number] | null {
   const to = m[2] === undefined ? from : Number(m[2]);
   return [from, to];
 }
+
+/** "22", "8000-8100": a rule's or an ACL entry's ports as typed (the inverse of parsePorts). */
+export function portsText(r: { readonly fromPort?: number; readonly toPort?: number }): string {
+  if (r.fromPort === undefined) return '';
+  return r.fromPort === r.toPort ? String(r.fromPort) : `${r.fromPort}-${r.toPort}`;
+}

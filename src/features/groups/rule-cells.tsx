@@ -7,6 +7,7 @@ import {
   icmpTypes,
   normaliseProtocol,
   parsePorts,
+  portsText,
   peerText,
   protocolLabel,
   RULE_TYPES,
@@ -21,7 +22,7 @@ import {
   type Rule,
   type Scenario,
 } from '../../model';
-import { isWorldOpen, portsText, type Column } from './rule-fields';
+import { isWorldOpen, type Column } from './rule-fields';
 
 export interface CellProps {
   readonly rule: Rule;

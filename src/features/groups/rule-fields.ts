@@ -1,5 +1,5 @@
 /** Reading and writing a rule's fields as the grid shows them: port text, issues per column. */
-import type { Finding, Issue, Rule } from '../../model';
+import type { Finding, Issue } from '../../model';
 
 export type Column = 'type' | 'protocol' | 'ports' | 'peer' | 'description';
 
@@ -20,11 +20,6 @@ export function issuesByColumn(issues: readonly Issue[], rulePath: string): Map<
     out.set(column, [...(out.get(column) ?? []), issue]);
   }
   return out;
-}
-
-export function portsText(rule: Rule): string {
-  if (rule.fromPort === undefined) return '';
-  return rule.fromPort === rule.toPort ? String(rule.fromPort) : `${rule.fromPort}-${rule.toPort}`;
 }
 
 export const worstSeverity = (issues: readonly Issue[] | undefined): Issue['severity'] | null =>

@@ -14,6 +14,7 @@ import {
   icmpTypes,
   normaliseProtocol,
   parsePorts,
+  portsText,
   portModel,
   protocolLabel,
   removeNaclEntry,
@@ -60,11 +61,6 @@ function cellIssues(
   return naclEntryIssues(acl, direction, next, 'e', was).filter((i) =>
     fieldOf[cell]?.includes(i.path === 'e' ? '' : i.path.slice(2)),
   );
-}
-
-function portsOf(e: NaclEntry): string {
-  if (e.fromPort === undefined) return '';
-  return e.fromPort === e.toPort ? String(e.fromPort) : `${e.fromPort}-${e.toPort}`;
 }
 
 function Row({
@@ -168,12 +164,12 @@ function Row({
             <DraftInput
               className="ports mono"
               label={`Port range of rule ${n}`}
-              value={portsOf(entry)}
+              value={portsText(entry)}
               check={check('ports')}
               onCommit={commit('ports', 'port range')}
             />
           ) : model === 'ports' ? (
-            portsOf(entry)
+            portsText(entry)
           ) : model === 'icmp' ? (
             <select
               aria-label={`ICMP type of rule ${n}`}
