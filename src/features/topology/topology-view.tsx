@@ -42,39 +42,38 @@ function useCheckpoints(): ReadonlyMap<string, readonly Checkpoint[]> {
   const replyDropped = steps.some(
     (st) => st.kind === 'response' && st.where?.kind === 'subnet-boundary' && st.verdict === 'deny',
   );
+  const mark = (id: string, text: string, verdict: Checkpoint['verdict']) =>
+    out.set(id, [...(out.get(id) ?? []), { text, verdict }]);
+  const word = (st: (typeof steps)[number]) =>
+    st.reached === false
+      ? 'not reached'
+      : st.verdict === 'allow'
+        ? 'allowed'
+        : st.verdict === 'deny'
+          ? 'denied'
+          : 'skipped';
   steps.slice(0, reduced ? steps.length : step + 1).forEach((st, i) => {
-    if (st.where?.kind === 'subnet-boundary') {
-      // a network ACL decided at the subnet's edge: its own checkpoint there
-      const word =
-        st.reached === false ? 'not reached' : st.verdict === 'allow' ? 'allowed' : 'denied';
-      const text = `${i + 1}. ACL ${st.where.direction === 'outbound' ? 'out' : 'in'}${st.kind === 'response' ? ' (reply)' : ''} ${word}`;
-      const id = st.where.id;
-      out.set(id, [...(out.get(id) ?? []), { text, verdict: st.verdict }]);
-      return;
-    }
-    if (st.kind === 'response') {
-      // the groups let the answer back; it reaches whoever asked unless a reply ACL drops it
-      if (replyDropped) return;
-      // the answer travels back to whoever asked
-      const text = `${i + 1}. ↩ response ${st.code === 'UNTRACKED_RESPONSE' ? 'allowed by the reverse rule (untracked)' : 'allowed: stateful (tracked connection)'}`;
-      const from = inspected.flow.from;
-      out.set(from, [...(out.get(from) ?? []), { text, verdict: st.verdict }]);
-      return;
-    }
     const where = st.where;
-    if (where?.kind !== 'interface') return;
-    const id = where.id;
-    const what = st.kind === 'health' ? 'health' : where.direction === 'outbound' ? 'out' : 'in';
-    const word =
-      st.reached === false
-        ? 'not reached'
-        : st.verdict === 'allow'
-          ? 'allowed'
-          : st.verdict === 'deny'
-            ? 'denied'
-            : 'skipped';
-    const text = `${i + 1}. ${what} ${word}`;
-    out.set(id, [...(out.get(id) ?? []), { text, verdict: st.verdict }]);
+    if (where?.kind === 'subnet-boundary') {
+      // a network ACL decided at the subnet's edge: its own checkpoint there
+      const side = where.direction === 'outbound' ? 'out' : 'in';
+      mark(
+        where.id,
+        `${i + 1}. ACL ${side}${st.kind === 'response' ? ' (reply)' : ''} ${word(st)}`,
+        st.verdict,
+      );
+    } else if (st.kind === 'response') {
+      // the groups let the answer back to whoever asked, unless a reply ACL drops it on the way
+      if (!replyDropped)
+        mark(
+          inspected.flow.from,
+          `${i + 1}. ↩ response ${st.code === 'UNTRACKED_RESPONSE' ? 'allowed by the reverse rule (untracked)' : 'allowed: stateful (tracked connection)'}`,
+          st.verdict,
+        );
+    } else if (where?.kind === 'interface') {
+      const what = st.kind === 'health' ? 'health' : where.direction === 'outbound' ? 'out' : 'in';
+      mark(where.id, `${i + 1}. ${what} ${word(st)}`, st.verdict);
+    }
   });
   return out;
 }
