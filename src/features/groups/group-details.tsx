@@ -1,7 +1,7 @@
 /** One security group: who uses it, its findings, and its rules in Inbound and Outbound tabs. */
 import { useState } from 'react';
 import { FieldMessages } from '../../components/field-messages';
-import { DirectionTabs, panelId, tabId } from '../../components/direction-tabs';
+import { DirectionTabs } from '../../components/direction-tabs';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
   addRule,
@@ -106,12 +106,6 @@ export function GroupDetails({ group }: { group: SecurityGroup }) {
         value={tab}
         counts={{ inbound: group.inbound.length, outbound: group.outbound.length }}
         onChange={setTab}
-      />
-      <section
-        role="tabpanel"
-        id={panelId('', tab)}
-        aria-labelledby={tabId('', tab)}
-        className="rules-panel"
       >
         {group[tab].length === 0 && (
           <p className="empty">
@@ -139,7 +133,7 @@ export function GroupDetails({ group }: { group: SecurityGroup }) {
         >
           Add rule
         </button>
-      </section>
+      </DirectionTabs>
       {notes.length > 0 && (
         <ul className="notes" aria-label="Findings about this group">
           {notes.map((f, i) => (

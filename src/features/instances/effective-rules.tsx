@@ -2,7 +2,7 @@
  * What filters an instance, per direction: the union of its groups' rules (covered rules flagged)
  * and, beside them, its subnet's network ACL, read lowest number first.
  */
-import { AclFinalRows } from '../../components/acl-final-rows';
+import { AclFinalRows, AclHead } from '../../components/acl-rows';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
   aclOfSubnet,
@@ -100,16 +100,7 @@ function AclRows({
       <caption className="sr-only">
         Network ACL {acl.name ?? acl.id}, {direction}
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">Rule number</th>
-          <th scope="col">Type</th>
-          <th scope="col">Protocol</th>
-          <th scope="col">Port range</th>
-          <th scope="col">{peer}</th>
-          <th scope="col">Allow / Deny</th>
-        </tr>
-      </thead>
+      <AclHead peer={peer} />
       <tbody>
         {entries.map((e) => {
           const fields = entryRuleFields(e);

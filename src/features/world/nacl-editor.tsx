@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { DraftInput } from '../../components/draft-input';
 import { FieldMessages } from '../../components/field-messages';
-import { DirectionTabs, panelId, tabId } from '../../components/direction-tabs';
+import { DirectionTabs } from '../../components/direction-tabs';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
   addNaclEntry,
@@ -97,12 +97,6 @@ export function NaclEditor({ acl, written }: { acl: NetworkAcl; written: boolean
         value={tab}
         counts={{ inbound: acl.inbound.length, outbound: acl.outbound.length }}
         onChange={setTab}
-      />
-      <section
-        role="tabpanel"
-        id={panelId('acl-', tab)}
-        aria-labelledby={tabId('acl-', tab)}
-        className="rules-panel"
       >
         {acl[tab].length === 0 && (
           <p className="empty">
@@ -141,7 +135,7 @@ export function NaclEditor({ acl, written }: { acl: NetworkAcl; written: boolean
         >
           Add rule
         </button>
-      </section>
+      </DirectionTabs>
       <h3>Subnet associations</h3>
       {acl.isDefault && (
         <p className="small muted">

@@ -4,7 +4,7 @@
  * Every cell commits on its own and is checked as the user types (numbers 1-32766 unique, one
  * CIDR, ports as for rules).
  */
-import { AclFinalRows } from '../../components/acl-final-rows';
+import { AclFinalRows, AclHead } from '../../components/acl-rows';
 import { DraftInput } from '../../components/draft-input';
 import { FieldMessages } from '../../components/field-messages';
 import {
@@ -253,19 +253,7 @@ export function NaclEntries({ acl, issues, direction, ipv6, change }: Props) {
         {direction === 'inbound' ? 'Inbound' : 'Outbound'} rules of {acl.name ?? acl.id}, lowest
         number first: the first that matches decides
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">Rule number</th>
-          <th scope="col">Type</th>
-          <th scope="col">Protocol</th>
-          <th scope="col">Port range</th>
-          <th scope="col">{peer}</th>
-          <th scope="col">Allow / Deny</th>
-          <th scope="col">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <AclHead peer={peer} actions />
       <tbody>
         {sorted.map((e) => (
           <Row

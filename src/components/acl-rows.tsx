@@ -1,7 +1,29 @@
 /**
- * A network ACL's final `*` rules (32767 for IPv4, 32768 for IPv6 in AWS's API): implicit in the
- * document, shown last and read-only, as the console does, in the editor and the effective rules.
+ * The rows every network ACL table shares, in the editor and in the effective rules: the console's
+ * column heads, and the final `*` rules (32767 for IPv4, 32768 for IPv6 in AWS's API), implicit in
+ * the document, shown last and read-only.
  */
+
+/** Rule number, Type, Protocol, Port range, Source or Destination, Allow / Deny. */
+export function AclHead({ peer, actions = false }: { peer: string; actions?: boolean }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Rule number</th>
+        <th scope="col">Type</th>
+        <th scope="col">Protocol</th>
+        <th scope="col">Port range</th>
+        <th scope="col">{peer}</th>
+        <th scope="col">Allow / Deny</th>
+        {actions && (
+          <th scope="col">
+            <span className="sr-only">Actions</span>
+          </th>
+        )}
+      </tr>
+    </thead>
+  );
+}
 export function AclFinalRows({
   peer,
   ipv6,
