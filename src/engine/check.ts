@@ -17,6 +17,7 @@ import {
   missReason,
   type GroupOverride,
   type Packet,
+  type PeerContext,
 } from './match';
 
 /** A matched rule as a trace step names it: its filter, its group, its id. */
@@ -57,14 +58,13 @@ const FIELD_ORDER = ['peer', 'port', 'protocol'] as const;
 
 function nearestMiss(
   rules: readonly CompiledRule[],
-  c: Compiled,
+  ctx: PeerContext,
   pkt: Packet,
   remote: Ip,
-  opts: CheckOptions,
 ): NearestMiss | undefined {
   let best: { rule: CompiledRule; field: (typeof FIELD_ORDER)[number] } | undefined;
   for (const rule of rules) {
-    const m = matchFields(rule, pkt, remote, { members: c.members, ...opts });
+    const m = matchFields(rule, pkt, remote, ctx);
     const failed = FIELD_ORDER.filter((f) => !m[f]);
     if (failed.length !== 1) continue;
     const field = failed[0] as (typeof FIELD_ORDER)[number];
@@ -77,7 +77,7 @@ function nearestMiss(
     groupId: rule.groupId,
     ruleId: rule.ruleId,
     field,
-    explanation: `${describeRule(rule)} (${rule.groupId}) would match, but ${missReason(rule, field, pkt, remote, opts.publicPath ?? false)}.`,
+    explanation: `${describeRule(rule)} (${rule.groupId}) would match, but ${missReason(rule, field, pkt, remote, ctx.publicPath ?? false)}.`,
   };
 }
 
@@ -108,9 +108,13 @@ export function checkInterface(
     return { allowed: true, matched: [], step };
   }
   const rules = rulesOf(c, iface, direction);
-  const matched = rules.filter((r) =>
-    matchesAll(matchFields(r, pkt, remote, { members: c.members, ...opts })),
-  );
+  // one context for every rule: only the fields matching reads (the options may be a whole hop)
+  const ctx: PeerContext = {
+    members: c.members,
+    publicPath: opts.publicPath,
+    override: opts.override,
+  };
+  const matched = rules.filter((r) => matchesAll(matchFields(r, pkt, remote, ctx)));
   const groups = iface.groupIds.join(', ');
   const what = `${packetLabel(pkt)} ${toFrom} ${addr}`;
   if (matched.length > 0) {
@@ -159,7 +163,7 @@ export function checkInterface(
       `${what} is denied: ${groups} ${iface.groupIds.length > 1 ? 'have' : 'has'} no ${direction} rules, so ${direction === 'inbound' ? 'no new connection gets in' : 'no new connection can leave'}.`,
     );
   }
-  const miss = nearestMiss(rules, c, pkt, remote, opts);
+  const miss = nearestMiss(rules, ctx, pkt, remote);
   return denied(
     'ENI_SG_RULES_MISMATCH',
     // the nearest miss travels as its own field (the trace shows it once, under the sentence)
