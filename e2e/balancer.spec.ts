@@ -107,6 +107,56 @@ test('an NLB with cross-zone off: the node whose zone has no running target has 
   await expect(trace).toContainText('All 2 (node, target) pairs nlb-local may use deliver');
 });
 
+test("the zone drill: Stop us-east-1a takes the NLB's node there with it, the other zone serves, and Start brings it back", async ({
+  page,
+}) => {
+  const app = await openPairs(page);
+  const traffic = new Traffic(page);
+  const toNlb = async () => {
+    await traffic.tab('Send & trace');
+    const p = traffic.panel();
+    await p.getByLabel('From', { exact: true }).selectOption({ label: 'Internet (203.0.113.7)' });
+    await p.getByLabel('To', { exact: true }).selectOption({ label: 'nlb-local' });
+    await p.getByLabel('Service').selectOption({ value: 'custom' });
+    await p.getByLabel('Protocol').fill('tcp');
+    await p.getByLabel('Port').fill('8443');
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+  };
+  const zoneA = page.getByLabel(/^Availability Zone us-east-1a/).first();
+  await page.getByRole('button', { name: 'Stop us-east-1a' }).first().click();
+  await expect(page.getByLabel('Availability Zone us-east-1a (down)').first()).toContainText(
+    'zone down',
+  );
+  await expect(page.getByRole('list', { name: "nlb-local's nodes" })).toContainText(
+    '✗ node in us-east-1a: gone (zone down)',
+  );
+  await toNlb();
+  const trace = traffic.trace();
+  // the node is gone, so no client reaches it: the one left serves from its own zone
+  await expect(trace.getByRole('heading')).toContainText('ALLOWED');
+  await expect(trace).toContainText(
+    "us-east-1a is down: DNS no longer returns nlb-local's node there, so clients reach it in us-east-1b only.",
+  );
+  await expect(trace).toContainText('sends the request to i-nlb-b in us-east-1b');
+  await page.screenshot({ path: 'e2e/.artifacts/balancer-zone-down.png' });
+  await app
+    .navigator()
+    .getByRole('button', { name: /nlb-local/ })
+    .click();
+  await expect(
+    app.details().getByRole('list', { name: 'Health checks on port 8443' }),
+  ).toContainText('i-nlb-a is in us-east-1a, a zone that is down');
+
+  // the zone comes back with its node: the node in us-east-1a has no running target again
+  await page.getByRole('button', { name: 'Start us-east-1a' }).first().click();
+  await expect(zoneA).not.toContainText('zone down');
+  await toNlb();
+  await expect(trace.getByRole('heading')).toContainText('DENIED');
+  await expect(trace).toContainText('no target is healthy from nlb-local node in us-east-1a');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Availability Zone us-east-1a (down)').first()).toBeVisible();
+});
+
 test('the matrix marks a balancer that fails on some pairs as partial, in symbol and words', async ({
   page,
 }) => {

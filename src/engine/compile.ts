@@ -104,7 +104,7 @@ export function compileGroup(
   return compiled;
 }
 
-function instanceIface(inst: Instance, subnet: Subnet): Iface | null {
+function instanceIface(inst: Instance, subnet: Subnet, zoneDown: boolean): Iface | null {
   const privateIp = parseIp(inst.privateIp);
   if (!privateIp || privateIp.family !== 4) return null;
   const publicIp = inst.publicIp ? parseIp(inst.publicIp) : null;
@@ -119,7 +119,8 @@ function instanceIface(inst: Instance, subnet: Subnet): Iface | null {
     ...(publicIp?.family === 4 ? { publicIp } : {}),
     ...(ipv6?.family === 6 ? { ipv6 } : {}),
     groupIds: inst.securityGroupIds,
-    running: inst.state !== 'stopped',
+    running: inst.state !== 'stopped' && !zoneDown,
+    ...(zoneDown ? { zoneDown } : {}),
   };
 }
 
@@ -134,23 +135,35 @@ interface World {
 
 const worldCache = new WeakMap<
   Scenario['instances'],
-  { subnets: Scenario['subnets']; lbs: Scenario['loadBalancers']; world: World }
+  {
+    subnets: Scenario['subnets'];
+    lbs: Scenario['loadBalancers'];
+    down: Scenario['unavailableZones'];
+    world: World;
+  }
 >();
 
 function compileWorld(s: Scenario): World {
   const hit = worldCache.get(s.instances);
-  if (hit && hit.subnets === s.subnets && hit.lbs === s.loadBalancers) return hit.world;
+  if (
+    hit &&
+    hit.subnets === s.subnets &&
+    hit.lbs === s.loadBalancers &&
+    hit.down === s.unavailableZones
+  )
+    return hit.world;
   const subnets = new Map(s.subnets.map((sn) => [sn.id, sn]));
+  const down = new Set(s.unavailableZones);
   const interfaces: Iface[] = [];
   const instanceIfaces = new Map<string, Iface>();
   for (const inst of s.instances) {
     const subnet = subnets.get(inst.subnetId);
-    const iface = subnet ? instanceIface(inst, subnet) : null;
+    const iface = subnet ? instanceIface(inst, subnet, down.has(subnet.availabilityZone)) : null;
     if (!iface) continue;
     interfaces.push(iface);
     instanceIfaces.set(inst.id, iface);
   }
-  const lbNodes = loadBalancerNodes(s.loadBalancers ?? [], subnets, s.instances);
+  const lbNodes = loadBalancerNodes(s.loadBalancers ?? [], subnets, s.instances, down);
   for (const nodes of lbNodes.values()) interfaces.push(...nodes);
   const members = new Map<string, Members>();
   for (const iface of interfaces) {
@@ -162,7 +175,12 @@ function compileWorld(s: Scenario): World {
     }
   }
   const world = { interfaces, instanceIfaces, lbNodes, members, subnets };
-  worldCache.set(s.instances, { subnets: s.subnets, lbs: s.loadBalancers, world });
+  worldCache.set(s.instances, {
+    subnets: s.subnets,
+    lbs: s.loadBalancers,
+    down: s.unavailableZones,
+    world,
+  });
   return world;
 }
 

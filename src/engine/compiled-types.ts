@@ -62,6 +62,8 @@ export interface Iface {
   readonly ipv6?: Ip;
   readonly groupIds: readonly string[];
   readonly running: boolean;
+  /** Not running because its Availability Zone is down (the scenario's `unavailableZones`). */
+  readonly zoneDown?: boolean;
 }
 
 export interface Members {

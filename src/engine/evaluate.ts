@@ -6,7 +6,7 @@ import type { Packet } from './match';
 import { packetOf } from './packet';
 import { endpointName, resolveEndpoint, type Endpoint } from './resolve';
 import { Trace } from './trace';
-import { pathBetween, pathFromOutside, pathToOutside, walk } from './path';
+import { pathBetween, pathFromOutside, pathToOutside, walk, whyDown } from './path';
 
 export interface FlowDetail {
   readonly verdict: FlowVerdict;
@@ -66,7 +66,9 @@ function route(
         'source-state',
         from.iface.id,
         'BAD_STATE',
-        `${endpointName(from)} is stopped: a stopped instance sends nothing.`,
+        from.iface.zoneDown
+          ? `${whyDown(from.iface)}: it sends nothing.`
+          : `${endpointName(from)} is stopped: a stopped instance sends nothing.`,
       );
     if (to.kind === 'exempt') {
       t.pass(

@@ -2,6 +2,8 @@
  * Load-balancer nodes: ELB puts one node (an ENI carrying the balancer's groups) in each subnet it
  * serves (aws-semantics.md §10.1). The format has no node addresses, so each node takes the highest
  * free address of its subnet: stable for the same scenario, clear of instances and other nodes.
+ * A node in a zone that is down is gone (DNS no longer returns it, §10.4); the others keep their
+ * addresses.
  */
 import { cidrOf, parseIp, type Instance, type LoadBalancer, type Subnet } from '../model';
 import type { Iface } from './compiled-types';
@@ -10,6 +12,7 @@ export function loadBalancerNodes(
   lbs: readonly LoadBalancer[],
   subnets: ReadonlyMap<string, Subnet>,
   instances: readonly Instance[],
+  downZones: ReadonlySet<string>,
 ): Map<string, Iface[]> {
   const used = new Set<number>();
   for (const i of instances) {
@@ -47,7 +50,10 @@ export function loadBalancerNodes(
         running: true,
       });
     }
-    out.set(lb.id, nodes);
+    out.set(
+      lb.id,
+      nodes.filter((n) => !downZones.has(n.subnet.availabilityZone)),
+    );
   }
   return out;
 }

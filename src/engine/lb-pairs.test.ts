@@ -24,3 +24,30 @@ describe('a balancer pair followed', () => {
     }
   });
 });
+
+describe('a zone that is down', () => {
+  const fx = loadFixtures('engine-cases').find((f) => f.file === 'lb-zone-unavailable.json');
+  if (!fx) throw new Error('lb-zone-unavailable.json is missing');
+  const c = compile(fx.scenario);
+  const said = (to: string, port: number) =>
+    evaluateDetail(c, { from: 'internet', to, protocol: 'tcp', port }).verdict.steps.map(
+      (s) => s.explanation,
+    );
+
+  it('takes its node with it, and the trace says so before any pair', () => {
+    const steps = said('nlb', 8443);
+    expect(steps[0]).toBe(
+      "us-east-1a is down: DNS no longer returns nlb's node there, so clients reach it in us-east-1b only.",
+    );
+    expect(steps.join('\n')).not.toContain('node in us-east-1a sends');
+  });
+
+  it('names the zone when it was the only one, and a target there as down, not stopped', () => {
+    expect(said('nlb-only-a', 8443)).toContain(
+      'Every zone nlb-only-a enables is down (us-east-1a): DNS returns no node, so nothing answers.',
+    );
+    expect(said('alb', 443).join('\n')).toContain(
+      'app-a (us-east-1a) is unhealthy: app-a is in us-east-1a, a zone that is down.',
+    );
+  });
+});

@@ -27,7 +27,7 @@ import {
 import { locationOf, packetLabel } from './check';
 import type { Compiled, Iface } from './compile';
 import type { Packet } from './match';
-import { aclHop, crossing, passes, walk, type Hop } from './path';
+import { aclHop, crossing, passes, walk, whyDown, type Hop } from './path';
 import { Trace } from './trace';
 
 export type Client =
@@ -53,6 +53,13 @@ export interface Pair {
   readonly allowed: boolean;
   readonly blockedAt?: BlockedAt;
   readonly why: string;
+}
+
+/** Zones the balancer enables that are down: their nodes are gone. */
+function lostZones(c: Compiled, lb: LoadBalancer): string[] {
+  const down = new Set(c.scenario.unavailableZones);
+  const zones = lb.subnetIds.map((id) => c.subnets.get(id)?.availabilityZone ?? '');
+  return [...new Set(zones.filter((z) => down.has(z)))].sort();
 }
 
 /** In zone, subnet and id order: no list of the document decides which pair comes first. */
@@ -124,13 +131,15 @@ export function targetHealth(c: Compiled, lb: LoadBalancer, l: Listener): Target
   const port = healthPort(lb, l);
   const hc: Packet = { protocol: 6, port, sourcePort: DEFAULT_SOURCE_PORT };
   const cross = crossZoneOf(lb);
+  // enabled by the balancer's subnets, whether or not the zone is up
+  const enabled = new Set(lb.subnetIds.map((id) => c.subnets.get(id)?.availabilityZone));
   const out: TargetHealth[] = [];
   const ids = [...new Set(lb.targetInstanceIds)].sort();
   for (const id of ids) {
     const target = c.instanceIfaces.get(id);
     if (!target) continue;
     const zone = target.subnet.availabilityZone;
-    const zoneEnabled = nodes.some((n) => n.subnet.availabilityZone === zone);
+    const zoneEnabled = enabled.has(zone);
     const serving = !zoneEnabled
       ? []
       : cross
@@ -147,7 +156,7 @@ export function targetHealth(c: Compiled, lb: LoadBalancer, l: Listener): Target
       continue;
     }
     if (!target.running) {
-      out.push({ ...base, healthy: false, healthyFrom: [], reason: `${target.name} is stopped.` });
+      out.push({ ...base, healthy: false, healthyFrom: [], reason: `${whyDown(target)}.` });
       continue;
     }
     const blocks = serving.map((node) => {
@@ -345,12 +354,23 @@ export function loadBalancerFlow(
   const nodes = [...(c.lbNodes.get(lb.id) ?? [])].sort(byZone);
   const at = lb.name;
   const here: StepLocation = { kind: 'load-balancer', id: lb.id };
+  const lost = lostZones(c, lb);
   if (nodes.length === 0)
     return void t.deny(
       'route',
       at,
       'NO_ROUTE_TO_DESTINATION',
-      `${lb.name} has no node in any subnet.`,
+      lost.length > 0
+        ? `Every zone ${lb.name} enables is down (${lost.join(', ')}): DNS returns no node, so nothing answers.`
+        : `${lb.name} has no node in any subnet.`,
+      here,
+    );
+  if (lost.length > 0)
+    t.pass(
+      at,
+      'load-balancer',
+      `${lost.join(' and ')} ${lost.length > 1 ? 'are' : 'is'} down: DNS no longer returns ${lb.name}'s node there, so clients reach it in ${zoneWords(nodes)} only.`,
+      undefined,
       here,
     );
   const legs = nodes.map((node) => ({ node, reached: toNode(c, client, lb, node, flow.via) }));

@@ -132,7 +132,7 @@ export function walk(c: Compiled, t: Trace, hops: readonly Hop[], pkt: Packet): 
             'target',
             hop.iface.id,
             'BAD_STATE',
-            `${hop.iface.name} is stopped: nothing receives the packet.`,
+            `${whyDown(hop.iface)}: nothing receives the packet.`,
           );
         break;
       case 'no-route':
@@ -420,3 +420,9 @@ export function pathFromOutside(c: Compiled, ip: Ip, name: string, d: Iface, via
     ...aclHop(c, d.subnet, 'outbound', ip, true),
   ];
 }
+
+/** Why an interface is not running: stopped, or its whole zone is down. */
+export const whyDown = (iface: Iface): string =>
+  iface.zoneDown
+    ? `${iface.name} is in ${iface.subnet.availabilityZone}, a zone that is down`
+    : `${iface.name} is stopped`;

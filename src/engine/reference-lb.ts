@@ -91,7 +91,7 @@ function clientLeg(
   }
   const inst = from.inst;
   const subnet = subnetOf(s, inst);
-  if (!running(inst) || !subnet || subnet.vpcId !== node.subnet.vpcId || flow.via === 'ipv6')
+  if (!running(s, inst) || !subnet || subnet.vpcId !== node.subnet.vpcId || flow.via === 'ipv6')
     return null;
   if (lb.scheme === 'internet-facing' && flow.via !== 'private') {
     // its name resolves to public addresses: out through the internet gateway and back in
@@ -162,7 +162,10 @@ export function referenceThroughBalancer(
   const protocol = protocolNumber(normaliseProtocol(flow.protocol));
   if (protocol !== 6 && protocol !== 17) return undefined;
   if (!pkt) return false;
-  const nodes = nodesOf(s, lb);
+  // a node in a zone that is down is not returned (§10.4)
+  const nodes = nodesOf(s, lb).filter(
+    (n) => !(s.unavailableZones ?? []).includes(n.subnet.availabilityZone),
+  );
   const listener = listensOn(lb, pkt);
   if (nodes.length === 0 || !listener) return false;
   const sourcePort = flow.sourcePort ?? 49152;
@@ -179,7 +182,8 @@ export function referenceThroughBalancer(
   const targets = [...new Set(lb.targetInstanceIds)]
     .map((id) => s.instances.find((i) => i.id === id))
     .filter(
-      (i): i is Instance => !!i && running(i) && zones.has(subnetOf(s, i)?.availabilityZone ?? ''),
+      (i): i is Instance =>
+        !!i && running(s, i) && zones.has(subnetOf(s, i)?.availabilityZone ?? ''),
     );
   const sends = (n: RefNode, t: Instance) =>
     cross || subnetOf(s, t)?.availabilityZone === n.subnet.availabilityZone;

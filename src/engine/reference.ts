@@ -218,7 +218,12 @@ export function end(s: Scenario, ref: string): RefEnd | null {
 const vpcOf = (s: Scenario, inst: Instance): string | undefined =>
   s.subnets.find((n) => n.id === inst.subnetId)?.vpcId;
 
-export const running = (i: Instance): boolean => i.state !== 'stopped';
+/** Running: not stopped, and its zone is not one of the scenario's unavailable zones. */
+export const running = (s: Scenario, i: Instance): boolean =>
+  i.state !== 'stopped' &&
+  !(s.unavailableZones ?? []).includes(
+    s.subnets.find((n) => n.id === i.subnetId)?.availabilityZone ?? '',
+  );
 
 /** Whether the flow is allowed, or undefined when the flow is outside this evaluator's scope. */
 export function referenceAllowed(s: Scenario, flow: Flow): boolean | undefined {
@@ -233,7 +238,7 @@ export function referenceAllowed(s: Scenario, flow: Flow): boolean | undefined {
   if (a.kind === 'host' && b.kind === 'host') return true;
   if (a.kind === 'host' && b.kind === 'instance') {
     const via = flow.via ?? (a.ip.family === 6 ? 'ipv6' : 'public');
-    if (via === 'private' || !b.pub || !running(b.inst)) return false;
+    if (via === 'private' || !b.pub || !running(s, b.inst)) return false;
     const dst = via === 'ipv6' ? b.v6 : b.publicIp;
     if (!dst || (via === 'ipv6') !== (a.ip.family === 6)) return false;
     return (
@@ -242,7 +247,7 @@ export function referenceAllowed(s: Scenario, flow: Flow): boolean | undefined {
     );
   }
   if (a.kind !== 'instance') return false;
-  if (!running(a.inst)) return false;
+  if (!running(s, a.inst)) return false;
   // EC2 itself drops TCP 25 from its instances to any public address, unless lifted
   const smtpBlocked =
     pkt.protocol === 6 &&
@@ -274,7 +279,7 @@ export function referenceAllowed(s: Scenario, flow: Flow): boolean | undefined {
     if (!(a.pub && b.pub)) return false;
     [src, dst] = [a.publicIp, b.publicIp];
   }
-  if (!src || !dst || !running(b.inst)) return false;
+  if (!src || !dst || !running(s, b.inst)) return false;
   const publicPath = via === 'public';
   if (publicPath && smtpBlocked) return false;
   // only a packet that leaves its subnet meets an ACL: through the gateway it always does

@@ -8,6 +8,8 @@ import {
   addInstance,
   addRule,
   duplicateRule,
+  setZoneAvailable,
+  zoneIsDown,
 } from './edit';
 import { parseScenario } from './parse-scenario';
 import { validateScenario } from './validate-scenario';
@@ -228,5 +230,28 @@ describe('stranger documents', () => {
     expect(!r.ok && r.issues[0]?.message).toMatch(/line 3, column 13/);
     const bom = parseScenario(`\ufeff${JSON.stringify({ format: 'sg-lab.scenario' })}`);
     expect(bom.issues[0]?.code).not.toBe('InvalidJson');
+  });
+});
+
+describe('a zone taken down and brought back', () => {
+  it('is kept with the world, leaves the instances their own state, and goes away when back', () => {
+    const s = load();
+    const down = setZoneAvailable(s, 'us-east-1a', false);
+    if (!down.ok) throw new Error(down.issue.message);
+    expect(down.scenario.unavailableZones).toEqual(['us-east-1a']);
+    expect(zoneIsDown(down.scenario, 'us-east-1a')).toBe(true);
+    expect(down.scenario.instances).toBe(s.instances);
+    const reparsed = parseScenario(JSON.stringify(down.scenario));
+    expect(reparsed.ok && reparsed.scenario.unavailableZones).toEqual(['us-east-1a']);
+    const back = setZoneAvailable(down.scenario, 'us-east-1a', true);
+    expect(back.ok && 'unavailableZones' in back.scenario).toBe(false);
+  });
+
+  it('warns of a zone no subnet is in', () => {
+    const issues = validateScenario({ ...load(), unavailableZones: ['us-east-1z'] });
+    expect(issues.find((i) => i.code === 'UnknownAvailabilityZone')).toMatchObject({
+      severity: 'warning',
+      path: 'unavailableZones[0]',
+    });
   });
 });

@@ -182,6 +182,7 @@ export const SCENARIO_SPEC = obj({
   hosts: opt(list(obj({ id: req(str), name: req(str), ip: req(str) }), LIMITS.hosts)),
   expectations: opt(list(EXPECTATION, LIMITS.expectations)),
   ec2Port25Unblocked: opt(bool),
+  unavailableZones: opt(list(str, LIMITS.subnets)),
   networkAcls: opt(
     list(
       obj({

@@ -23,6 +23,12 @@ export interface Scenario {
   readonly networkAcls?: readonly NetworkAcl[];
   /** AWS lifted this account's block of outbound TCP 25 to public addresses (default: not). */
   readonly ec2Port25Unblocked?: boolean;
+  /**
+   * Availability Zones that are down (AWS's zone state "unavailable"): their instances neither send
+   * nor receive, and a load balancer's node there is no longer returned by DNS. A what-if state
+   * of the simulation, kept with the world so a drill can be shared; exports leave it out.
+   */
+  readonly unavailableZones?: readonly string[];
 }
 
 /** A network ACL: numbered entries, lowest first, first match wins; allow and deny; stateless. */

@@ -14,7 +14,24 @@ export function validateWorld(s: Scenario): Issue[] {
     ...validateLoadBalancers(s),
     ...validateHosts(s),
     ...validateNetworkAcls(s),
+    ...validateZones(s),
   ];
+}
+
+/** A zone said to be down that no subnet is in: probably a typo, and it changes nothing. */
+function validateZones(s: Scenario): Issue[] {
+  const zones = new Set(s.subnets.map((sn) => sn.availabilityZone));
+  return (s.unavailableZones ?? []).flatMap((z, i) =>
+    zones.has(z)
+      ? []
+      : [
+          warning(
+            'UnknownAvailabilityZone',
+            `unavailableZones[${i}]`,
+            `No subnet is in ${z}: taking it down changes nothing (zones here: ${[...zones].sort().join(', ') || 'none'}).`,
+          ),
+        ],
+  );
 }
 
 function block(

@@ -15,15 +15,31 @@ const names = (list: readonly string[], max = 3): string =>
 const serviceText = (e: ExposedService): string =>
   `${e.label} from the internet${e.ipv6 ? ' over IPv6' : ''}${e.via ? ` (via ${e.via.name})` : ''}`;
 
-/** Instances touched by the edit: their own record changed, or a group they carry did. */
+/** Zones that went down or came back with the edit. */
+function zonesTurned(before: Scenario, after: Scenario): Set<string> {
+  const a = new Set(before.unavailableZones);
+  const b = new Set(after.unavailableZones);
+  return new Set([...a, ...b].filter((z) => a.has(z) !== b.has(z)));
+}
+
+/** Instances touched by the edit: their own record changed, a group they carry did, or their zone. */
 function touchedInstances(before: Scenario, after: Scenario): string[] {
+  const zones = zonesTurned(before, after);
+  const turned = new Set(
+    after.subnets.filter((sn) => zones.has(sn.availabilityZone)).map((sn) => sn.id),
+  );
   const old = new Map(before.securityGroups.map((g) => [g.id, g]));
   const changed = new Set(after.securityGroups.filter((g) => old.get(g.id) !== g).map((g) => g.id));
   for (const g of before.securityGroups)
     if (!after.securityGroups.some((x) => x.id === g.id)) changed.add(g.id);
   const oldInstances = new Map(before.instances.map((i) => [i.id, i]));
   return after.instances
-    .filter((i) => oldInstances.get(i.id) !== i || i.securityGroupIds.some((g) => changed.has(g)))
+    .filter(
+      (i) =>
+        oldInstances.get(i.id) !== i ||
+        turned.has(i.subnetId) ||
+        i.securityGroupIds.some((g) => changed.has(g)),
+    )
     .map((i) => i.id);
 }
 

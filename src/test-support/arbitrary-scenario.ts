@@ -330,9 +330,14 @@ interface WorldSpec extends ScenarioSpec {
   readonly port25Unblocked: boolean;
   readonly acls: readonly [AclSpec, AclSpec] | null;
   readonly openGroups: boolean;
+  /** A zone that is down (`unavailableZones`), now and then. */
+  readonly zoneDown?: string | null;
 }
 
-function buildWorld({ port25Unblocked, acls, openGroups, ...spec }: WorldSpec): Scenario {
+/** Mostly every zone up; sometimes one down. */
+const zoneDown = fc.constantFrom(null, null, null, null, 'us-east-1a', 'us-east-1b');
+
+function buildWorld({ port25Unblocked, acls, openGroups, zoneDown, ...spec }: WorldSpec): Scenario {
   const networkAcls = acls ? buildAcls(acls) : [];
   const world = buildScenario(spec);
   return {
@@ -348,6 +353,7 @@ function buildWorld({ port25Unblocked, acls, openGroups, ...spec }: WorldSpec): 
       : {}),
     ...(port25Unblocked ? { ec2Port25Unblocked: true } : {}),
     ...(networkAcls.length > 0 ? { networkAcls } : {}),
+    ...(zoneDown ? { unavailableZones: [zoneDown] } : {}),
   };
 }
 
@@ -416,6 +422,7 @@ export const arbitraryLbWorld: fc.Arbitrary<Scenario> = fc
       healthPort: fc.constantFrom(null, 8080),
     }),
     port25Unblocked: fc.constant(false),
+    zoneDown,
     acls: fc.option(fc.tuple(aclSpec, aclSpec), { freq: 3 }),
     openGroups: fc.boolean(),
   })

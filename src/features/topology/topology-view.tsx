@@ -10,7 +10,8 @@ import { useAppStore } from '../../hooks/use-app-store';
 import { useReducedMotion } from '../../hooks/use-reduced-motion';
 import {
   aclOfSubnet,
-  setZoneState,
+  setZoneAvailable,
+  zoneIsDown,
   type Instance,
   type LoadBalancer,
   type Scenario,
@@ -275,39 +276,61 @@ function LoadBalancerBar({
         listeners {lb.listeners.map((l) => `${l.protocol} ${l.port}→${l.targetPort}`).join(', ')} ·{' '}
         {lb.targetInstanceIds.length} targets
       </button>
+      <NodeList lb={lb} />
       <Checkpoints list={checkpoints} />
     </div>
   );
 }
 
-/** A zone's name, and one click to take the whole zone down (or back up). */
-function ZoneHeader({ vpcId, zone }: { vpcId: string; zone: string }) {
+/** The balancer's node in each zone it enables; a node in a zone that is down is gone. */
+function NodeList({ lb }: { lb: LoadBalancer }) {
   const scenario = useAppStore((s) => s.scenario);
-  const edit = useAppStore((s) => s.edit);
-  const subnets = new Set(
-    scenario.subnets
-      .filter((sn) => sn.vpcId === vpcId && sn.availabilityZone === zone)
-      .map((sn) => sn.id),
+  const zones = [
+    ...new Set(
+      lb.subnetIds.flatMap(
+        (id) => scenario.subnets.find((sn) => sn.id === id)?.availabilityZone ?? [],
+      ),
+    ),
+  ].sort();
+  if (zones.length === 0) return null;
+  return (
+    <ul className="lb-nodes" aria-label={`${lb.name}'s nodes`}>
+      {zones.map((z) => {
+        const down = zoneIsDown(scenario, z);
+        return (
+          <li key={z} className={down ? 'gone' : undefined}>
+            {down ? `✗ node in ${z}: gone (zone down)` : `node in ${z}`}
+          </li>
+        );
+      })}
+    </ul>
   );
-  const instances = scenario.instances.filter((i) => subnets.has(i.subnetId));
-  const down = instances.length > 0 && instances.every((i) => i.state === 'stopped');
+}
+
+/** A zone's name, and one click to take the whole zone down (or back up): the drill of §10.4. */
+function ZoneHeader({ zone }: { zone: string }) {
+  const down = useAppStore((s) => zoneIsDown(s.scenario, zone));
+  const edit = useAppStore((s) => s.edit);
   return (
     <h4 className="zone-name">
       {zone}
-      {down && <span className="badge muted">zone down</span>}
-      {instances.length > 0 && (
-        <button
-          type="button"
-          className="link small"
-          onClick={() =>
-            edit('instances/zone', `${down ? 'Start' : 'Stop'} every instance in ${zone}`, (s) =>
-              setZoneState(s, vpcId, zone, down ? 'running' : 'stopped'),
-            )
-          }
-        >
-          {down ? `Start ${zone}` : `Stop ${zone}`}
-        </button>
-      )}
+      {down && <span className="badge down">zone down</span>}
+      <button
+        type="button"
+        className="link small"
+        title={
+          down
+            ? `Bring ${zone} back: its instances and balancer nodes return`
+            : `Take ${zone} down: its instances stop answering and balancers lose their node there`
+        }
+        onClick={() =>
+          edit('instances/zone', `${down ? 'Bring back' : 'Take down'} ${zone}`, (s) =>
+            setZoneAvailable(s, zone, down),
+          )
+        }
+      >
+        {down ? `Start ${zone}` : `Stop ${zone}`}
+      </button>
     </h4>
   );
 }
@@ -377,8 +400,12 @@ export function TopologyView() {
             ))}
           <div className="zones">
             {zonesOf(scenario, vpc.id).map((az) => (
-              <div key={az} className="zone" aria-label={`Availability Zone ${az}`}>
-                <ZoneHeader vpcId={vpc.id} zone={az} />
+              <div
+                key={az}
+                className={`zone${zoneIsDown(scenario, az) ? ' down' : ''}`}
+                aria-label={`Availability Zone ${az}${zoneIsDown(scenario, az) ? ' (down)' : ''}`}
+              >
+                <ZoneHeader zone={az} />
                 {scenario.subnets
                   .filter((sn) => sn.vpcId === vpc.id && sn.availabilityZone === az)
                   .map((sn) => (

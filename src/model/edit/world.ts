@@ -213,18 +213,17 @@ export function clearField<C extends Collection>(
   });
 }
 
-/** Stops or starts every instance of one Availability Zone of a VPC: a zone outage, or its end. */
-export function setZoneState(
-  s: Scenario,
-  vpcId: string,
-  zone: string,
-  state: 'running' | 'stopped',
-): EditResult {
-  const inZone = new Set(
-    s.subnets.filter((sn) => sn.vpcId === vpcId && sn.availabilityZone === zone).map((sn) => sn.id),
-  );
-  return done({
-    ...s,
-    instances: s.instances.map((i) => (inZone.has(i.subnetId) ? { ...i, state } : i)),
-  });
+/**
+ * Takes an Availability Zone down, or brings it back: its instances keep their own state for when
+ * it returns (aws-semantics.md §10.4: a node in a zone that is down is not returned).
+ */
+export function setZoneAvailable(s: Scenario, zone: string, available: boolean): EditResult {
+  const others = (s.unavailableZones ?? []).filter((z) => z !== zone);
+  const unavailableZones = available ? others : [...others, zone].sort();
+  const { unavailableZones: _old, ...rest } = s;
+  return done(unavailableZones.length > 0 ? { ...rest, unavailableZones } : rest);
 }
+
+/** Whether a zone is down in this scenario. */
+export const zoneIsDown = (s: Scenario, zone: string): boolean =>
+  (s.unavailableZones ?? []).includes(zone);
