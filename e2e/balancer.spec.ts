@@ -145,7 +145,9 @@ test("the zone drill: Stop us-east-1a takes the NLB's node there with it, the ot
     .click();
   await expect(
     app.details().getByRole('list', { name: 'Health checks on port 8443' }),
-  ).toContainText('i-nlb-a is in us-east-1a, a zone that is down');
+  ).toContainText(
+    "i-nlb-a is in us-east-1a, a zone that is down; with cross-zone off only nlb-local's node in us-east-1a sent to it, and that node is gone with the zone.",
+  );
 
   // the zone comes back with its node: the node in us-east-1a has no running target again
   await page.getByRole('button', { name: 'Start us-east-1a' }).first().click();

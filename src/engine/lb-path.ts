@@ -156,7 +156,15 @@ export function targetHealth(c: Compiled, lb: LoadBalancer, l: Listener): Target
       continue;
     }
     if (!target.running) {
-      out.push({ ...base, healthy: false, healthyFrom: [], reason: `${whyDown(target)}.` });
+      const lost = target.zoneDown && !cross;
+      out.push({
+        ...base,
+        healthy: false,
+        healthyFrom: [],
+        reason: lost
+          ? `${whyDown(target)}; with cross-zone off only ${lb.name}'s node in ${zone} sent to it, and that node is gone with the zone.`
+          : `${whyDown(target)}.`,
+      });
       continue;
     }
     const blocks = serving.map((node) => {
