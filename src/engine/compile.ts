@@ -5,14 +5,13 @@
  */
 import {
   cidrOf,
-  hasErrors,
   normaliseProtocol,
   parseCidr,
   parseIp,
   peerOf,
-  portModel,
+  portModelOf,
   protocolNumber,
-  validateRule,
+  ruleIsValid,
   type Cidr,
   type Direction,
   type Instance,
@@ -48,11 +47,11 @@ function compileRule(
   direction: Direction,
   pls: ReadonlyMap<string, PrefixList>,
 ): CompiledRule | null {
-  if (hasErrors(validateRule(rule, direction, ''))) return null;
+  if (!ruleIsValid(rule)) return null;
   const peer = peerOf(rule);
   const protocol = protocolNumber(normaliseProtocol(rule.protocol));
   if (!peer || protocol === null) return null;
-  const model = portModel(String(protocol));
+  const model = portModelOf(protocol);
   let compiledPeer: CompiledPeer;
   if (peer.kind === 'referencedGroupId') compiledPeer = { kind: 'group', groupId: peer.value };
   else if (peer.kind === 'prefixListId') {
@@ -108,8 +107,8 @@ function instanceIface(inst: Instance, subnet: Subnet, zoneDown: boolean): Iface
   const privateIp = parseIp(inst.privateIp);
   if (!privateIp || privateIp.family !== 4) return null;
   const publicIp = inst.publicIp ? parseIp(inst.publicIp) : null;
-  const ipv6 = inst.ipv6 ? parseIp(inst.ipv6) : null;
-  return {
+  const v6 = inst.ipv6;
+  const iface: Iface = {
     id: inst.id,
     owner: { kind: 'instance', instance: inst },
     name: inst.name ?? inst.id,
@@ -117,11 +116,30 @@ function instanceIface(inst: Instance, subnet: Subnet, zoneDown: boolean): Iface
     vpcId: subnet.vpcId,
     privateIp,
     ...(publicIp?.family === 4 ? { publicIp } : {}),
-    ...(ipv6?.family === 6 ? { ipv6 } : {}),
     groupIds: inst.securityGroupIds,
     running: inst.state !== 'stopped' && !zoneDown,
     ...(zoneDown ? { zoneDown } : {}),
   };
+  // IPv6 goes through ip-address, ~10 µs an address: parsed when a flow or a rule first needs it
+  if (v6)
+    lazy(iface, 'ipv6', () => {
+      const ip = parseIp(v6);
+      return ip?.family === 6 ? ip : undefined;
+    });
+  return iface;
+}
+
+/** Defines `key` on `target` as computed once, on first read. */
+function lazy<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(target, key, { value, enumerable: true });
+      return value;
+    },
+  });
 }
 
 /** Interfaces and group membership: they change only when instances, subnets or LBs change. */
@@ -165,14 +183,22 @@ function compileWorld(s: Scenario): World {
   }
   const lbNodes = loadBalancerNodes(s.loadBalancers ?? [], subnets, s.instances, down);
   for (const nodes of lbNodes.values()) interfaces.push(...nodes);
-  const members = new Map<string, Members>();
-  for (const iface of interfaces) {
+  const carriers = new Map<string, Iface[]>();
+  for (const iface of interfaces)
     for (const gid of iface.groupIds) {
-      let m = members.get(gid);
-      if (!m) members.set(gid, (m = { v4: new Set(), v6: new Set() }));
-      m.v4.add(iface.privateIp.value as number);
-      if (iface.ipv6) m.v6.add(iface.ipv6.value as bigint);
+      const list = carriers.get(gid);
+      if (list) list.push(iface);
+      else carriers.set(gid, [iface]);
     }
+  const members = new Map<string, Members>();
+  for (const [gid, list] of carriers) {
+    const m = { v4: new Set(list.map((i) => i.privateIp.value as number)) } as Members;
+    lazy(m, 'v6', () => {
+      const v6 = new Set<bigint>();
+      for (const i of list) if (i.ipv6) v6.add(i.ipv6.value as bigint);
+      return v6;
+    });
+    members.set(gid, m);
   }
   const world = { interfaces, instanceIfaces, lbNodes, members, subnets };
   worldCache.set(s.instances, {

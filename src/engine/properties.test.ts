@@ -63,13 +63,24 @@ function agree(s: Scenario): void {
   ];
   for (const service of services) {
     const m = computeReachability(s, service);
-    m.endpoints.forEach((from, i) =>
-      m.endpoints.forEach((to, j) =>
-        expect(m.isAllowed(i, j), `${from} → ${to} ${JSON.stringify(service)}`).toBe(
-          evaluateFlow(s, { ...service, from, to }).allowed,
-        ),
+    const truth = m.endpoints.map((from) =>
+      m.endpoints.map((to) => evaluateFlow(s, { ...service, from, to }).allowed),
+    );
+    // columns first (a cell read alone), then rows (a row composed once, then read)
+    m.endpoints.forEach((to, j) =>
+      m.endpoints.forEach((from, i) =>
+        expect(m.isAllowed(i, j), `${from} → ${to} ${JSON.stringify(service)}`).toBe(truth[i]?.[j]),
       ),
     );
+    m.endpoints.forEach((from, i) =>
+      m.endpoints.forEach((to, j) =>
+        expect(m.isAllowed(i, j), `${from} → ${to} ${JSON.stringify(service)}`).toBe(truth[i]?.[j]),
+      ),
+    );
+    m.endpoints.forEach((e, k) => {
+      expect(m.reachesCount(k), `${e} reaches`).toBe(truth[k]?.filter(Boolean).length);
+      expect(m.reachedByCount(k), `${e} reached by`).toBe(truth.filter((row) => row[k]).length);
+    });
   }
 }
 

@@ -25,6 +25,12 @@ export interface AddressIndex {
   /** Running interfaces without groups: nothing filters them. */
   readonly unfiltered: Bits;
   readonly vpcs: ReadonlyMap<string, Bits>;
+  /** Per position, a number for its VPC: two positions in one VPC have the same. */
+  readonly vpcNo: Int32Array;
+  /** Every group some position carries, numbered; each position's groups by number. */
+  readonly groupIds: readonly string[];
+  readonly groupsFrom: Int32Array;
+  readonly groupList: Int32Array;
   readonly memberBits: Map<string, Bits>;
   readonly groupBits: WeakMap<CompiledGroup, Map<string, GroupBits>>;
 }
@@ -88,8 +94,23 @@ export function addressIndex(c: Compiled): AddressIndex {
     if (iface.running) setBit(running, p);
     if (iface.running && iface.groupIds.length === 0) setBit(unfiltered, p);
   });
+  const groupIds = [...attached.keys()];
+  const groupNo = new Map(groupIds.map((g, k) => [g, k]));
+  const vpcNos = new Map([...vpcs.keys()].map((v, k) => [v, k]));
+  const groupsFrom = new Int32Array(ifaces.length + 1);
+  const groupList: number[] = [];
+  ifaces.forEach((iface, p) => {
+    groupsFrom[p] = groupList.length;
+    // a group listed twice on one interface counts once
+    for (const g of new Set(iface.groupIds)) groupList.push(groupNo.get(g) as number);
+  });
+  groupsFrom[ifaces.length] = groupList.length;
   const index: AddressIndex = {
     ifaces,
+    vpcNo: Int32Array.from(ifaces, (i) => vpcNos.get(i.vpcId) as number),
+    groupIds,
+    groupsFrom,
+    groupList: Int32Array.from(groupList),
     addresses: Float64Array.from(ifaces, (i) => i.privateIp.value as number),
     position: new Map(ifaces.map((iface, i) => [iface, i])),
     words,
@@ -129,30 +150,17 @@ export function addRange(bits: Bits, index: AddressIndex, lo: number, hi: number
 }
 
 /**
- * Transposes a square bit matrix (row r, bit c ↔ row c, bit r) 32 × 32 blocks at a time with the
- * recursive block swap of Hacker's Delight §7-3, written for low-bit-first words.
+ * Transposes 32 words of 32 bits in place (word r, bit c ↔ word c, bit r) with the recursive
+ * block swap of Hacker's Delight §7-3, written for low-bit-first words.
  */
-export function transpose(rows: readonly Bits[], words: number): Bits[] {
-  const n = rows.length;
-  const out = Array.from({ length: n }, () => new Uint32Array(words));
-  const a = new Uint32Array(32);
-  for (let rb = 0; rb < words; rb++) {
-    for (let cb = 0; cb < words; cb++) {
-      for (let k = 0; k < 32; k++) a[k] = rows[rb * 32 + k]?.[cb] ?? 0;
-      for (let j = 16, m = 0x0000ffff; j !== 0; j >>>= 1, m = (m ^ (m << j)) >>> 0) {
-        for (let k = 0; k < 32; k = ((k | j) + 1) & ~j) {
-          const t = (((a[k] as number) >>> j) ^ (a[k + j] as number)) & m;
-          a[k + j] = (a[k + j] as number) ^ t;
-          a[k] = (a[k] as number) ^ (t << j);
-        }
-      }
-      for (let k = 0; k < 32; k++) {
-        const row = out[cb * 32 + k];
-        if (row) row[rb] = a[k] as number;
-      }
+export function transpose32(a: Bits): void {
+  for (let j = 16, m = 0x0000ffff; j !== 0; j >>>= 1, m = (m ^ (m << j)) >>> 0) {
+    for (let k = 0; k < 32; k = ((k | j) + 1) & ~j) {
+      const t = (((a[k] as number) >>> j) ^ (a[k + j] as number)) & m;
+      a[k + j] = (a[k + j] as number) ^ t;
+      a[k] = (a[k] as number) ^ (t << j);
     }
   }
-  return out;
 }
 
 /** Positions whose private IPv4 address belongs to an interface of the group (§4.3). */

@@ -32,18 +32,42 @@ describe('computeReachability on a generated scenario', () => {
     expect(mismatches(s, { protocol: 'tcp', port: 22 })).toEqual([]);
   });
 
-  it('still agrees after a rule edit patches the matrix', () => {
-    computeReachability(s, { protocol: 'tcp', port: 443 });
-    const g = s.securityGroups[3];
-    const rule = g?.inbound[0];
-    if (!g || !rule?.id) throw new Error('generated group 3 has no inbound rule');
-    const r = updateRule(s, g.id, 'inbound', rule.id, {
-      protocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      cidrIpv4: '10.0.0.0/16',
-    });
-    if (!r.ok) throw new Error(r.issue.message);
-    expect(mismatches(r.scenario, { protocol: 'tcp', port: 443 })).toEqual([]);
+  it('still agrees after edits patch the rows already read, inbound and outbound', () => {
+    // one instance without groups (nothing filters it) and one stopped
+    const base: typeof s = {
+      ...s,
+      instances: s.instances.map((inst, k) =>
+        k === 5
+          ? { ...inst, securityGroupIds: [] }
+          : k === 9
+            ? { ...inst, state: 'stopped' as const }
+            : inst,
+      ),
+    };
+    const service = { protocol: 'tcp', port: 443 };
+    expect(mismatches(base, service)).toEqual([]);
+    let current = base;
+    for (const [k, direction] of [
+      [6, 'inbound'],
+      [3, 'outbound'],
+      [7, 'inbound'],
+    ] as const) {
+      const g = current.securityGroups[k];
+      const rule = g?.[direction][0];
+      if (!g || !rule?.id) throw new Error(`generated group ${k} has no ${direction} rule`);
+      const r = updateRule(current, g.id, direction, rule.id, {
+        protocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: '10.0.0.0/16',
+      });
+      if (!r.ok) throw new Error(r.issue.message);
+      const before = computeReachability(current, service).allowedInstancePairs;
+      current = r.scenario;
+      // every row was read before the edit: the new state mends them
+      expect(mismatches(current, service)).toEqual([]);
+      // each edit opens 443 to more pairs, so rows had to change
+      expect(computeReachability(current, service).allowedInstancePairs).toBeGreaterThan(before);
+    }
   });
 });

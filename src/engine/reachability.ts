@@ -2,18 +2,24 @@
  * computeReachability: every source × destination for one service.
  *
  * Flows between two instances of one VPC — nearly all pairs in a large scenario — come from the
- * bit-row matrix (reach-matrix.ts), computed in full on the first call and patched after an edit,
- * and, where subnets have network ACLs, the ACLs' masks (reach-acl.ts).
+ * groups' bitsets (reach-matrix.ts): nothing is computed per pair until it is read, a row is
+ * composed once when first read, and an edit keeps the rows it cannot have changed.
  * Every other pair (load balancers, hosts, other VPCs) is rare and goes through evaluateFlow
  * itself on demand, so the two answers always agree.
  */
 import type { Flow, Scenario } from '../model';
-import { compile } from './compile';
+import { compile, type Compiled } from './compile';
 import { evaluateDetail } from './evaluate';
 import { packetOf } from './packet';
-import { addressIndex, hasBit, popcount, type Bits } from './reach-index';
-import { aclMasks } from './reach-acl';
-import { matrixRows } from './reach-matrix';
+import { addressIndex, popcount, type Bits } from './reach-index';
+import {
+  allowedPairs,
+  cellAllowed,
+  columnOf,
+  matrixState,
+  rowOf,
+  type MatrixState,
+} from './reach-matrix';
 
 export interface Service {
   readonly protocol: string;
@@ -28,8 +34,15 @@ export interface Reachability {
   isAllowed(from: number, to: number): boolean;
   /** Denied, but some (node, target) pairs of a balancer deliver it: it fails only sometimes. */
   isPartial(from: number, to: number): boolean;
-  /** How many instance → instance pairs in one VPC are allowed (the bulk of the matrix). */
+  /**
+   * How many instance → instance pairs in one VPC are allowed (the bulk of the matrix). Reads
+   * every row: for a summary of a few rows, use reachesCount / reachedByCount.
+   */
   readonly allowedInstancePairs: number;
+  /** How many endpoints `from` may open a connection to (itself included, while it runs). */
+  reachesCount(from: number): number;
+  /** How many endpoints may open a connection to `to`. */
+  reachedByCount(to: number): number;
 }
 
 export function computeReachability(scenario: Scenario, service: Service): Reachability {
@@ -46,58 +59,124 @@ export function computeReachability(scenario: Scenario, service: Service): Reach
   });
   const pkt = packetOf(flowOf(0, 0));
   if (typeof pkt === 'string')
-    return { endpoints, isAllowed: () => false, isPartial: () => false, allowedInstancePairs: 0 };
+    return {
+      endpoints,
+      isAllowed: () => false,
+      isPartial: () => false,
+      allowedInstancePairs: 0,
+      reachesCount: () => 0,
+      reachedByCount: () => 0,
+    };
 
   const index = addressIndex(c);
   const key = `${pkt.protocol}/${pkt.port ?? ''}/${pkt.icmpType ?? ''}/${pkt.icmpCode ?? ''}`;
-  const { rows } = matrixRows(c, index, pkt, key);
-  // the groups' rows, and where subnets have network ACLs, what those let through
-  const masks = aclMasks(c, index, pkt, key);
-  // Per endpoint: its position on the address axis, or -1 when evaluateFlow must answer.
-  const pos = new Int32Array(endpoints.length).fill(-1);
-  const vpc: (string | undefined)[] = [];
-  scenario.instances.forEach((inst, i) => {
-    const iface = c.instanceIfaces.get(inst.id);
-    // an id that resolves elsewhere (duplicates) is left to evaluateFlow
-    if (iface?.owner.kind === 'instance' && iface.owner.instance === inst) {
-      pos[i] = index.position.get(iface) ?? -1;
-      vpc[i] = iface.vpcId;
+  return new Matrix(endpoints, c, matrixState(c, index, pkt, key), flowOf);
+}
+
+/**
+ * Per endpoint its position on the address axis and its VPC's number, or -1 when evaluateFlow
+ * must answer; the last row read kept at hand, since a matrix is read row by row.
+ */
+class Matrix implements Reachability {
+  private readonly pos: Int32Array;
+  private readonly vpc: Int32Array;
+  private readonly slow = new Map<number, { allowed: boolean; partial: boolean }>();
+  private lastFrom = -1;
+  private lastRow: Bits | null = null;
+  private lastVpc = -1;
+  private pairs: number | undefined;
+
+  constructor(
+    readonly endpoints: readonly string[],
+    private readonly c: Compiled,
+    private readonly state: MatrixState,
+    private readonly flowOf: (from: number, to: number) => Flow,
+  ) {
+    const n = endpoints.length;
+    this.pos = new Int32Array(n).fill(-1);
+    this.vpc = new Int32Array(n).fill(-1);
+    const { index } = state;
+    c.scenario.instances.forEach((inst, i) => {
+      const iface = c.instanceIfaces.get(inst.id);
+      // an id that resolves elsewhere (duplicates) is left to evaluateFlow
+      if (iface?.owner.kind !== 'instance' || iface.owner.instance !== inst) return;
+      const p = index.position.get(iface);
+      if (p === undefined) return;
+      this.pos[i] = p;
+      this.vpc[i] = index.vpcNo[p] as number;
+    });
+  }
+
+  get allowedInstancePairs(): number {
+    return (this.pairs ??= allowedPairs(this.state));
+  }
+
+  /** Both are instances of one VPC: the bits answer. */
+  private fast(from: number, to: number): boolean {
+    return (this.vpc[from] as number) >= 0 && this.vpc[from] === this.vpc[to];
+  }
+
+  isAllowed(from: number, to: number): boolean {
+    const row = this.lastRow;
+    if (from === this.lastFrom && row !== null && this.vpc[to] === this.lastVpc) {
+      const d = this.pos[to] as number;
+      return (((row[d >>> 5] as number) >>> (d & 31)) & 1) !== 0;
     }
-  });
-  const slow = new Map<number, { allowed: boolean; partial: boolean }>();
-  const n = endpoints.length;
-  const judged = (from: number, to: number) => {
-    const k = from * n + to;
-    let v = slow.get(k);
+    return this.read(from, to);
+  }
+
+  /** Any cell but the next of a row being read. */
+  private read(from: number, to: number): boolean {
+    if ((this.vpc[from] as number) < 0 || this.vpc[from] !== this.vpc[to])
+      return this.judged(from, to).allowed;
+    const s = this.pos[from] as number;
+    const d = this.pos[to] as number;
+    if (from !== this.lastFrom) {
+      // one cell of a new row: a few bit reads; a second one: the row is being read, compose it
+      this.lastFrom = from;
+      this.lastVpc = this.vpc[from] as number;
+      this.lastRow = this.state.rows[s] ?? null;
+      if (!this.lastRow) return cellAllowed(this.state, s, d);
+    }
+    this.lastRow ??= rowOf(this.state, s);
+    return (((this.lastRow[d >>> 5] as number) >>> (d & 31)) & 1) !== 0;
+  }
+
+  isPartial(from: number, to: number): boolean {
+    // instance pairs of one VPC never go through a balancer
+    return !this.fast(from, to) && this.judged(from, to).partial;
+  }
+
+  reachesCount(from: number): number {
+    const s = this.pos[from] as number;
+    const bits = s >= 0 ? popcount(rowOf(this.state, s)) : 0;
+    return bits + this.others(from, (k) => this.judged(from, k).allowed);
+  }
+
+  reachedByCount(to: number): number {
+    const d = this.pos[to] as number;
+    const bits = d >= 0 ? popcount(columnOf(this.state, d)) : 0;
+    return bits + this.others(to, (k) => this.judged(k, to).allowed);
+  }
+
+  /** How many endpoints the bits do not answer for with `e` pass the test. */
+  private others(e: number, allowed: (k: number) => boolean): number {
+    let n = 0;
+    for (let k = 0; k < this.endpoints.length; k++) if (!this.fast(e, k) && allowed(k)) n++;
+    return n;
+  }
+
+  private judged(from: number, to: number): { allowed: boolean; partial: boolean } {
+    const k = from * this.endpoints.length + to;
+    let v = this.slow.get(k);
     if (v === undefined) {
-      const verdict = evaluateDetail(c, flowOf(from, to)).verdict;
+      const verdict = evaluateDetail(this.c, this.flowOf(from, to)).verdict;
       v = {
         allowed: verdict.allowed,
         partial: !verdict.allowed && (verdict.pairs ?? []).some((p) => p.allowed),
       };
-      slow.set(k, v);
+      this.slow.set(k, v);
     }
     return v;
-  };
-  return {
-    endpoints,
-    allowedInstancePairs: rows.reduce(
-      (sum, row, s) => sum + popcount(masks ? row.map((w, i) => w & (masks[s]?.[i] ?? 0)) : row),
-      0,
-    ),
-    isAllowed(from, to) {
-      const s = pos[from] as number;
-      const d = pos[to] as number;
-      if (s >= 0 && d >= 0 && vpc[from] === vpc[to])
-        return hasBit(rows[s] as Bits, d) && (!masks || hasBit(masks[s] as Bits, d));
-      return judged(from, to).allowed;
-    },
-    isPartial(from, to) {
-      // instance pairs of one VPC never go through a balancer
-      const s = pos[from] as number;
-      const d = pos[to] as number;
-      if (s >= 0 && d >= 0 && vpc[from] === vpc[to]) return false;
-      return judged(from, to).partial;
-    },
-  };
+  }
 }

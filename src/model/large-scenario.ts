@@ -38,12 +38,15 @@ const PORTS: readonly [number, number][] = [
 export function largeScenario(o: LargeOptions): Scenario {
   const rnd = random(o.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  // past four /20s (4,091 usable addresses each), four /18s: the whole /16, up to 65,516 instances
+  const wide = o.instances > 4 * 4091;
+  const span = wide ? 64 : 16;
   const subnets: Subnet[] = [0, 1, 2, 3].map((k) => ({
     id: `subnet-${k}`,
     name: `${k < 2 ? 'public' : 'private'}-${k % 2 ? 'b' : 'a'}`,
     vpcId: 'vpc-large',
     availabilityZone: k % 2 ? 'us-east-1b' : 'us-east-1a',
-    cidr: `10.0.${k * 16}.0/20`,
+    cidr: `10.0.${k * span}.0/${wide ? 18 : 20}`,
     ipv6Cidr: `2600:1f18:42:${k}::/64`,
     public: k < 2,
   }));
@@ -58,11 +61,11 @@ export function largeScenario(o: LargeOptions): Scenario {
   const peer = (): Partial<Rule> => {
     const r = rnd();
     if (r < 0.45) {
-      const third = Math.floor(rnd() * 64);
+      const third = Math.floor(rnd() * span * 4);
       const size = pick([16, 20, 24, 28, 32]);
       const networks: Record<number, string> = {
         16: '10.0.0.0',
-        20: `10.0.${third & 0x30}.0`,
+        20: `10.0.${third & 0xf0}.0`,
         24: `10.0.${third}.0`,
         28: `10.0.${third}.${16 * Math.floor(rnd() * 16)}`,
         32: `10.0.${third}.${4 + Math.floor(rnd() * 250)}`,
@@ -122,7 +125,7 @@ export function largeScenario(o: LargeOptions): Scenario {
       id: `i-${String(n).padStart(5, '0')}`,
       name: `app-${n}`,
       subnetId: `subnet-${k}`,
-      privateIp: `10.0.${k * 16 + (host >> 8)}.${host & 255}`,
+      privateIp: `10.0.${k * span + (host >> 8)}.${host & 255}`,
       ...(k < 2 ? { publicIp: `54.${k}.${host >> 8}.${host & 255}` } : {}),
       ipv6: `2600:1f18:42:${k}::${host.toString(16)}`,
       securityGroupIds: [...groups],

@@ -45,7 +45,11 @@ const NAME_OF_NUMBER = new Map<number, string>(
 export type PortModel = 'ports' | 'icmp' | 'none';
 
 export function portModel(protocol: string): PortModel {
-  const n = protocolNumber(protocol);
+  return portModelOf(protocolNumber(protocol));
+}
+
+/** The port model of a protocol number (-1: all). */
+export function portModelOf(n: number | null): PortModel {
   if (n === 6 || n === 17) return 'ports';
   if (n === 1 || n === 58) return 'icmp';
   return 'none';

@@ -16,10 +16,14 @@ export function peerFieldsSet(rule: Rule): PeerField[] {
 
 /** The rule's one peer, or null when it has none or several. */
 export function peerOf(rule: Rule): Peer | null {
-  const set = peerFieldsSet(rule);
-  if (set.length !== 1) return null;
-  const kind = set[0] as PeerField;
-  return { kind, value: rule[kind] as string } as Peer;
+  // no list built: the compiler asks this of every rule
+  let kind: PeerField | null = null;
+  for (const f of PEER_FIELDS) {
+    if (rule[f] === undefined) continue;
+    if (kind !== null) return null;
+    kind = f;
+  }
+  return kind === null ? null : ({ kind, value: rule[kind] as string } as Peer);
 }
 
 /** The peer as typed in the Source/Destination field. */

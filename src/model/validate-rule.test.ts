@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hasErrors } from './issue';
 import type { Rule } from './types';
-import { validateRule } from './validate-rule';
+import { ruleIsValid, validateRule } from './validate-rule';
 
 const codes = (rule: Rule, dir: 'inbound' | 'outbound' = 'inbound') =>
   validateRule(rule, dir, 'r').map((i) => `${i.severity}:${i.code}@${i.path}`);
@@ -108,5 +110,50 @@ describe('messages a newcomer can act on', () => {
   ])('%s says why it is malformed', (cidr, why) => {
     const issues = validateRule({ protocol: '-1', cidrIpv4: cidr }, 'inbound', 'r');
     expect(issues.map((i) => i.message).join(' ')).toContain(why);
+  });
+});
+
+describe('ruleIsValid', () => {
+  const port = fc.oneof(
+    fc.constantFrom(undefined, -1, 0, 8, 22, 128, 255, 256, 443, 65535, 65536, 1.5, -2),
+    fc.integer({ min: -3, max: 70000 }),
+  );
+  const text = (xs: string[]) => fc.option(fc.constantFrom(...xs), { nil: undefined });
+  const rule: fc.Arbitrary<Rule> = fc
+    .record({
+      protocol: fc.constantFrom(
+        'tcp',
+        'udp',
+        'icmp',
+        'icmpv6',
+        '-1',
+        '6',
+        '17',
+        '50',
+        '300',
+        'all',
+        'TCP',
+        ' 6',
+      ),
+      fromPort: port,
+      toPort: port,
+      cidrIpv4: text(['0.0.0.0/0', '10.0.0.5/24', '10.0.0.300/24', '::/0', '10.0.0.1', '']),
+      cidrIpv6: text(['::/0', '2600:1f18::/56', '10.0.0.0/8', 'zz::/1']),
+      referencedGroupId: text(['sg-1', 'sg-', 'group', 'sg-a b']),
+      prefixListId: text(['pl-1', 'pl-', 'prefix']),
+      description: text(['', 'web', 'ü', 'a&b', 'x'.repeat(256)]),
+    })
+    .map(
+      (r) =>
+        Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as unknown as Rule,
+    );
+
+  it('says what validateRule says about errors, for any rule', () => {
+    fc.assert(
+      fc.property(rule, fc.constantFrom('inbound', 'outbound'), (r, dir) => {
+        expect(ruleIsValid(r)).toBe(!hasErrors(validateRule(r, dir, '')));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

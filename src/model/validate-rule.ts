@@ -3,7 +3,7 @@ import { parseCidr, type Family } from './cidr';
 import { error, notice, warning, type Issue } from './issue';
 import { normaliseProtocol, portModel, protocolNumber } from './protocol';
 import { peerFieldsSet, peerOf } from './rule';
-import type { Direction, Rule } from './types';
+import { PEER_FIELDS, type Direction, type Rule } from './types';
 
 const DESCRIPTION_CHARS = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;
 const MAX_DESCRIPTION = 255;
@@ -14,6 +14,41 @@ export function validateRule(rule: Rule, direction: Direction, path: string): Is
     ...validatePeer(rule, direction, path),
     ...validateDescription(rule, path),
   ];
+}
+
+const isPort = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= 65535;
+const isIcmpField = (v: number): boolean => Number.isInteger(v) && v >= -1 && v <= 255;
+
+/**
+ * Whether validateRule finds no error (warnings and notices aside), without writing one: the
+ * compiler asks this of every rule, and an account holds tens of thousands.
+ */
+export function ruleIsValid(rule: Rule): boolean {
+  const protocol = normaliseProtocol(rule.protocol);
+  const n = protocolNumber(protocol);
+  if (n === null) return false;
+  const { fromPort: a, toPort: b } = rule;
+  if (n === 6 || n === 17) {
+    if (a === undefined || b === undefined || !isPort(a) || !isPort(b) || a > b) return false;
+  } else if ((n === 1 || n === 58) && !(n === 58 && a === undefined && b === undefined)) {
+    if (a === undefined || b === undefined || !isIcmpField(a) || !isIcmpField(b)) return false;
+    if (a === -1 && b !== -1) return false;
+  }
+  let field: (typeof PEER_FIELDS)[number] | null = null;
+  for (const f of PEER_FIELDS) {
+    if (rule[f] === undefined) continue;
+    if (field !== null) return false;
+    field = f;
+  }
+  if (field === null) return false;
+  const value = rule[field] as string;
+  if (field === 'referencedGroupId') {
+    if (!/^sg-\S+$/.test(value)) return false;
+  } else if (field === 'prefixListId') {
+    if (!/^pl-\S+$/.test(value)) return false;
+  } else if (!parseCidr(value, field === 'cidrIpv4' ? 4 : 6).ok) return false;
+  const d = rule.description;
+  return d === undefined || (d.length <= MAX_DESCRIPTION && DESCRIPTION_CHARS.test(d));
 }
 
 function validateProtocolAndPorts(rule: Rule, path: string): Issue[] {
