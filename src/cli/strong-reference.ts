@@ -17,38 +17,8 @@ import {
   type Scenario,
 } from '../model';
 
-interface NumRule {
-  readonly protocol: number;
-  readonly from: number;
-  readonly to: number;
-  /** IPv4 ranges as [lo, hi, lo, hi, …]; for a group reference, null (see members) */
-  readonly ranges: Float64Array | null;
-  readonly members: ReadonlySet<number> | null;
-}
-
-interface NumEntry {
-  readonly allow: boolean;
-  readonly protocol: number;
-  readonly from: number;
-  readonly to: number;
-  readonly lo: number;
-  readonly hi: number;
-}
-
-interface NumAcl {
-  readonly inbound: readonly NumEntry[];
-  readonly outbound: readonly NumEntry[];
-}
-
-interface Host {
-  readonly ip: number;
-  readonly vpcId: string;
-  readonly subnetId: string;
-  readonly running: boolean;
-  readonly out: readonly NumRule[];
-  readonly in: readonly NumRule[];
-  readonly unfiltered: boolean;
-}
+/** A rule as six numbers: protocol, first and last port, address range, referenced group (-1). */
+const WIDTH = 6;
 
 export interface StrongReference {
   /** Whether instance `from` may open a TCP/UDP connection to instance `to` on `port`. */
@@ -57,136 +27,143 @@ export interface StrongReference {
 
 const hasPorts = (p: number): boolean => p === 6 || p === 17;
 
-function numRule(
+/** Rows of WIDTH numbers for one rule (one per address range of a prefix list). */
+function encode(
   r: Rule,
-  members: ReadonlyMap<string, Set<number>>,
+  groupNo: ReadonlyMap<string, number>,
   lists: Scenario['prefixLists'],
-): NumRule | null {
-  if (!ruleIsValid(r)) return null;
+): number[] {
+  if (!ruleIsValid(r)) return [];
   const protocol = protocolNumber(normaliseProtocol(r.protocol)) as number;
   const ports = hasPorts(protocol);
-  const base = {
-    protocol,
-    from: ports ? (r.fromPort ?? 0) : 0,
-    to: ports ? (r.toPort ?? 65535) : 65535,
-  };
+  const from = ports ? (r.fromPort ?? 0) : 0;
+  const to = ports ? (r.toPort ?? 65535) : 65535;
   if (r.referencedGroupId !== undefined)
-    return { ...base, ranges: null, members: members.get(r.referencedGroupId) ?? new Set() };
+    return [protocol, from, to, 0, -1, groupNo.get(r.referencedGroupId) ?? -2];
   const cidrs =
     r.prefixListId !== undefined
       ? ((lists ?? []).find((l) => l.id === r.prefixListId)?.entries ?? []).map((e) => e.cidr)
       : r.cidrIpv4 !== undefined
         ? [r.cidrIpv4]
         : [];
-  const ranges: number[] = [];
+  const out: number[] = [];
   for (const text of cidrs) {
     const c = parseCidr(text);
-    if (c.ok && c.cidr.family === 4) ranges.push(c.cidr.lo, c.cidr.hi);
+    // an IPv6 range never matches an instance's private IPv4 address
+    if (c.ok && c.cidr.family === 4) out.push(protocol, from, to, c.cidr.lo, c.cidr.hi, -1);
   }
-  // an IPv6 rule never matches an instance's private IPv4 address
-  if (ranges.length === 0) return null;
-  return { ...base, ranges: Float64Array.from(ranges), members: null };
+  return out;
 }
 
-function numAcl(acl: NetworkAcl): NumAcl {
-  const list = (dir: 'inbound' | 'outbound') =>
-    acl[dir]
-      .flatMap((e): (NumEntry & { n: number })[] => {
-        const c = e.cidrIpv4 !== undefined ? parseCidr(e.cidrIpv4) : null;
-        const protocol = protocolNumber(normaliseProtocol(e.protocol));
-        if (!c?.ok || c.cidr.family !== 4 || protocol === null) return [];
-        const ports = hasPorts(protocol);
-        return [
-          {
-            n: e.ruleNumber,
-            allow: e.action === 'allow',
+/** ACL entries in number order as six numbers: protocol, ports, address range, allow (1/0). */
+function encodeAcl(entries: readonly NetworkAcl['inbound'][number][]): Float64Array {
+  const rows = entries
+    .flatMap((e) => {
+      const c = e.cidrIpv4 !== undefined ? parseCidr(e.cidrIpv4) : null;
+      const protocol = protocolNumber(normaliseProtocol(e.protocol));
+      if (!c?.ok || c.cidr.family !== 4 || protocol === null) return [];
+      const ports = hasPorts(protocol);
+      return [
+        {
+          n: e.ruleNumber,
+          row: [
             protocol,
-            from: ports ? (e.fromPort ?? 0) : 0,
-            to: ports ? (e.toPort ?? 65535) : 65535,
-            lo: c.cidr.lo,
-            hi: c.cidr.hi,
-          },
-        ];
-      })
-      .sort((a, b) => a.n - b.n);
-  return { inbound: list('inbound'), outbound: list('outbound') };
+            ports ? (e.fromPort ?? 0) : 0,
+            ports ? (e.toPort ?? 65535) : 65535,
+            c.cidr.lo,
+            c.cidr.hi,
+            e.action === 'allow' ? 1 : 0,
+          ],
+        },
+      ];
+    })
+    .sort((a, b) => a.n - b.n);
+  return Float64Array.from(rows.flatMap((r) => r.row));
 }
 
-function ruleMatches(r: NumRule, protocol: number, port: number, ip: number): boolean {
-  if (r.protocol !== -1 && r.protocol !== protocol) return false;
-  if (hasPorts(r.protocol) && (port < r.from || port > r.to)) return false;
-  if (r.members) return r.members.has(ip);
-  const ranges = r.ranges as Float64Array;
-  for (let k = 0; k < ranges.length; k += 2)
-    if (ip >= (ranges[k] as number) && ip <= (ranges[k + 1] as number)) return true;
-  return false;
-}
-
-function admits(rules: readonly NumRule[], protocol: number, port: number, ip: number): boolean {
-  for (const r of rules) if (ruleMatches(r, protocol, port, ip)) return true;
+/** One of the rules matches the packet from or to `ip`, whose interface carries `groups`. */
+function admits(
+  rules: Float64Array,
+  protocol: number,
+  port: number,
+  ip: number,
+  groups: Int32Array,
+): boolean {
+  for (let k = 0; k < rules.length; k += WIDTH) {
+    const p = rules[k] as number;
+    if (p !== -1 && p !== protocol) continue;
+    if (hasPorts(p) && (port < (rules[k + 1] as number) || port > (rules[k + 2] as number)))
+      continue;
+    const g = rules[k + 5] as number;
+    if (g === -1) {
+      if (ip >= (rules[k + 3] as number) && ip <= (rules[k + 4] as number)) return true;
+    } else if (groups.includes(g)) return true;
+  }
   return false;
 }
 
 /** First match in number order; no entry matching: the final `*` deny. */
-function aclAllows(
-  entries: readonly NumEntry[],
-  protocol: number,
-  port: number,
-  ip: number,
-): boolean {
-  for (const e of entries) {
-    if (e.protocol !== -1 && e.protocol !== protocol) continue;
-    if (hasPorts(e.protocol) && (port < e.from || port > e.to)) continue;
-    if (ip < e.lo || ip > e.hi) continue;
-    return e.allow;
+function aclAllows(entries: Float64Array, protocol: number, port: number, ip: number): boolean {
+  for (let k = 0; k < entries.length; k += WIDTH) {
+    const p = entries[k] as number;
+    if (p !== -1 && p !== protocol) continue;
+    if (hasPorts(p) && (port < (entries[k + 1] as number) || port > (entries[k + 2] as number)))
+      continue;
+    if (ip < (entries[k + 3] as number) || ip > (entries[k + 4] as number)) continue;
+    return entries[k + 5] === 1;
   }
   return false;
 }
 
+interface Host {
+  readonly ip: number;
+  readonly vpc: number;
+  readonly subnet: number;
+  readonly running: boolean;
+  readonly unfiltered: boolean;
+  /** Group numbers it carries: a reference to one of them matches its private address. */
+  readonly groups: Int32Array;
+  readonly out: Float64Array;
+  readonly in: Float64Array;
+  /** Its subnet's ACL, or null when none filters it. */
+  readonly acl: { readonly inbound: Float64Array; readonly outbound: Float64Array } | null;
+}
+
 /** Parses the scenario once, for one TCP or UDP service; instance pairs are asked by index. */
 export function strongReference(s: Scenario, protocol: 6 | 17, port: number): StrongReference {
-  const members = new Map<string, Set<number>>();
-  const ips = s.instances.map((i) => {
-    const ip = parseIp(i.privateIp);
-    return ip?.family === 4 ? ip.value : -1;
-  });
-  s.instances.forEach((inst, k) => {
-    for (const g of inst.securityGroupIds) {
-      if (!members.has(g)) members.set(g, new Set());
-      (members.get(g) as Set<number>).add(ips[k] as number);
-    }
-  });
-  const groups = new Map(
-    s.securityGroups.map((g) => {
-      const parse = (rules: readonly Rule[]) =>
-        rules.flatMap((r) => numRule(r, members, s.prefixLists) ?? []);
-      return [g.id, { in: parse(g.inbound), out: parse(g.outbound) }];
-    }),
-  );
-  const subnets = new Map(s.subnets.map((sn) => [sn.id, sn]));
-  const acls = new Map<string, NumAcl>();
-  const byAcl = new Map<NetworkAcl, NumAcl>();
-  const parsed = (a: NetworkAcl) => byAcl.get(a) ?? (byAcl.set(a, numAcl(a)).get(a) as NumAcl);
-  for (const sn of s.subnets) {
-    const list = s.networkAcls ?? [];
+  const groupNo = new Map(s.securityGroups.map((g, k) => [g.id, k]));
+  const encoded = s.securityGroups.map((g) => ({
+    in: g.inbound.flatMap((r) => encode(r, groupNo, s.prefixLists)),
+    out: g.outbound.flatMap((r) => encode(r, groupNo, s.prefixLists)),
+  }));
+  const subnets = new Map(s.subnets.map((sn, k) => [sn.id, { sn, k }]));
+  const vpcs = new Map(s.vpcs.map((v, k) => [v.id, k]));
+  const aclOf = new Map<NetworkAcl, Host['acl']>();
+  const list = s.networkAcls ?? [];
+  const subnetAcl = (id: string, vpcId: string): Host['acl'] => {
     const acl =
-      list.find((a) => a.subnetIds.includes(sn.id)) ??
-      list.find((a) => a.isDefault && a.vpcId === sn.vpcId);
-    if (acl) acls.set(sn.id, parsed(acl));
-  }
-  const hosts: Host[] = s.instances.map((inst, k) => {
-    const sn = subnets.get(inst.subnetId);
-    const own = inst.securityGroupIds.map((g) => groups.get(g));
+      list.find((a) => a.subnetIds.includes(id)) ??
+      list.find((a) => a.isDefault && a.vpcId === vpcId);
+    if (!acl) return null;
+    if (!aclOf.has(acl))
+      aclOf.set(acl, { inbound: encodeAcl(acl.inbound), outbound: encodeAcl(acl.outbound) });
+    return aclOf.get(acl) ?? null;
+  };
+  const down = new Set(s.unavailableZones);
+  const hosts: Host[] = s.instances.map((inst) => {
+    const ip = parseIp(inst.privateIp);
+    const at = subnets.get(inst.subnetId);
+    const own = inst.securityGroupIds.map((g) => groupNo.get(g) ?? -3);
     return {
-      ip: ips[k] as number,
-      vpcId: sn?.vpcId ?? '',
-      subnetId: inst.subnetId,
-      running:
-        inst.state !== 'stopped' &&
-        !(s.unavailableZones ?? []).includes(sn?.availabilityZone ?? ''),
-      out: own.flatMap((g) => g?.out ?? []),
-      in: own.flatMap((g) => g?.in ?? []),
-      unfiltered: inst.securityGroupIds.length === 0,
+      ip: ip?.family === 4 ? ip.value : -1,
+      vpc: at ? (vpcs.get(at.sn.vpcId) ?? -1) : -1,
+      subnet: at?.k ?? -1,
+      running: inst.state !== 'stopped' && !down.has(at?.sn.availabilityZone ?? ''),
+      unfiltered: own.length === 0,
+      groups: Int32Array.from(own),
+      out: Float64Array.from(own.flatMap((g) => encoded[g]?.out ?? [])),
+      in: Float64Array.from(own.flatMap((g) => encoded[g]?.in ?? [])),
+      acl: at ? subnetAcl(at.sn.id, at.sn.vpcId) : null,
     };
   });
   const reply = DEFAULT_SOURCE_PORT;
@@ -194,20 +171,19 @@ export function strongReference(s: Scenario, protocol: 6 | 17, port: number): St
     allowed(from, to) {
       const a = hosts[from] as Host;
       const b = hosts[to] as Host;
-      if (!a.running || !b.running || a.ip < 0 || b.ip < 0 || a.vpcId !== b.vpcId) return false;
+      if (!a.running || !b.running || a.ip < 0 || b.ip < 0 || a.vpc < 0 || a.vpc !== b.vpc)
+        return false;
       if (from === to) return true;
-      if (!a.unfiltered && !admits(a.out, protocol, port, b.ip)) return false;
-      if (!b.unfiltered && !admits(b.in, protocol, port, a.ip)) return false;
-      if (a.subnetId === b.subnetId) return true;
-      const aclA = acls.get(a.subnetId);
-      const aclB = acls.get(b.subnetId);
+      if (!a.unfiltered && !admits(a.out, protocol, port, b.ip, b.groups)) return false;
+      if (!b.unfiltered && !admits(b.in, protocol, port, a.ip, a.groups)) return false;
+      if (a.subnet === b.subnet) return true;
       return (
-        (!aclA ||
-          (aclAllows(aclA.outbound, protocol, port, b.ip) &&
-            aclAllows(aclA.inbound, protocol, reply, b.ip))) &&
-        (!aclB ||
-          (aclAllows(aclB.inbound, protocol, port, a.ip) &&
-            aclAllows(aclB.outbound, protocol, reply, a.ip)))
+        (!a.acl ||
+          (aclAllows(a.acl.outbound, protocol, port, b.ip) &&
+            aclAllows(a.acl.inbound, protocol, reply, b.ip))) &&
+        (!b.acl ||
+          (aclAllows(b.acl.inbound, protocol, port, a.ip) &&
+            aclAllows(b.acl.outbound, protocol, reply, a.ip)))
       );
     },
   };

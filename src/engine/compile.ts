@@ -5,13 +5,9 @@
  */
 import {
   cidrOf,
-  normaliseProtocol,
-  parseCidr,
   parseIp,
-  peerOf,
   portModelOf,
-  protocolNumber,
-  ruleIsValid,
+  ruleParts,
   type Cidr,
   type Direction,
   type Instance,
@@ -47,24 +43,19 @@ function compileRule(
   direction: Direction,
   pls: ReadonlyMap<string, PrefixList>,
 ): CompiledRule | null {
-  if (!ruleIsValid(rule)) return null;
-  const peer = peerOf(rule);
-  const protocol = protocolNumber(normaliseProtocol(rule.protocol));
-  if (!peer || protocol === null) return null;
+  const parts = ruleParts(rule);
+  if (!parts) return null;
+  const { protocol, peer } = parts;
   const model = portModelOf(protocol);
   let compiledPeer: CompiledPeer;
-  if (peer.kind === 'referencedGroupId') compiledPeer = { kind: 'group', groupId: peer.value };
-  else if (peer.kind === 'prefixListId') {
-    const list = pls.get(peer.value);
+  if (peer.kind === 'group') compiledPeer = { kind: 'group', groupId: peer.id };
+  else if (peer.kind === 'prefix-list') {
+    const list = pls.get(peer.id);
     const cidrs = (list?.entries ?? [])
       .map((e) => cidrOf(e.cidr))
       .filter((c): c is Cidr => c !== null);
-    compiledPeer = { kind: 'prefix-list', id: peer.value, cidrs };
-  } else {
-    const parsed = parseCidr(peer.value);
-    if (!parsed.ok) return null;
-    compiledPeer = { kind: 'cidr', cidr: parsed.cidr, text: parsed.canonical };
-  }
+    compiledPeer = { kind: 'prefix-list', id: peer.id, cidrs };
+  } else compiledPeer = { kind: 'cidr', cidr: peer.cidr, text: peer.canonical };
   return {
     groupId: g.id,
     ruleId: rule.id ?? `${direction}[${i}]`,
@@ -72,8 +63,8 @@ function compileRule(
     rule,
     protocol,
     ports: model,
-    from: model === 'none' ? -1 : (rule.fromPort ?? -1),
-    to: model === 'none' ? -1 : (rule.toPort ?? -1),
+    from: model === 'none' ? -1 : (parts.fromPort ?? -1),
+    to: model === 'none' ? -1 : (parts.toPort ?? -1),
     peer: compiledPeer,
     anywhere: compiledPeer.kind === 'cidr' && compiledPeer.cidr.prefix === 0,
   };

@@ -22,8 +22,19 @@ const IANA_NAMES: Readonly<Record<number, string>> = {
 
 /** The protocol number, `-1` for all, or null when AWS would answer "Unknown protocol". */
 export function protocolNumber(protocol: string): number | null {
-  if (Object.hasOwn(NAMED_PROTOCOLS, protocol)) return NAMED_PROTOCOLS[protocol as NamedProtocol];
-  if (protocol === '-1') return -1;
+  // the common words first, without a lookup: the compiler asks this of every rule
+  switch (protocol) {
+    case 'tcp':
+      return 6;
+    case 'udp':
+      return 17;
+    case 'icmp':
+      return 1;
+    case 'icmpv6':
+      return 58;
+    case '-1':
+      return -1;
+  }
   if (!/^\d{1,3}$/.test(protocol)) return null;
   const n = Number(protocol);
   return n <= 255 ? n : null;
@@ -31,7 +42,14 @@ export function protocolNumber(protocol: string): number | null {
 
 /** AWS describes 6/17/1/58 by name after creation; we store them the same way. */
 export function normaliseProtocol(protocol: string): string {
-  if (Object.hasOwn(NAMED_PROTOCOLS, protocol) || protocol === '-1') return protocol; // the common case, hot in compile
+  switch (protocol) {
+    case 'tcp':
+    case 'udp':
+    case 'icmp':
+    case 'icmpv6':
+    case '-1':
+      return protocol; // the common case, hot in compile
+  }
   const n = protocolNumber(protocol.trim().toLowerCase());
   if (n === null) return protocol;
   return NAME_OF_NUMBER.get(n) ?? String(n);

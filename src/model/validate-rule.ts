@@ -1,9 +1,9 @@
 /** One rule's own validity, as the EC2 API checks it on AuthorizeSecurityGroup* (aws-semantics.md §7.1). */
-import { parseCidr, type Family } from './cidr';
+import { parseCidr, type Cidr, type Family } from './cidr';
 import { error, notice, warning, type Issue } from './issue';
 import { normaliseProtocol, portModel, protocolNumber } from './protocol';
 import { peerFieldsSet, peerOf } from './rule';
-import { PEER_FIELDS, type Direction, type Rule } from './types';
+import type { Direction, Rule } from './types';
 
 const DESCRIPTION_CHARS = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;
 const MAX_DESCRIPTION = 255;
@@ -19,37 +19,57 @@ export function validateRule(rule: Rule, direction: Direction, path: string): Is
 const isPort = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= 65535;
 const isIcmpField = (v: number): boolean => Number.isInteger(v) && v >= -1 && v <= 255;
 
-/**
- * Whether validateRule finds no error (warnings and notices aside), without writing one: the
- * compiler asks this of every rule, and an account holds tens of thousands.
- */
-export function ruleIsValid(rule: Rule): boolean {
-  const protocol = normaliseProtocol(rule.protocol);
-  const n = protocolNumber(protocol);
-  if (n === null) return false;
-  const { fromPort: a, toPort: b } = rule;
-  if (n === 6 || n === 17) {
-    if (a === undefined || b === undefined || !isPort(a) || !isPort(b) || a > b) return false;
-  } else if ((n === 1 || n === 58) && !(n === 58 && a === undefined && b === undefined)) {
-    if (a === undefined || b === undefined || !isIcmpField(a) || !isIcmpField(b)) return false;
-    if (a === -1 && b !== -1) return false;
-  }
-  let field: (typeof PEER_FIELDS)[number] | null = null;
-  for (const f of PEER_FIELDS) {
-    if (rule[f] === undefined) continue;
-    if (field !== null) return false;
-    field = f;
-  }
-  if (field === null) return false;
-  const value = rule[field] as string;
-  if (field === 'referencedGroupId') {
-    if (!/^sg-\S+$/.test(value)) return false;
-  } else if (field === 'prefixListId') {
-    if (!/^pl-\S+$/.test(value)) return false;
-  } else if (!parseCidr(value, field === 'cidrIpv4' ? 4 : 6).ok) return false;
-  const d = rule.description;
-  return d === undefined || (d.length <= MAX_DESCRIPTION && DESCRIPTION_CHARS.test(d));
+/** What compiling a rule needs, read from it once. */
+export interface RuleParts {
+  readonly protocol: number;
+  readonly fromPort: number | undefined;
+  readonly toPort: number | undefined;
+  readonly peer:
+    | { readonly kind: 'cidr'; readonly cidr: Cidr; readonly canonical: string }
+    | { readonly kind: 'group'; readonly id: string }
+    | { readonly kind: 'prefix-list'; readonly id: string };
 }
+
+/**
+ * The rule's parts when validateRule finds no error (warnings and notices aside), else null —
+ * without writing a message: the compiler asks this of every rule, and an account holds tens of
+ * thousands, in many shapes (each field is read once).
+ */
+export function ruleParts(rule: Rule): RuleParts | null {
+  const { protocol: p, fromPort: a, toPort: b, description: d } = rule;
+  const { cidrIpv4, cidrIpv6, referencedGroupId: sg, prefixListId: pl } = rule;
+  const n = protocolNumber(normaliseProtocol(p));
+  if (n === null) return null;
+  if (n === 6 || n === 17) {
+    if (a === undefined || b === undefined || !isPort(a) || !isPort(b) || a > b) return null;
+  } else if ((n === 1 || n === 58) && !(n === 58 && a === undefined && b === undefined)) {
+    if (a === undefined || b === undefined || !isIcmpField(a) || !isIcmpField(b)) return null;
+    if (a === -1 && b !== -1) return null;
+  }
+  const peers =
+    (cidrIpv4 !== undefined ? 1 : 0) +
+    (cidrIpv6 !== undefined ? 1 : 0) +
+    (sg !== undefined ? 1 : 0) +
+    (pl !== undefined ? 1 : 0);
+  if (peers !== 1) return null;
+  if (d !== undefined && (d.length > MAX_DESCRIPTION || !DESCRIPTION_CHARS.test(d))) return null;
+  let peer: RuleParts['peer'];
+  if (sg !== undefined) {
+    if (!/^sg-\S+$/.test(sg)) return null;
+    peer = { kind: 'group', id: sg };
+  } else if (pl !== undefined) {
+    if (!/^pl-\S+$/.test(pl)) return null;
+    peer = { kind: 'prefix-list', id: pl };
+  } else {
+    const parsed = parseCidr((cidrIpv4 ?? cidrIpv6) as string, cidrIpv4 !== undefined ? 4 : 6);
+    if (!parsed.ok) return null;
+    peer = { kind: 'cidr', cidr: parsed.cidr, canonical: parsed.canonical };
+  }
+  return { protocol: n, fromPort: a, toPort: b, peer };
+}
+
+/** Whether validateRule finds no error (warnings and notices aside). */
+export const ruleIsValid = (rule: Rule): boolean => ruleParts(rule) !== null;
 
 function validateProtocolAndPorts(rule: Rule, path: string): Issue[] {
   const protocol = normaliseProtocol(rule.protocol);
