@@ -11,7 +11,7 @@ test('1,000 instances: a rule edit reaches the screen, timed', async ({ page }) 
   test.setTimeout(90_000);
   const app = new AppPage(page);
   await app.open('?scenario=large');
-  await expect(app.notice()).toContainText('1,000-instance benchmark scenario');
+  await expect(app.notice()).toContainText('generated 1,000-instance scenario');
   // from navigation start to the app's first render of the document
   const loadMs = Math.round(
     await page.evaluate(() => performance.getEntriesByName('sg-lab:rendered')[0]?.startTime ?? NaN),

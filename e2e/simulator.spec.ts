@@ -212,8 +212,27 @@ test('the reachability matrix: cells open their trace; filters; the 1,000-instan
   );
 
   await traffic.tab('Reachability matrix');
-  await traffic.panel().getByLabel('Show').selectOption({ label: 'web (sg-web)' });
+  // every column is in view here: a row's count is its ✓ cells
+  const webA = grid
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: /web-a/ }) });
+  const ticks = await webA.getByRole('button', { name: /: allowed$/ }).count();
+  await expect(webA.getByRole('rowheader')).toHaveAttribute(
+    'title',
+    new RegExp(`^web-a: reaches ${ticks} of \\d+$`),
+  );
+  await expect(webA.getByRole('rowheader')).toContainText(`→${ticks}`);
+  await traffic.panel().getByLabel('Sources (rows): show').selectOption({ label: 'web (sg-web)' });
   await expect(grid.getByRole('rowheader')).toHaveCount(5); // web-a, web-b, shop-alb, Internet, You
+  // a search narrows the rows, and the columns on their own
+  await traffic.panel().getByLabel('Sources (rows): find').fill('web-b');
+  await expect(grid.getByRole('rowheader')).toHaveCount(1);
+  await traffic.panel().getByLabel('Destinations (columns): find').fill('10.0.');
+  await expect(
+    grid.getByRole('columnheader').filter({ hasNotText: 'from ↓ to →' }),
+  ).not.toHaveCount(0);
+  await expect(grid.getByRole('columnheader', { name: /shop-alb/ })).toHaveCount(0);
+  await page.screenshot({ path: 'e2e/.artifacts/sim-matrix-search.png' });
 
   await app.open('?scenario=large');
   await traffic.tab('Reachability matrix');
@@ -222,7 +241,7 @@ test('the reachability matrix: cells open their trace; filters; the 1,000-instan
   const rendered = await big.getByRole('gridcell').count();
   expect(rendered).toBeLessThan(2000); // windowed: only what is in view
   await big.evaluate((el) => (el.scrollTop = 20_000));
-  await expect(big.getByRole('rowheader').first()).not.toHaveText('app-0');
+  await expect(big.getByRole('rowheader').first()).not.toHaveText(/ app-0$/);
   await page.screenshot({ path: 'e2e/.artifacts/sim-matrix-1000.png' });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The scenario the app opens on: the built-in three-tier app, or a built-in named in the URL
- * (`?scenario=large` for the 1,000-instance benchmark world, generated on demand).
+ * (`?scenario=large` for the 1,000-instance benchmark world, generated on demand;
+ * `&instances=N` for up to 60,000).
  */
 import threeTier from '../content/scenarios/three-tier.json';
 import { parseScenario, type Scenario } from '../model';
@@ -18,15 +19,31 @@ export interface Opened {
   readonly notice?: string;
 }
 
+/** The largest generated world: a /16 VPC full (four /18 subnets, 5 addresses reserved in each). */
+export const LARGE_MAX = 60_000;
+
+/** `instances=N` of `?scenario=large`: a whole number from 1 to 60,000, or why not. */
+export function largeSize(text: string | null): { instances: number; error?: string } {
+  if (text === null) return { instances: 1000 };
+  const n = /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (Number.isInteger(n) && n >= 1 && n <= LARGE_MAX) return { instances: n };
+  return {
+    instances: 1000,
+    error: `instances=${text.slice(0, 20)} is not a whole number from 1 to ${LARGE_MAX.toLocaleString('en-US')}: opened 1,000 instead.`,
+  };
+}
+
 export async function initialScenario(url: URL): Promise<Opened> {
   const name = url.searchParams.get('scenario');
   if (name === 'large') {
     const { largeScenario } = await import('../model/large-scenario');
+    const size = largeSize(url.searchParams.get('instances'));
+    const groups = size.instances >= 10_000 ? 1000 : 300;
+    const count = size.instances.toLocaleString('en-US');
     return {
-      scenario: largeScenario({ instances: 1000, groups: 300, rulesPerGroup: 60 }),
+      scenario: largeScenario({ instances: size.instances, groups, rulesPerGroup: 60 }),
       fromUrl: true,
-      notice:
-        'Opened the 1,000-instance benchmark scenario. Autosave is off for it, so your own work stays saved.',
+      notice: `${size.error ? `${size.error} ` : ''}Opened the generated ${count}-instance scenario (${groups.toLocaleString('en-US')} groups × 60 rules). Autosave is off for it, so your own work stays saved.`,
     };
   }
   return { scenario: builtInScenario(), fromUrl: false };

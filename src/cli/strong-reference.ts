@@ -81,8 +81,19 @@ function encodeAcl(entries: readonly NetworkAcl['inbound'][number][]): Float64Ar
   return Float64Array.from(rows.flatMap((r) => r.row));
 }
 
-/** One of the rules matches the packet from or to `ip`, whose interface carries `groups`. */
+/** One rule of the groups matches the packet from or to `ip`, whose interface carries `groups`. */
 function admits(
+  lists: readonly Float64Array[],
+  protocol: number,
+  port: number,
+  ip: number,
+  groups: Int32Array,
+): boolean {
+  for (const rules of lists) if (admitsOne(rules, protocol, port, ip, groups)) return true;
+  return false;
+}
+
+function admitsOne(
   rules: Float64Array,
   protocol: number,
   port: number,
@@ -123,8 +134,9 @@ interface Host {
   readonly unfiltered: boolean;
   /** Group numbers it carries: a reference to one of them matches its private address. */
   readonly groups: Int32Array;
-  readonly out: Float64Array;
-  readonly in: Float64Array;
+  /** Its groups' rules, one array per group (shared, not copied per interface). */
+  readonly out: readonly Float64Array[];
+  readonly in: readonly Float64Array[];
   /** Its subnet's ACL, or null when none filters it. */
   readonly acl: { readonly inbound: Float64Array; readonly outbound: Float64Array } | null;
 }
@@ -133,8 +145,8 @@ interface Host {
 export function strongReference(s: Scenario, protocol: 6 | 17, port: number): StrongReference {
   const groupNo = new Map(s.securityGroups.map((g, k) => [g.id, k]));
   const encoded = s.securityGroups.map((g) => ({
-    in: g.inbound.flatMap((r) => encode(r, groupNo, s.prefixLists)),
-    out: g.outbound.flatMap((r) => encode(r, groupNo, s.prefixLists)),
+    in: Float64Array.from(g.inbound.flatMap((r) => encode(r, groupNo, s.prefixLists))),
+    out: Float64Array.from(g.outbound.flatMap((r) => encode(r, groupNo, s.prefixLists))),
   }));
   const subnets = new Map(s.subnets.map((sn, k) => [sn.id, { sn, k }]));
   const vpcs = new Map(s.vpcs.map((v, k) => [v.id, k]));
@@ -161,8 +173,8 @@ export function strongReference(s: Scenario, protocol: 6 | 17, port: number): St
       running: inst.state !== 'stopped' && !down.has(at?.sn.availabilityZone ?? ''),
       unfiltered: own.length === 0,
       groups: Int32Array.from(own),
-      out: Float64Array.from(own.flatMap((g) => encoded[g]?.out ?? [])),
-      in: Float64Array.from(own.flatMap((g) => encoded[g]?.in ?? [])),
+      out: own.flatMap((g) => encoded[g]?.out ?? []),
+      in: own.flatMap((g) => encoded[g]?.in ?? []),
       acl: at ? subnetAcl(at.sn.id, at.sn.vpcId) : null,
     };
   });

@@ -1,36 +1,116 @@
 /**
  * The reachability matrix: sources as rows, destinations as columns, ✓ or ✗ for one service.
- * Only the cells in view are rendered (fixed-size cells, our own windowing), so the 1,000-instance
- * scenario scrolls smoothly; filters keep the instances of one subnet or one group.
+ * Only the cells in view are rendered (fixed-size cells, our own windowing), so a 60,000-instance
+ * world scrolls; rows and columns each keep one subnet or group and what matches a search, and
+ * the rows and columns in view say how many they reach or are reached from.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
-import { FLOW_SERVICES, serviceLabel, type Flow } from '../../model';
-import { endpointLabel, reachabilityOf } from '../../store';
+import { FLOW_SERVICES, serviceLabel, type Flow, type Scenario } from '../../model';
+import { reachabilityOf, type Reachability } from '../../store';
 
 const CELL = 28;
 const HEAD_W = 150;
 const HEAD_H = 96;
 const OVERSCAN = 4;
+/** Past this many endpoints, a balancer's or a host's row is not counted (each cell is a walk). */
+const COUNT_WALKS_UP_TO = 2000;
+
+/** Endpoint i's name: the matrix lists instances, then balancers, then hosts (no search by id). */
+function labeller(s: Scenario): (i: number) => string {
+  const lbs = s.loadBalancers ?? [];
+  const n = s.instances.length;
+  return (i) => {
+    const inst = s.instances[i];
+    if (inst) return inst.name ?? inst.id;
+    const lb = lbs[i - n];
+    if (lb) return lb.name;
+    const h = s.hosts?.[i - n - lbs.length];
+    return h ? h.name : '';
+  };
+}
+
+/** Endpoints kept by a subnet or group choice ("subnet:id", "group:id") and a search. */
+function keep(
+  s: Scenario,
+  label: (i: number) => string,
+  total: number,
+  choice: string,
+  query: string,
+): number[] {
+  const [kind, id] = choice.split(':');
+  const q = query.trim().toLowerCase();
+  const out: number[] = [];
+  for (let i = 0; i < total; i++) {
+    const inst = s.instances[i];
+    // balancers and hosts stay whatever the subnet or group chosen
+    if (
+      inst &&
+      kind &&
+      (kind === 'subnet' ? inst.subnetId !== id : !inst.securityGroupIds.includes(id ?? ''))
+    )
+      continue;
+    if (
+      q &&
+      !label(i).toLowerCase().includes(q) &&
+      !(inst && (inst.id.includes(q) || inst.privateIp.startsWith(q)))
+    )
+      continue;
+    out.push(i);
+  }
+  return out;
+}
+
+const countCache = new WeakMap<
+  Reachability,
+  { reaches: Map<number, number>; reachedBy: Map<number, number> }
+>();
+
+/** Counts for the rows and columns in view, kept per matrix (a new matrix after each edit). */
+function countsOf(matrix: Reachability, instances: number) {
+  let cache = countCache.get(matrix);
+  if (!cache) countCache.set(matrix, (cache = { reaches: new Map(), reachedBy: new Map() }));
+  const { reaches, reachedBy } = cache;
+  const total = matrix.endpoints.length;
+  const counted = (i: number) => i < instances || total <= COUNT_WALKS_UP_TO;
+  const get = (map: Map<number, number>, i: number, f: (i: number) => number) => {
+    let v = map.get(i);
+    if (v === undefined) map.set(i, (v = f(i)));
+    return v;
+  };
+  return {
+    reaches: (i: number) => (counted(i) ? get(reaches, i, (k) => matrix.reachesCount(k)) : null),
+    reachedBy: (i: number) =>
+      counted(i) ? get(reachedBy, i, (k) => matrix.reachedByCount(k)) : null,
+    total,
+  };
+}
+
+const fmt = (x: number) => x.toLocaleString('en-US');
 
 export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
   const scenario = useAppStore((s) => s.scenario);
   const inspect = useAppStore((s) => s.inspect);
   const [serviceId, setServiceId] = useState('https');
-  const [filter, setFilter] = useState('');
+  const [rowChoice, setRowChoice] = useState('');
+  const [colChoice, setColChoice] = useState('');
+  const [rowQuery, setRowQuery] = useState('');
+  const [colQuery, setColQuery] = useState('');
+  const rowSearch = useDeferredValue(rowQuery);
+  const colSearch = useDeferredValue(colQuery);
   const service = (FLOW_SERVICES.find((p) => p.id === serviceId) ?? FLOW_SERVICES[0])!.service;
   const matrix = reachabilityOf(scenario, service);
-
-  // indices into matrix.endpoints that pass the filter (load balancers and hosts always stay)
-  const shown = useMemo(() => {
-    const [kind, id] = filter.split(':');
-    const keep = (i: number) => {
-      const inst = scenario.instances[i];
-      if (!inst || !kind) return true;
-      return kind === 'subnet' ? inst.subnetId === id : inst.securityGroupIds.includes(id ?? '');
-    };
-    return matrix.endpoints.map((_, i) => i).filter(keep);
-  }, [matrix, filter, scenario.instances]);
+  const name = useMemo(() => labeller(scenario), [scenario]);
+  const total = matrix.endpoints.length;
+  const shownRows = useMemo(
+    () => keep(scenario, name, total, rowChoice, rowSearch),
+    [scenario, name, total, rowChoice, rowSearch],
+  );
+  const shownCols = useMemo(
+    () => keep(scenario, name, total, colChoice, colSearch),
+    [scenario, name, total, colChoice, colSearch],
+  );
+  const counts = countsOf(matrix, scenario.instances.length);
 
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, left: 0, width: 800, height: 420 });
@@ -55,21 +135,21 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
     };
   }, []);
 
-  const n = shown.length;
+  const nRows = shownRows.length;
+  const nCols = shownCols.length;
   const firstRow = Math.max(0, Math.floor(view.top / CELL) - OVERSCAN);
-  const lastRow = Math.min(n, Math.ceil((view.top + view.height - HEAD_H) / CELL) + OVERSCAN);
+  const lastRow = Math.min(nRows, Math.ceil((view.top + view.height - HEAD_H) / CELL) + OVERSCAN);
   const firstCol = Math.max(0, Math.floor(view.left / CELL) - OVERSCAN);
-  const lastCol = Math.min(n, Math.ceil((view.left + view.width - HEAD_W) / CELL) + OVERSCAN);
-  const rows = shown.slice(firstRow, lastRow);
-  const cols = shown.slice(firstCol, lastCol);
-  const name = (i: number) => endpointLabel(scenario, matrix.endpoints[i] ?? '');
+  const lastCol = Math.min(nCols, Math.ceil((view.left + view.width - HEAD_W) / CELL) + OVERSCAN);
+  const rows = shownRows.slice(firstRow, lastRow);
+  const cols = shownCols.slice(firstCol, lastCol);
   const flowOf = (from: number, to: number): Flow => ({
     ...service,
     from: matrix.endpoints[from] ?? '',
     to: matrix.endpoints[to] ?? '',
   });
   const open = (r: number, c: number) => {
-    inspect({ flow: flowOf(shown[r] ?? 0, shown[c] ?? 0) });
+    inspect({ flow: flowOf(shownRows[r] ?? 0, shownCols[c] ?? 0) });
     onOpenTrace();
   };
 
@@ -103,8 +183,8 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
     const m = moves[e.key];
     if (!m) return;
     e.preventDefault();
-    const r = Math.min(Math.max(active.r + m[0], 0), n - 1);
-    const c = Math.min(Math.max(active.c + m[1], 0), n - 1);
+    const r = Math.min(Math.max(active.r + m[0], 0), nRows - 1);
+    const c = Math.min(Math.max(active.c + m[1], 0), nCols - 1);
     focusCell(r, c);
     setWantFocus(true);
   };
@@ -122,29 +202,30 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
             ))}
           </select>
         </label>
-        <label>
-          Show{' '}
-          <select value={filter} onChange={(e) => setFilter(e.target.value)}>
-            <option value="">every instance</option>
-            <optgroup label="Instances in subnet">
-              {scenario.subnets.map((sn) => (
-                <option key={sn.id} value={`subnet:${sn.id}`}>
-                  {sn.name ?? sn.id}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Instances in group">
-              {scenario.securityGroups.map((g) => (
-                <option key={g.id} value={`group:${g.id}`}>
-                  {g.name} ({g.id})
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
-        <span className="muted small">
-          {n} × {n} {serviceLabel(service)}; ✓ allowed, ✗ denied, ◐ partial (a balancer drops it on
-          some pairs: it fails only sometimes); a cell opens its trace.
+        <MatrixFilter
+          legend="Rows"
+          what="Sources (rows)"
+          scenario={scenario}
+          choice={rowChoice}
+          onChoice={setRowChoice}
+          query={rowQuery}
+          onQuery={setRowQuery}
+        />
+        <MatrixFilter
+          legend="Columns"
+          what="Destinations (columns)"
+          scenario={scenario}
+          choice={colChoice}
+          onChoice={setColChoice}
+          query={colQuery}
+          onQuery={setColQuery}
+        />
+        <span
+          className="muted small"
+          title="✓ allowed, ✗ denied, ◐ partial: a balancer drops it on some (node, target) pairs, so it fails only sometimes. A cell opens its trace. → how many a row reaches, ← how many reach a column (counted for the rows and columns in view)."
+        >
+          {fmt(nRows)} × {fmt(nCols)} of {fmt(total)} · ✓ allowed ✗ denied ◐ partial · →reaches
+          ←reached from · a cell opens its trace
         </span>
       </div>
       <div
@@ -152,18 +233,24 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
         className="matrix-scroll"
         role="grid"
         aria-label={`Reachability for ${serviceLabel(service)}: rows are sources, columns destinations`}
-        aria-rowcount={n + 1}
-        aria-colcount={n + 1}
+        aria-rowcount={nRows + 1}
+        aria-colcount={nCols + 1}
         // the grid itself is a tab stop too: the active cell may be scrolled out of the DOM
         tabIndex={0}
         onKeyDown={onKey}
       >
-        <div style={{ width: HEAD_W + n * CELL, height: HEAD_H + n * CELL, position: 'relative' }}>
+        <div
+          style={{
+            width: HEAD_W + nCols * CELL,
+            height: HEAD_H + nRows * CELL,
+            position: 'relative',
+          }}
+        >
           <div
             role="row"
             aria-rowindex={1}
             className="matrix-colheads"
-            style={{ height: HEAD_H, width: HEAD_W + n * CELL }}
+            style={{ height: HEAD_H, width: HEAD_W + nCols * CELL }}
           >
             <span
               role="columnheader"
@@ -173,21 +260,28 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
             >
               from ↓ to →
             </span>
-            {cols.map((col, k) => (
-              <span
-                key={col}
-                role="columnheader"
-                aria-colindex={firstCol + k + 2}
-                className="matrix-colhead"
-                title={name(col)}
-                style={{ left: HEAD_W + (firstCol + k) * CELL, width: CELL, height: HEAD_H }}
-              >
-                <span>{name(col)}</span>
-              </span>
-            ))}
+            {cols.map((col, k) => {
+              const by = counts.reachedBy(col);
+              return (
+                <span
+                  key={col}
+                  role="columnheader"
+                  aria-colindex={firstCol + k + 2}
+                  className="matrix-colhead"
+                  title={`${name(col)}${by === null ? '' : `: reachable from ${fmt(by)} of ${fmt(total)}`}`}
+                  style={{ left: HEAD_W + (firstCol + k) * CELL, width: CELL, height: HEAD_H }}
+                >
+                  <span>
+                    {name(col)}
+                    {by !== null && <small className="matrix-count"> ←{fmt(by)}</small>}
+                  </span>
+                </span>
+              );
+            })}
           </div>
           {rows.map((row, i) => {
             const r = firstRow + i;
+            const reach = counts.reaches(row);
             return (
               <div
                 key={row}
@@ -199,9 +293,10 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
                 <span
                   role="rowheader"
                   className="matrix-rowhead"
-                  title={name(row)}
+                  title={`${name(row)}${reach === null ? '' : `: reaches ${fmt(reach)} of ${fmt(total)}`}`}
                   style={{ width: HEAD_W }}
                 >
+                  {reach !== null && <small className="matrix-count">→{fmt(reach)} </small>}
                   {name(row)}
                 </span>
                 {cols.map((col, k) => {
@@ -239,5 +334,58 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
         </div>
       </div>
     </div>
+  );
+}
+
+function MatrixFilter({
+  legend,
+  what,
+  scenario,
+  choice,
+  onChoice,
+  query,
+  onQuery,
+}: {
+  legend: string;
+  /** The accessible name's start: "Sources (rows)" */
+  what: string;
+  scenario: Scenario;
+  choice: string;
+  onChoice: (v: string) => void;
+  query: string;
+  onQuery: (v: string) => void;
+}) {
+  return (
+    <fieldset className="matrix-filter">
+      <legend>{legend}</legend>
+      <select
+        aria-label={`${what}: show`}
+        value={choice}
+        onChange={(e) => onChoice(e.target.value)}
+      >
+        <option value="">every instance</option>
+        <optgroup label="Instances in subnet">
+          {scenario.subnets.map((sn) => (
+            <option key={sn.id} value={`subnet:${sn.id}`}>
+              {sn.name ?? sn.id}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label="Instances in group">
+          {scenario.securityGroups.map((g) => (
+            <option key={g.id} value={`group:${g.id}`}>
+              {g.name} ({g.id})
+            </option>
+          ))}
+        </optgroup>
+      </select>
+      <input
+        type="search"
+        aria-label={`${what}: find`}
+        placeholder="name, id or IP"
+        value={query}
+        onChange={(e) => onQuery(e.target.value)}
+      />
+    </fieldset>
   );
 }

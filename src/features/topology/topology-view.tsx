@@ -348,8 +348,11 @@ export function TopologyView() {
   const checkpoints = useCheckpoints();
   const container = useRef<HTMLDivElement>(null);
   const bySubnet = new Map<string, Instance[]>();
-  for (const i of scenario.instances)
-    bySubnet.set(i.subnetId, [...(bySubnet.get(i.subnetId) ?? []), i]);
+  for (const i of scenario.instances) {
+    const list = bySubnet.get(i.subnetId);
+    if (list) list.push(i);
+    else bySubnet.set(i.subnetId, [i]);
+  }
   return (
     <div className="topology" ref={container}>
       <PacketPath container={container} />

@@ -34,11 +34,19 @@ export function awsDefaultAcl(s: Scenario, vpcId: string, id: string): NetworkAc
 export function defaultAclOf(s: Scenario, vpcId: string): { acl: NetworkAcl; written: boolean } {
   const acl = (s.networkAcls ?? []).find((a) => a.vpcId === vpcId && a.isDefault);
   if (acl) return { acl, written: true };
-  return {
-    acl: awsDefaultAcl(s, vpcId, readableId('acl', `${vpcId}-default`, allIds(s))),
-    written: false,
-  };
+  // the same one for the same document: every render asks, and its id needs every id in use
+  let perVpc = unwritten.get(s);
+  if (!perVpc) unwritten.set(s, (perVpc = new Map()));
+  let made = perVpc.get(vpcId);
+  if (!made)
+    perVpc.set(
+      vpcId,
+      (made = awsDefaultAcl(s, vpcId, readableId('acl', `${vpcId}-default`, allIds(s)))),
+    );
+  return { acl: made, written: false };
 }
+
+const unwritten = new WeakMap<Scenario, Map<string, NetworkAcl>>();
 
 /** The document with the VPC's default ACL written out, and its id. */
 export function withDefaultAcl(s: Scenario, vpcId: string): { scenario: Scenario; id: string } {
