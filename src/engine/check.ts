@@ -15,6 +15,7 @@ import {
   matchFields,
   matchesAll,
   missReason,
+  ruleMatches,
   type GroupOverride,
   type Packet,
   type PeerContext,
@@ -79,6 +80,31 @@ function nearestMiss(
     field,
     explanation: `${describeRule(rule)} (${rule.groupId}) would match, but ${missReason(rule, field, pkt, remote, ctx.publicPath ?? false)}.`,
   };
+}
+
+/**
+ * checkInterface's verdict without its words (no step, no nearest miss): what a path asks of
+ * every hop when only the verdict counts — the badges, health checks, a balancer's pairs.
+ */
+export function interfaceAdmits(
+  c: Compiled,
+  iface: Iface,
+  direction: Direction,
+  pkt: Packet,
+  remote: Ip,
+  opts: CheckOptions = {},
+): boolean {
+  if (iface.groupIds.length === 0) return true;
+  const ctx: PeerContext = {
+    members: c.members,
+    publicPath: opts.publicPath,
+    override: opts.override,
+  };
+  for (const gid of iface.groupIds) {
+    const g = c.groups.get(gid);
+    if (g) for (const r of g[direction]) if (ruleMatches(r, pkt, remote, ctx)) return true;
+  }
+  return false;
 }
 
 /** Checks the packet against the union of the interface's groups in one direction (§4.1). */

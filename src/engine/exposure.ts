@@ -2,20 +2,15 @@
  * What the internet can open on each instance: the badges of the topology ("SSH open to the
  * internet", "HTTPS reachable from the internet via shop-alb"). "The internet" is any address: a
  * service counts only when two unrelated outside addresses both get in, so a rule for one office
- * or for My IP does not make a badge. Direct exposure is cached per interface and its groups, so
- * after a rule edit only the instances carrying the edited group are looked at again.
+ * or for My IP does not make a badge. What each group and each subnet's ACL let in is known once
+ * (cached by group), so an instance is a few ANDs and a rule edit looks at one group again.
  */
 import type { LoadBalancer, Scenario } from '../model';
 import { parseIp, youHost, type Ip } from '../model';
-import {
-  compile,
-  type Compiled,
-  type CompiledAcl,
-  type CompiledGroup,
-  type Iface,
-} from './compile';
+import { compile, type Compiled, type CompiledGroup, type Iface } from './compile';
 import { nodeToTarget, routes, targetHealth, toNode } from './lb-path';
-import { passes, pathFromOutside, type Hop } from './path';
+import { ruleMatches } from './match';
+import { aclHop, passes } from './path';
 
 export interface ExposedService {
   readonly label: string;
@@ -44,45 +39,95 @@ const PROBES = ['192.0.2.1', '198.18.0.1'].map((a) => parseIp(a) as Ip);
 /** The IPv6 documentation block (RFC 3849), two far-apart addresses. */
 const PROBES6 = ['2001:db8::1', '2001:db8:ffff::1'].map((a) => parseIp(a) as Ip);
 
-const direct = new WeakMap<
-  Iface,
-  {
-    groups: readonly (CompiledGroup | undefined)[];
-    acl: CompiledAcl | undefined;
-    you: Ip | null;
-    out: ExposedService[];
-  }
->();
+/**
+ * The (service, probe) pairs, as bits: for each service the two world probes, the two IPv6 probes
+ * and You. A direct path from outside is the gateway, the subnet's ACL in, the groups inbound (on
+ * the public path: group references never match), a running receiver and the ACL out for the
+ * reply — so per group and per subnet the bits are known once, and an instance is their AND.
+ */
+const PER_SERVICE = 5;
+/** 6 services × 5 probes: 30 bits, one number. */
+const bit = (service: number, probe: number): number => 1 << (service * PER_SERVICE + probe);
+
+/** Probes 0–1: the world over IPv4; 2–3: over IPv6; 4: You (IPv4). */
+const probesOf = (you: Ip | null): (Ip | null)[] => [...PROBES, ...PROBES6, you];
+
+const byGroup = new WeakMap<CompiledGroup, { you: Ip | null; bits: number }>();
+const bySubnet = new WeakMap<Compiled, Map<string, number>>();
+
+/** Which (service, probe) packets one of the group's inbound rules admits. */
+function groupBits(c: Compiled, g: CompiledGroup, you: Ip | null): number {
+  const hit = byGroup.get(g);
+  if (hit && hit.you?.value === you?.value) return hit.bits;
+  const ctx = { members: c.members, publicPath: true };
+  const probes = probesOf(you);
+  let bits = 0;
+  SERVICES.forEach((svc, k) => {
+    const pkt = { protocol: 6, port: svc.port };
+    probes.forEach((ip, p) => {
+      if (ip && g.inbound.some((r) => ruleMatches(r, pkt, ip, ctx))) bits |= bit(k, p);
+    });
+  });
+  byGroup.set(g, { you, bits });
+  return bits;
+}
+
+/** Which (service, probe) packets the subnet's ACL lets in, with their replies out. */
+function subnetBits(c: Compiled, subnet: Iface['subnet'], you: Ip | null): number {
+  let perCompiled = bySubnet.get(c);
+  if (!perCompiled) bySubnet.set(c, (perCompiled = new Map()));
+  const hit = perCompiled.get(subnet.id);
+  if (hit !== undefined) return hit;
+  const probes = probesOf(you);
+  let bits = 0;
+  SERVICES.forEach((svc, k) => {
+    const pkt = { protocol: 6, port: svc.port };
+    probes.forEach((ip, p) => {
+      if (!ip) return;
+      const hops = [
+        ...aclHop(c, subnet, 'inbound', ip, false),
+        ...aclHop(c, subnet, 'outbound', ip, true),
+      ];
+      if (passes(c, hops, pkt)) bits |= bit(k, p);
+    });
+  });
+  perCompiled.set(subnet.id, bits);
+  return bits;
+}
+
+const ALL = 2 ** (SERVICES.length * PER_SERVICE) - 1;
+/** Per probe, the bits of every service. */
+const probeColumn = (p: number): number => SERVICES.reduce((acc, _, k) => acc | bit(k, p), 0);
+const V4 = probeColumn(0) | probeColumn(1) | probeColumn(4);
+const V6 = probeColumn(2) | probeColumn(3);
 
 function directExposure(c: Compiled, iface: Iface, you: Ip | null): ExposedService[] {
-  const groups = iface.groupIds.map((g) => c.groups.get(g));
-  const acl = c.acls.get(iface.subnet.id);
-  const hit = direct.get(iface);
-  if (
-    hit &&
-    hit.acl === acl &&
-    hit.you?.value === you?.value &&
-    hit.groups.length === groups.length &&
-    hit.groups.every((g, i) => g === groups[i])
-  )
-    return hit.out;
-  // the same path a flow from outside takes: the internet gateway, the groups, a running receiver
-  // (the paths do not depend on the port: built once, asked for every service)
-  const paths = (from: readonly Ip[], via: 'public' | 'ipv6') =>
-    from.map((ip) => pathFromOutside(c, ip, 'a probe', iface, via));
-  const world = paths(PROBES, 'public');
-  const world6 = paths(PROBES6, 'ipv6');
-  const mine = you?.family === 4 ? paths([you], 'public') : null;
-  const opens = (hops: readonly (readonly Hop[])[], port: number) =>
-    hops.every((h) => passes(c, h, { protocol: 6, port }));
-  const out: ExposedService[] = [];
-  for (const s of SERVICES) {
-    if (opens(world, s.port)) out.push({ ...s, audience: 'internet' });
-    // My IP: what the learner's own machine can open, when the world cannot
-    else if (mine && opens(mine, s.port)) out.push({ ...s, risk: 'expected', audience: 'you' });
-    if (opens(world6, s.port)) out.push({ ...s, audience: 'internet', ipv6: true });
+  // the internet gateway routes only to a public subnet, to a public IPv4 or an IPv6 address
+  if (!iface.running || !iface.subnet.public) return [];
+  const route = (iface.publicIp ? V4 : 0) | (iface.ipv6 ? V6 : 0);
+  if (route === 0) return [];
+  let groups = iface.groupIds.length === 0 ? ALL : 0;
+  for (const gid of iface.groupIds) {
+    const g = c.groups.get(gid);
+    if (g) groups |= groupBits(c, g, you);
   }
-  direct.set(iface, { groups, acl, you, out });
+  return servicesOf(route & groups & subnetBits(c, iface.subnet, you));
+}
+
+/** The badges of a set of open (service, probe) bits: one shared list per set. */
+const lists = new Map<number, ExposedService[]>();
+function servicesOf(open: number): ExposedService[] {
+  let out = lists.get(open);
+  if (out) return out;
+  out = [];
+  const has = (k: number, p: number) => (open & bit(k, p)) !== 0;
+  for (const [k, svc] of SERVICES.entries()) {
+    if (has(k, 0) && has(k, 1)) out.push({ ...svc, audience: 'internet' });
+    // My IP: what the learner's own machine can open, when the world cannot
+    else if (has(k, 4)) out.push({ ...svc, risk: 'expected', audience: 'you' });
+    if (has(k, 2) && has(k, 3)) out.push({ ...svc, audience: 'internet', ipv6: true });
+  }
+  lists.set(open, out);
   return out;
 }
 

@@ -89,6 +89,15 @@ export function matchFields(
 
 export const matchesAll = (m: FieldMatch): boolean => m.protocol && m.port && m.peer;
 
+/** matchesAll(matchFields(…)) without building the fields: protocol, then ports, then the peer. */
+export const ruleMatches = (
+  rule: CompiledRule,
+  pkt: Packet,
+  remote: Ip,
+  ctx: PeerContext,
+): boolean =>
+  protocolMatches(rule, pkt) && portMatches(rule, pkt) && peerMatches(rule, remote, ctx);
+
 /** "HTTPS 443 from 10.0.0.0/16", "All traffic to sg-db", "ICMP Echo Request from 0.0.0.0/0". */
 export function describeRule(rule: CompiledRule): string {
   const type = ruleTypeOf(rule.rule);

@@ -18,7 +18,7 @@ import {
   type Via,
 } from '../model';
 import type { Compiled, CompiledAcl, Iface } from './compiled-types';
-import { checkInterface, locationOf } from './check';
+import { interfaceAdmits, locationOf } from './check';
 import { checkLeg } from './legs';
 import type { GroupOverride, Packet } from './match';
 import { aclAllows, checkAcl } from './nacl';
@@ -192,8 +192,7 @@ export function passes(c: Compiled, hops: readonly Hop[], pkt: Packet): boolean 
   return hops.every((hop) => {
     switch (hop.kind) {
       case 'interface':
-        return checkInterface(c, hop.iface, hop.direction, hop.packet ?? pkt, hop.remote, hop)
-          .allowed;
+        return interfaceAdmits(c, hop.iface, hop.direction, hop.packet ?? pkt, hop.remote, hop);
       case 'subnet': {
         const p = aclPacket(hop, pkt);
         return !p || aclAllows(hop.acl, hop.direction, p, hop.remote);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Address4, Address6 } from 'ip-address';
 import { describe, expect, it } from 'vitest';
-import { cidrContains, formatIp, parseCidr, parseIp } from './cidr';
+import { cidrContains, formatIp, parseCidr, parseIp, plainIpv6 } from './cidr';
 
 const v4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((o) => o.join('.'));
 const v6 = fc
@@ -90,5 +90,40 @@ describe('parseCidr reads CIDRs as AWS does', () => {
   it('formats addresses back', () => {
     expect(formatIp(parseIp('2001:0db8:0000::0001')!)).toBe('2001:db8::1');
     expect(formatIp(parseIp('10.0.0.1')!)).toBe('10.0.0.1');
+  });
+});
+
+describe('the plain IPv6 fast path agrees with ip-address', () => {
+  const authority = (text: string): bigint | null =>
+    Address6.isValid(text) && !/[%/\s]/.test(text) ? new Address6(text).bigInt() : null;
+  const value = fc.bigInt({ min: 0n, max: (1n << 128n) - 1n });
+  const written = fc.oneof(
+    value.map((v) => Address6.fromBigInt(v).correctForm()),
+    value.map((v) => Address6.fromBigInt(v).canonicalForm()),
+    // mostly zeros, so that "::" appears in every position
+    fc
+      .array(fc.constantFrom(0, 0, 0, 1, 0xffff, 0x2600), { minLength: 8, maxLength: 8 })
+      .map((gs) =>
+        Address6.fromBigInt(gs.reduce((a, g) => (a << 16n) | BigInt(g), 0n)).correctForm(),
+      ),
+    fc.stringMatching(/^[0-9a-f:]{1,24}$/),
+  );
+
+  it('reads every plain address as ip-address does, and leaves the rest to it', () => {
+    fc.assert(
+      fc.property(written, (text) => {
+        const fast = plainIpv6(text);
+        if (fast !== undefined) expect(fast).toBe(authority(text));
+        expect(parseIp(text)?.value ?? null).toBe(authority(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes the addresses accounts write', () => {
+    expect(plainIpv6('2600:1f18:42:1::1a')).toBe(authority('2600:1f18:42:1::1a'));
+    expect(plainIpv6('::')).toBe(0n);
+    expect(plainIpv6('::ffff:10.0.0.1')).toBeUndefined();
+    expect(plainIpv6('2600:1F18::1')).toBeUndefined();
   });
 });
