@@ -97,7 +97,8 @@ export function parseIp(text: string): Ip | null {
   if (v4 !== null) return { family: 4, value: v4 };
   let hit = ipv6Memo.get(text);
   if (hit === undefined) {
-    if (ipv6Memo.size >= MEMO_LIMIT) ipv6Memo.clear();
+    // every instance of a /16 VPC full has its own: room for all of them
+    if (ipv6Memo.size >= IPV6_MEMO_LIMIT) ipv6Memo.clear();
     const v6 = parseIpv6(text);
     ipv6Memo.set(text, (hit = v6 === null ? null : { family: 6, value: v6 }));
   }
@@ -105,6 +106,7 @@ export function parseIp(text: string): Ip | null {
 }
 
 const ipv6Memo = new Map<string, Ip | null>();
+const IPV6_MEMO_LIMIT = 150_000;
 
 export function formatIpv4(value: number): string {
   return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');

@@ -55,11 +55,17 @@ export function describeChange(before: Scenario, after: Scenario): ChangeNotice 
   const now = exposureOf(after);
   const effects: string[] = [];
   let warn = false;
-  const label = (id: string) => after.instances.find((i) => i.id === id)?.name ?? id;
+  const byId = new Map<string, string>();
+  const label = (id: string) => {
+    if (byId.size === 0) for (const i of after.instances) byId.set(i.id, i.name ?? i.id);
+    return byId.get(id) ?? id;
+  };
   const ids = new Set([...was.keys(), ...now.keys()]);
   const gained = new Map<string, string[]>();
   const lost = new Map<string, string[]>();
   for (const id of ids) {
+    // the badges of an instance the edit did not change are the same list
+    if (was.get(id) === now.get(id)) continue;
     // the internet's reach is what a notice is about; My IP badges just follow
     const a = (was.get(id) ?? []).filter((e) => e.audience === 'internet').map(serviceText);
     const b = (now.get(id) ?? []).filter((e) => e.audience === 'internet').map(serviceText);

@@ -3,14 +3,17 @@ import { findings } from '../engine';
 import { addRule, type Finding, type Scenario } from '../model';
 import { largeScenario } from '../model/large-scenario';
 import { lintClient, type WorkerLike } from './lint';
+import { answerEncoder } from './lint-answer';
 import { applyLintPatch, diffForLint, type LintPatch } from './lint-patch';
 
 /** A worker in the same thread, structured-cloning like a real one. */
-function fakeWorker(): WorkerLike & { sent: LintPatch[]; answer(): void } {
+function fakeWorker(): WorkerLike & { sent: LintPatch[]; answers: number[]; answer(): void } {
   let current: Scenario | null = null;
+  const answer = answerEncoder();
   const queue: { seq: number; patch: LintPatch }[] = [];
   const w = {
     sent: [] as LintPatch[],
+    answers: [] as number[],
     onmessage: null as WorkerLike['onmessage'],
     postMessage(m: { seq: number; patch: LintPatch }) {
       const copy = structuredClone(m);
@@ -21,7 +24,9 @@ function fakeWorker(): WorkerLike & { sent: LintPatch[]; answer(): void } {
       const m = queue.shift();
       if (!m) return;
       current = applyLintPatch(current, m.patch);
-      w.onmessage?.({ data: { seq: m.seq, list: findings(current) as Finding[] } });
+      const a = answer(m.seq, findings(current) as Finding[]);
+      w.answers.push(a.added.length);
+      w.onmessage?.({ data: structuredClone(a) });
     },
   };
   return w;
@@ -51,12 +56,19 @@ describe('lint in a worker', () => {
     expect(results.map((r) => r.scenario)).toEqual([big, edited.scenario]);
     expect(JSON.stringify(results[1]?.list)).toBe(JSON.stringify(findings(edited.scenario)));
     expect(results[1]?.list.some((f) => f.code === 'WORLD_OPEN_ADMIN_PORT')).toBe(true);
+    // the second answer carries only the findings that changed
+    expect(w.answers[0]).toBe(findings(big).length);
+    expect(w.answers[1]).toBeLessThan((w.answers[0] ?? 0) / 4);
   });
 
   it('an answer for a document that is no longer current is not shown', () => {
     const w = fakeWorker();
     const results: Scenario[] = [];
-    const client = lintClient(w, (r) => results.push(r.scenario));
+    const lists: (readonly Finding[])[] = [];
+    const client = lintClient(w, (r) => {
+      results.push(r.scenario);
+      lists.push(r.list);
+    });
     client.lint(big);
     const renamed = { ...big, name: 'Renamed' };
     client.lint(renamed);
@@ -64,6 +76,8 @@ describe('lint in a worker', () => {
     expect(results).toEqual([]);
     w.answer();
     expect(results).toEqual([renamed]);
+    // the late answer was still the base of the next, which is rebuilt on it
+    expect(JSON.stringify(lists[0])).toBe(JSON.stringify(findings(renamed)));
   });
 
   it('a patch drops fields that the new document no longer has', () => {

@@ -5,6 +5,7 @@
  */
 import type { Finding, Scenario } from '../model';
 import { ruleCount } from '../model';
+import { answerDecoder, type LintAnswer } from './lint-answer';
 import { diffForLint, type LintPatch } from './lint-patch';
 
 /** Above this many rules the first lint can pass 50 ms: it runs off the main thread. */
@@ -12,7 +13,7 @@ export const LINT_IN_WORKER_RULES = 5000;
 
 export interface WorkerLike {
   postMessage(message: { seq: number; patch: LintPatch }): void;
-  onmessage: ((e: { data: { seq: number; list: Finding[] } }) => void) | null;
+  onmessage: ((e: { data: LintAnswer }) => void) | null;
 }
 
 export interface LintResult {
@@ -33,11 +34,14 @@ export function lintClient(worker: WorkerLike, onResult: (r: LintResult) => void
   let seq = 0;
   let sent: Scenario | null = null;
   const pending = new Map<number, Scenario>();
+  const decode = answerDecoder();
   worker.onmessage = (e) => {
+    // every answer is rebuilt, a late one too: the next is told against it
+    const list = decode(e.data);
     const s = pending.get(e.data.seq);
     if (!s) return;
     for (const k of pending.keys()) if (k <= e.data.seq) pending.delete(k);
-    if (e.data.seq === seq) onResult({ scenario: s, list: e.data.list });
+    if (e.data.seq === seq) onResult({ scenario: s, list });
   };
   return {
     lint(s: Scenario) {
