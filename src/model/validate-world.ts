@@ -155,7 +155,28 @@ function validatePrefixLists(s: Scenario): Issue[] {
   return issues;
 }
 
+/**
+ * Instances change rarely, and a rule edit touches them only through their groups' VPC and rule
+ * counts: the same instances, subnets and such a signature give the same issues (an account may
+ * hold 60,000 instances, and every edit validates the document).
+ */
+const instanceIssues = new WeakMap<
+  Scenario['instances'],
+  { subnets: Scenario['subnets']; groups: string; issues: Issue[] }
+>();
+
 function validateInstances(s: Scenario): Issue[] {
+  const signature = s.securityGroups
+    .map((g) => `${g.id} ${g.vpcId} ${Math.max(g.inbound.length, g.outbound.length)}`)
+    .join('|');
+  const hit = instanceIssues.get(s.instances);
+  if (hit && hit.subnets === s.subnets && hit.groups === signature) return hit.issues;
+  const issues = instanceIssuesOf(s);
+  instanceIssues.set(s.instances, { subnets: s.subnets, groups: signature, issues });
+  return issues;
+}
+
+function instanceIssuesOf(s: Scenario): Issue[] {
   const issues: Issue[] = [];
   const subnets = new Map(s.subnets.map((sn) => [sn.id, sn]));
   const groups = new Map(s.securityGroups.map((g) => [g.id, g]));

@@ -30,8 +30,12 @@ function touchedInstances(before: Scenario, after: Scenario): string[] {
   );
   const old = new Map(before.securityGroups.map((g) => [g.id, g]));
   const changed = new Set(after.securityGroups.filter((g) => old.get(g.id) !== g).map((g) => g.id));
-  for (const g of before.securityGroups)
-    if (!after.securityGroups.some((x) => x.id === g.id)) changed.add(g.id);
+  const still = new Set(after.securityGroups.map((g) => g.id));
+  for (const g of before.securityGroups) if (!still.has(g.id)) changed.add(g.id);
+  if (before.instances === after.instances && turned.size === 0)
+    return after.instances
+      .filter((i) => i.securityGroupIds.some((g) => changed.has(g)))
+      .map((i) => i.id);
   const oldInstances = new Map(before.instances.map((i) => [i.id, i]));
   return after.instances
     .filter(

@@ -38,15 +38,37 @@ export function defaultAclOf(s: Scenario, vpcId: string): { acl: NetworkAcl; wri
   let perVpc = unwritten.get(s);
   if (!perVpc) unwritten.set(s, (perVpc = new Map()));
   let made = perVpc.get(vpcId);
-  if (!made)
-    perVpc.set(
-      vpcId,
-      (made = awsDefaultAcl(s, vpcId, readableId('acl', `${vpcId}-default`, allIds(s)))),
-    );
+  if (!made) {
+    // the id the last document gave it, while nothing else took it (cheaper than every id)
+    const last = lastDefaultId.get(vpcId);
+    const id = last && !idInUse(s, last) ? last : readableId('acl', `${vpcId}-default`, allIds(s));
+    lastDefaultId.set(vpcId, id);
+    perVpc.set(vpcId, (made = awsDefaultAcl(s, vpcId, id)));
+  }
   return { acl: made, written: false };
 }
 
 const unwritten = new WeakMap<Scenario, Map<string, NetworkAcl>>();
+const lastDefaultId = new Map<string, string>();
+
+/** Whether anything in the document already has this id (what allIds holds, without the set). */
+function idInUse(s: Scenario, id: string): boolean {
+  const lists = [
+    s.vpcs,
+    s.subnets,
+    s.prefixLists ?? [],
+    s.securityGroups,
+    s.instances,
+    s.loadBalancers ?? [],
+    s.hosts ?? [],
+    s.networkAcls ?? [],
+    s.expectations ?? [],
+  ];
+  if (lists.some((list) => list.some((item) => item.id === id))) return true;
+  return s.securityGroups.some(
+    (g) => g.inbound.some((r) => r.id === id) || g.outbound.some((r) => r.id === id),
+  );
+}
 
 /** The document with the VPC's default ACL written out, and its id. */
 export function withDefaultAcl(s: Scenario, vpcId: string): { scenario: Scenario; id: string } {
