@@ -11,6 +11,7 @@ import {
   type Cidr,
   type Direction,
   type Instance,
+  type Ip,
   type PrefixList,
   type Rule,
   type Scenario,
@@ -94,30 +95,53 @@ export function compileGroup(
   return compiled;
 }
 
+/**
+ * An instance's interface. Its IPv6 address is read when a flow or a rule first asks for it: a
+ * /16 full of instances would otherwise parse 60,000 of them before anything is shown.
+ */
+class InstanceIface implements Iface {
+  readonly owner: Iface['owner'];
+  readonly id: string;
+  readonly name: string;
+  readonly vpcId: string;
+  readonly groupIds: readonly string[];
+  readonly running: boolean;
+  readonly publicIp?: Ip;
+  readonly zoneDown?: boolean;
+  private v6: Ip | null | undefined;
+
+  constructor(
+    readonly instance: Instance,
+    readonly subnet: Subnet,
+    readonly privateIp: Ip,
+    publicIp: Ip | null,
+    zoneDown: boolean,
+  ) {
+    this.owner = { kind: 'instance', instance };
+    this.id = instance.id;
+    this.name = instance.name ?? instance.id;
+    this.vpcId = subnet.vpcId;
+    this.groupIds = instance.securityGroupIds;
+    this.running = instance.state !== 'stopped' && !zoneDown;
+    if (publicIp?.family === 4) this.publicIp = publicIp;
+    if (zoneDown) this.zoneDown = zoneDown;
+  }
+
+  get ipv6(): Ip | undefined {
+    if (this.v6 === undefined) {
+      const text = this.instance.ipv6;
+      const ip = text ? parseIp(text) : null;
+      this.v6 = ip?.family === 6 ? ip : null;
+    }
+    return this.v6 ?? undefined;
+  }
+}
+
 function instanceIface(inst: Instance, subnet: Subnet, zoneDown: boolean): Iface | null {
   const privateIp = parseIp(inst.privateIp);
   if (!privateIp || privateIp.family !== 4) return null;
   const publicIp = inst.publicIp ? parseIp(inst.publicIp) : null;
-  const v6 = inst.ipv6;
-  const iface: Iface = {
-    id: inst.id,
-    owner: { kind: 'instance', instance: inst },
-    name: inst.name ?? inst.id,
-    subnet,
-    vpcId: subnet.vpcId,
-    privateIp,
-    ...(publicIp?.family === 4 ? { publicIp } : {}),
-    groupIds: inst.securityGroupIds,
-    running: inst.state !== 'stopped' && !zoneDown,
-    ...(zoneDown ? { zoneDown } : {}),
-  };
-  // IPv6 goes through ip-address, ~10 µs an address: parsed when a flow or a rule first needs it
-  if (v6)
-    lazy(iface, 'ipv6', () => {
-      const ip = parseIp(v6);
-      return ip?.family === 6 ? ip : undefined;
-    });
-  return iface;
+  return new InstanceIface(inst, subnet, privateIp, publicIp, zoneDown);
 }
 
 /** Defines `key` on `target` as computed once, on first read. */

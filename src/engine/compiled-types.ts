@@ -59,7 +59,7 @@ export interface Iface {
   readonly vpcId: string;
   readonly privateIp: Ip;
   readonly publicIp?: Ip;
-  readonly ipv6?: Ip;
+  readonly ipv6?: Ip | undefined;
   readonly groupIds: readonly string[];
   readonly running: boolean;
   /** Not running because its Availability Zone is down (the scenario's `unavailableZones`). */

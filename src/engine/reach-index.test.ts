@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eachBit, hasBit, popcount, transpose32 } from './reach-index';
+import { eachBit, hasBit, popcount, setRun, transpose32 } from './reach-index';
 
 /** A random n × n bit matrix as rows of words, with its cells for checking. */
 const matrix = fc.integer({ min: 1, max: 100 }).chain((n) =>
@@ -33,6 +33,25 @@ describe('bit matrix helpers', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('setRun sets exactly the positions [from, to), across word edges', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 200 }),
+        fc.nat({ max: 200 }),
+        fc.nat({ max: 0xffffffff }),
+        (a, b, noise) => {
+          const [from, to] = a <= b ? [a, b] : [b, a];
+          const bits = new Uint32Array(8).fill(0);
+          bits[7] = noise;
+          setRun(bits, from, to);
+          for (let i = 0; i < 224; i++) expect(hasBit(bits, i)).toBe(i >= from && i < to);
+          expect(bits[7]).toBe(noise >>> 0);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 

@@ -137,12 +137,20 @@ function lowerBound(a: Float64Array, value: number): number {
   return lo;
 }
 
-/** Sets positions [from, to): whole words at once in the middle. */
-function setRun(bits: Bits, from: number, to: number): void {
-  let i = from;
-  while (i < to && (i & 31) !== 0) setBit(bits, i++);
-  for (; i + 32 <= to; i += 32) bits[i >>> 5] = 0xffffffff;
-  while (i < to) setBit(bits, i++);
+/** Sets positions [from, to): a mask for the first and last words, whole words between. */
+export function setRun(bits: Bits, from: number, to: number): void {
+  if (from >= to) return;
+  const first = from >>> 5;
+  const last = (to - 1) >>> 5;
+  const head = (0xffffffff << (from & 31)) >>> 0;
+  const tail = 0xffffffff >>> (31 - ((to - 1) & 31));
+  if (first === last) {
+    bits[first] = (bits[first] as number) | (head & tail);
+    return;
+  }
+  bits[first] = (bits[first] as number) | head;
+  for (let w = first + 1; w < last; w++) bits[w] = 0xffffffff;
+  bits[last] = (bits[last] as number) | tail;
 }
 
 export function addRange(bits: Bits, index: AddressIndex, lo: number, hi: number): void {
