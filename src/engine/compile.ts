@@ -48,15 +48,15 @@ function compileRule(
   if (!parts) return null;
   const { protocol, peer } = parts;
   const model = portModelOf(protocol);
+  // a CIDR or a group reference is already in its compiled shape; a prefix list gains its ranges
   let compiledPeer: CompiledPeer;
-  if (peer.kind === 'group') compiledPeer = { kind: 'group', groupId: peer.id };
-  else if (peer.kind === 'prefix-list') {
+  if (peer.kind === 'prefix-list') {
     const list = pls.get(peer.id);
     const cidrs = (list?.entries ?? [])
       .map((e) => cidrOf(e.cidr))
       .filter((c): c is Cidr => c !== null);
     compiledPeer = { kind: 'prefix-list', id: peer.id, cidrs };
-  } else compiledPeer = { kind: 'cidr', cidr: peer.cidr, text: peer.canonical };
+  } else compiledPeer = peer;
   return {
     groupId: g.id,
     ruleId: rule.id ?? `${direction}[${i}]`,
@@ -78,18 +78,25 @@ export function compileGroup(
   const hit = groupCache.get(g);
   if (hit && hit.prefixLists === prefixLists) return hit.compiled;
   const pls = new Map((prefixLists ?? []).map((p) => [p.id, p]));
-  const compileList = (direction: Direction) =>
-    g[direction].map((r, i) => compileRule(r, i, g, direction, pls));
+  let ignored = 0;
+  const compileList = (direction: Direction): CompiledRule[] => {
+    const out: CompiledRule[] = [];
+    g[direction].forEach((r, i) => {
+      const c = compileRule(r, i, g, direction, pls);
+      if (c) out.push(c);
+      else ignored++;
+    });
+    return out;
+  };
   const inbound = compileList('inbound');
   const outbound = compileList('outbound');
-  const keep = (l: (CompiledRule | null)[]) => l.filter((r): r is CompiledRule => r !== null);
   const compiled: CompiledGroup = {
     id: g.id,
     vpcId: g.vpcId,
     source: g,
-    inbound: keep(inbound),
-    outbound: keep(outbound),
-    ignored: inbound.length + outbound.length - keep(inbound).length - keep(outbound).length,
+    inbound,
+    outbound,
+    ignored,
   };
   groupCache.set(g, { prefixLists, compiled });
   return compiled;

@@ -25,8 +25,8 @@ export interface RuleParts {
   readonly fromPort: number | undefined;
   readonly toPort: number | undefined;
   readonly peer:
-    | { readonly kind: 'cidr'; readonly cidr: Cidr; readonly canonical: string }
-    | { readonly kind: 'group'; readonly id: string }
+    | { readonly kind: 'cidr'; readonly cidr: Cidr; readonly text: string }
+    | { readonly kind: 'group'; readonly groupId: string }
     | { readonly kind: 'prefix-list'; readonly id: string };
 }
 
@@ -56,14 +56,14 @@ export function ruleParts(rule: Rule): RuleParts | null {
   let peer: RuleParts['peer'];
   if (sg !== undefined) {
     if (!/^sg-\S+$/.test(sg)) return null;
-    peer = { kind: 'group', id: sg };
+    peer = { kind: 'group', groupId: sg };
   } else if (pl !== undefined) {
     if (!/^pl-\S+$/.test(pl)) return null;
     peer = { kind: 'prefix-list', id: pl };
   } else {
     const parsed = parseCidr((cidrIpv4 ?? cidrIpv6) as string, cidrIpv4 !== undefined ? 4 : 6);
     if (!parsed.ok) return null;
-    peer = { kind: 'cidr', cidr: parsed.cidr, canonical: parsed.canonical };
+    peer = { kind: 'cidr', cidr: parsed.cidr, text: parsed.canonical };
   }
   return { protocol: n, fromPort: a, toPort: b, peer };
 }
