@@ -1,18 +1,25 @@
 /**
- * Scale: the benchmark's 1,000-instance, 300-group world in the real app. Reports (does not
- * assert) the time from a rule edit to the app having rendered the new document, from performance
- * marks the store and the app set; asserts that the main JavaScript chunk stays small.
+ * Scale: generated worlds of 1,000 and 10,000 instances in the real app, timed (reported, and
+ * asserted only an order of magnitude past the aims: the machine's speed varies), the
+ * 60,000-instance matrix used, and the size of the JavaScript loaded at start.
  */
 import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
 import { AppPage } from './support/app-page';
 import { expect, test } from './support/fixtures';
+import { Traffic } from './support/traffic';
 
-test('1,000 instances: a rule edit reaches the screen, timed', async ({ page }) => {
-  test.setTimeout(90_000);
+// one at a time, so that no other test competes for the CPU while one is timed
+test.describe.configure({ mode: 'serial' });
+
+/** Opens a generated world, then five type changes on one rule: the times from navigation to the
+ * first render and from each edit to the render of the new document, from performance marks. */
+async function timedWorld(page: Page, instances: number) {
   const app = new AppPage(page);
-  await app.open('?scenario=large');
-  await expect(app.notice()).toContainText('generated 1,000-instance scenario');
-  // from navigation start to the app's first render of the document
+  await app.open(instances === 1000 ? '?scenario=large' : `?scenario=large&instances=${instances}`);
+  await expect(app.notice()).toContainText(
+    `generated ${instances.toLocaleString('en-US')}-instance scenario`,
+  );
   const loadMs = Math.round(
     await page.evaluate(() => performance.getEntriesByName('sg-lab:rendered')[0]?.startTime ?? NaN),
   );
@@ -20,7 +27,6 @@ test('1,000 instances: a rule edit reaches the screen, timed', async ({ page }) 
   await app.openGroup('sg-0005');
   const grid = app.grid('Inbound', 'tier-5');
   await expect(grid.getByRole('row')).toHaveCount(46);
-
   const timings: number[] = [];
   for (const label of ['SSH', 'RDP', 'HTTPS', 'SSH', 'PostgreSQL']) {
     await page.evaluate(() => performance.clearMarks());
@@ -35,11 +41,53 @@ test('1,000 instances: a rule edit reaches the screen, timed', async ({ page }) 
   }
   const sorted = [...timings].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
-  const report = `first render ${loadMs} ms after navigation; edit → rendered: ${timings.map((t) => t.toFixed(1)).join(', ')} ms (median ${median.toFixed(1)} ms, aim < 50 ms)`;
-  test.info().annotations.push({ type: 'scale', description: report });
-  console.log(`[scale] ${report}`);
-  expect(timings.every((t) => Number.isFinite(t))).toBe(true);
-  await page.screenshot({ path: 'e2e/.artifacts/scale-1000.png' });
+  return { loadMs, timings, median };
+}
+
+for (const [instances, aim] of [
+  [1000, 'first render and edits aim under 2 s and 50 ms'],
+  [10_000, 'first render aims under 2 s, an edit under 100 ms'],
+] as const) {
+  test(`${instances.toLocaleString('en-US')} instances: a rule edit reaches the screen, timed`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const { loadMs, timings, median } = await timedWorld(page, instances);
+    const report = `${instances} instances: first render ${loadMs} ms after navigation; edit → rendered: ${timings.map((t) => t.toFixed(1)).join(', ')} ms (median ${median.toFixed(1)} ms; ${aim})`;
+    test.info().annotations.push({ type: 'scale', description: report });
+    console.log(`[scale] ${report}`);
+    expect(timings.every((t) => Number.isFinite(t))).toBe(true);
+    // an order of magnitude past the aims is a regression, whatever this machine's speed
+    expect(loadMs).toBeLessThan(20_000);
+    expect(median).toBeLessThan(1000);
+    await page.screenshot({ path: `e2e/.artifacts/scale-${instances}.png` });
+  });
+}
+
+test('60,000 instances: the matrix answers, its rows are searched and counted', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const app = new AppPage(page);
+  const traffic = new Traffic(page);
+  await app.open('?scenario=large&instances=60000');
+  await expect(app.notice()).toContainText('generated 60,000-instance scenario');
+  await traffic.tab('Reachability matrix');
+  const grid = traffic.panel().getByRole('grid', { name: /Reachability for TCP 443/ });
+  await expect(grid).toHaveAttribute('aria-rowcount', '60002');
+  // windowed: only what is in view is drawn
+  expect(await grid.getByRole('gridcell').count()).toBeLessThan(2000);
+  await expect(grid.getByRole('rowheader').first()).toHaveAttribute(
+    'title',
+    /^app-0: reaches [\d,]+ of 60,001$/,
+  );
+  await traffic.panel().getByLabel('Sources (rows): find').fill('app-59999');
+  await expect(grid).toHaveAttribute('aria-rowcount', '2');
+  await expect(grid.getByRole('rowheader')).toHaveCount(1);
+  const row = grid.getByRole('row').filter({ has: page.getByRole('rowheader') });
+  await row.getByRole('button').first().click();
+  await expect(traffic.trace().getByRole('heading')).toContainText('app-59999 →');
+  await page.screenshot({ path: 'e2e/.artifacts/scale-60000-matrix.png' });
 });
 
 test('the JavaScript loaded at start stays under 150 kB gzip', async ({ page, request }) => {

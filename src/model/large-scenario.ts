@@ -35,6 +35,8 @@ const PORTS: readonly [number, number][] = [
   [6379, 6379],
 ];
 
+const count = (n: number): string => n.toLocaleString('en-US');
+
 export function largeScenario(o: LargeOptions): Scenario {
   const rnd = random(o.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
@@ -134,7 +136,7 @@ export function largeScenario(o: LargeOptions): Scenario {
   return {
     format: 'sg-lab.scenario',
     version: 1,
-    name: `Large: ${o.instances} instances, ${o.groups} groups × ${o.rulesPerGroup} rules`,
+    name: `Large: ${count(o.instances)} instances, ${count(o.groups)} groups × ${o.rulesPerGroup} rules`,
     vpcs: [{ id: 'vpc-large', cidr: '10.0.0.0/16', ipv6Cidr: '2600:1f18:42::/56' }],
     subnets,
     prefixLists,
