@@ -355,6 +355,7 @@ function checkAttachedGroups(
 
 function validateLoadBalancers(s: Scenario): Issue[] {
   const issues: Issue[] = [];
+  if (!s.loadBalancers?.length) return issues;
   const subnets = new Map(s.subnets.map((sn) => [sn.id, sn]));
   const instances = new Map(s.instances.map((x) => [x.id, x]));
   const groups = new Map(s.securityGroups.map((g) => [g.id, g]));

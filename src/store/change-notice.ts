@@ -7,10 +7,11 @@ import type { ExposedService } from '../engine';
 import type { Scenario } from '../model';
 import { expectationResults, exposureOf, groupFindingsOf } from './selectors';
 
-const names = (list: readonly string[], max = 3): string =>
-  list.length <= max
-    ? list.join(', ')
-    : `${list.slice(0, max).join(', ')} and ${list.length - max} more`;
+/** "web-a, web-b, web-c and 12 more": only the names shown are looked up. */
+const names = (ids: readonly string[], label: (id: string) => string, max = 3): string =>
+  ids.length <= max
+    ? ids.map(label).join(', ')
+    : `${ids.slice(0, max).map(label).join(', ')} and ${ids.length - max} more`;
 
 const serviceText = (e: ExposedService): string =>
   `${e.label} from the internet${e.ipv6 ? ' over IPv6' : ''}${e.via ? ` (via ${e.via.name})` : ''}`;
@@ -59,11 +60,8 @@ export function describeChange(before: Scenario, after: Scenario): ChangeNotice 
   const now = exposureOf(after);
   const effects: string[] = [];
   let warn = false;
-  const byId = new Map<string, string>();
-  const label = (id: string) => {
-    if (byId.size === 0) for (const i of after.instances) byId.set(i.id, i.name ?? i.id);
-    return byId.get(id) ?? id;
-  };
+  // a notice names at most three instances per list: a search each
+  const label = (id: string) => after.instances.find((i) => i.id === id)?.name ?? id;
   const ids = new Set([...was.keys(), ...now.keys()]);
   const gained = new Map<string, string[]>();
   const lost = new Map<string, string[]>();
@@ -79,7 +77,7 @@ export function describeChange(before: Scenario, after: Scenario): ChangeNotice 
       warn = true;
   }
   const on = (list: string[]) =>
-    touched.length > 1 || list.length !== touched.length ? ` on ${names(list.map(label))}` : '';
+    touched.length > 1 || list.length !== touched.length ? ` on ${names(list, label)}` : '';
   for (const [s, list] of gained) effects.push(`${s} now allowed${on(list)}`);
   for (const [s, list] of lost) effects.push(`${s} no longer allowed${on(list)}`);
   // a rule opened to the world is news even where no route lets the internet in yet
@@ -114,7 +112,7 @@ export function describeChange(before: Scenario, after: Scenario): ChangeNotice 
   const reach =
     touched.length === 0
       ? 'affects no instance'
-      : `affects ${touched.length} instance${touched.length > 1 ? 's' : ''}: ${names(touched.map(label))}`;
+      : `affects ${touched.length} instance${touched.length > 1 ? 's' : ''}: ${names(touched, label)}`;
   const text =
     effects.length > 0
       ? `${reach} — ${effects.join('; ')}`
