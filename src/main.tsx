@@ -15,8 +15,27 @@ const THEME_KEY = 'sg-lab.theme';
 /** This tab's entry in Recent scenarios: kept across its reloads, new in a new tab. */
 const WORK_KEY = 'sg-lab.work-id';
 
+/** Until the app renders, #root says what is being prepared (a large world takes a moment). */
+function bootProgress(root: HTMLElement | null): (done: number) => void {
+  return (done) => {
+    if (!root) return;
+    let bar = root.querySelector('progress');
+    if (!bar) {
+      root.innerHTML =
+        '<p class="boot" role="status">Generating the large scenario… <progress max="1" aria-label="Generating the large scenario"></progress></p>';
+      bar = root.querySelector('progress');
+    }
+    bar?.setAttribute('value', done.toFixed(2));
+    // generated: what is left is checking it and drawing it, on this thread
+    if (done >= 1 && bar?.previousSibling) bar.previousSibling.textContent = 'Opening it… ';
+  };
+}
+
 async function start() {
-  const opened = await initialScenario(new URL(window.location.href));
+  const opened = await initialScenario(
+    new URL(window.location.href),
+    bootProgress(document.getElementById('root')),
+  );
   // a scenario opened by URL never autosaves over the user's own work
   // other tabs say when they save an entry: this one must not go on writing the same one
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel('sg-lab') : null;

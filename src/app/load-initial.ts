@@ -6,6 +6,7 @@
 import threeTier from '../content/scenarios/three-tier.json';
 import { parseScenario, type Scenario } from '../model';
 import type { BuiltIn } from './gallery';
+import type { LargeMessage, LargeRequest } from './large-worker';
 
 export function builtInScenario(): Scenario {
   const r = parseScenario(threeTier);
@@ -33,15 +34,44 @@ export function largeSize(text: string | null): { instances: number; error?: str
   };
 }
 
-export async function initialScenario(url: URL): Promise<Opened> {
+/** From this many instances the world is generated in a worker, with progress shown. */
+const WORKER_FROM = 5000;
+
+function generateInWorker(
+  request: LargeRequest,
+  onProgress: (done: number) => void,
+): Promise<Scenario> {
+  const worker = new Worker(new URL('./large-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<LargeMessage>) => {
+      if ('progress' in e.data) return onProgress(e.data.progress);
+      worker.terminate();
+      onProgress(1);
+      resolve(e.data.scenario);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(`The large scenario could not be generated: ${e.message}`));
+    };
+    worker.postMessage(request);
+  });
+}
+
+export async function initialScenario(
+  url: URL,
+  onProgress: (done: number) => void = () => {},
+): Promise<Opened> {
   const name = url.searchParams.get('scenario');
   if (name === 'large') {
-    const { largeScenario } = await import('../model/large-scenario');
     const size = largeSize(url.searchParams.get('instances'));
     const groups = size.instances >= 10_000 ? 1000 : 300;
     const count = size.instances.toLocaleString('en-US');
+    const request = { instances: size.instances, groups, rulesPerGroup: 60 };
     return {
-      scenario: largeScenario({ instances: size.instances, groups, rulesPerGroup: 60 }),
+      scenario:
+        size.instances >= WORKER_FROM && typeof Worker !== 'undefined'
+          ? await generateInWorker(request, onProgress)
+          : (await import('../model/large-scenario')).largeScenario(request),
       fromUrl: true,
       notice: `${size.error ? `${size.error} ` : ''}Opened the generated ${count}-instance scenario (${groups.toLocaleString('en-US')} groups × 60 rules). Autosave is off for it, so your own work stays saved.`,
     };

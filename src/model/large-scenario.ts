@@ -22,6 +22,8 @@ export interface LargeOptions {
   readonly groups: number;
   readonly rulesPerGroup: number;
   readonly seed?: number;
+  /** Called now and then with the share done, 0 to 1 (groups first, then instances). */
+  readonly onProgress?: (done: number) => void;
 }
 
 const PORTS: readonly [number, number][] = [
@@ -110,15 +112,23 @@ export function largeScenario(o: LargeOptions): Scenario {
     }
     return out;
   };
-  const securityGroups: SecurityGroup[] = groupIds.map((id, g) => ({
-    id,
-    name: `tier-${g}`,
-    description: `Generated group ${g}`,
-    vpcId: 'vpc-large',
-    inbound: rules(g, 'in', inboundCount),
-    outbound: rules(g, 'out', o.rulesPerGroup - inboundCount),
-  }));
+  const total = o.groups + o.instances;
+  const tick = (k: number) => {
+    if (o.onProgress && k % 1000 === 0) o.onProgress(k / total);
+  };
+  const securityGroups: SecurityGroup[] = groupIds.map((id, g) => {
+    tick(g);
+    return {
+      id,
+      name: `tier-${g}`,
+      description: `Generated group ${g}`,
+      vpcId: 'vpc-large',
+      inbound: rules(g, 'in', inboundCount),
+      outbound: rules(g, 'out', o.rulesPerGroup - inboundCount),
+    };
+  });
   const instances: Instance[] = Array.from({ length: o.instances }, (_, n) => {
+    tick(o.groups + n);
     const k = n % 4;
     const host = Math.floor(n / 4) + 4;
     const count = 1 + Math.floor(rnd() * 3);
