@@ -2,7 +2,12 @@
 export { evaluateFlow, evaluateDetail, type FlowDetail, type PairFocus } from './evaluate';
 export { compile, compileGroup, type Compiled } from './compile';
 export { targetHealth, type TargetHealth } from './lb-path';
-export { computeReachability, type Reachability, type Service } from './reachability';
+export {
+  computeReachability,
+  prepareReachability,
+  type Reachability,
+  type Service,
+} from './reachability';
 export { referenceAllowed } from './reference';
 export { findings, groupFindings, networkAclFindings } from './findings';
 export { exposure, type ExposedService } from './exposure';

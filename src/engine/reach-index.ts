@@ -201,6 +201,10 @@ function directionBits(
   return bits;
 }
 
+/** Whether groupBits has this group's bits for this service already. */
+export const hasGroupBits = (index: AddressIndex, group: CompiledGroup, key: string): boolean =>
+  index.groupBits.get(group)?.has(key) ?? false;
+
 /** The positions a group's rules admit for one service (key), in each direction. */
 export function groupBits(
   c: Compiled,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { largeScenario } from '../model/large-scenario';
 import { hasErrors, updateRule, validateScenario } from '../model';
 import { evaluateFlow } from './evaluate';
-import { computeReachability } from './reachability';
+import { computeReachability, prepareReachability } from './reachability';
 
 const s = largeScenario({ instances: 120, groups: 30, rulesPerGroup: 20, seed: 7 });
 
@@ -69,5 +69,20 @@ describe('computeReachability on a generated scenario', () => {
       // each edit opens 443 to more pairs, so rows had to change
       expect(computeReachability(current, service).allowedInstancePairs).toBeGreaterThan(before);
     }
+  });
+
+  it('can be worked out a slice at a time, its progress rising to 1, with the same cells', () => {
+    const fresh = largeScenario({ instances: 120, groups: 30, rulesPerGroup: 20, seed: 11 });
+    const service = { protocol: 'tcp', port: 5432 };
+    const seen: number[] = [];
+    for (let k = 0; k < 1000; k++) {
+      const done = prepareReachability(fresh, service, 0);
+      seen.push(done);
+      if (done === 1) break;
+    }
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toBe(1);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(mismatches(fresh, service)).toEqual([]);
   });
 });

@@ -10,8 +10,9 @@
 import type { Flow, Scenario } from '../model';
 import { compile, type Compiled } from './compile';
 import { evaluateDetail } from './evaluate';
+import type { Packet } from './match';
 import { packetOf } from './packet';
-import { addressIndex, popcount, type Bits } from './reach-index';
+import { addressIndex, groupBits, hasGroupBits, popcount, type Bits } from './reach-index';
 import {
   allowedPairs,
   cellAllowed,
@@ -45,6 +46,32 @@ export interface Reachability {
   reachedByCount(to: number): number;
 }
 
+const serviceKey = (pkt: Packet): string =>
+  `${pkt.protocol}/${pkt.port ?? ''}/${pkt.icmpType ?? ''}/${pkt.icmpCode ?? ''}`;
+
+/**
+ * Works toward computeReachability(scenario, service) for about `budgetMs` and says how far it
+ * got, 0 to 1: the groups' bitsets, which dominate a large account's first matrix, one group at a
+ * time, so that a page can spread them over frames and show progress.
+ */
+export function prepareReachability(scenario: Scenario, service: Service, budgetMs: number): number {
+  const c = compile(scenario);
+  const pkt = packetOf({ ...service, from: '', to: '' });
+  if (typeof pkt === 'string') return 1;
+  const index = addressIndex(c);
+  const key = serviceKey(pkt);
+  const start = performance.now();
+  const ids = index.groupIds;
+  for (let k = 0; k < ids.length; k++) {
+    const g = c.groups.get(ids[k] as string);
+    if (!g || hasGroupBits(index, g, key)) continue;
+    // at least one group a call, so that any budget moves on
+    groupBits(c, index, g, pkt, key);
+    if (performance.now() - start > budgetMs && k + 1 < ids.length) return (k + 1) / ids.length;
+  }
+  return 1;
+}
+
 export function computeReachability(scenario: Scenario, service: Service): Reachability {
   const c = compile(scenario);
   const endpoints = [
@@ -69,7 +96,7 @@ export function computeReachability(scenario: Scenario, service: Service): Reach
     };
 
   const index = addressIndex(c);
-  const key = `${pkt.protocol}/${pkt.port ?? ''}/${pkt.icmpType ?? ''}/${pkt.icmpCode ?? ''}`;
+  const key = serviceKey(pkt);
   return new Matrix(endpoints, c, matrixState(c, index, pkt, key), flowOf);
 }
 

@@ -33,6 +33,7 @@ export {
   inspectedVerdict,
   groupIssues,
   reachabilityOf,
+  prepareReachabilityOf,
   targetHealthOf,
   type TargetHealthRow,
   instanceIssues,

@@ -7,6 +7,7 @@ import {
   checkGoals,
   compile,
   computeReachability,
+  prepareReachability,
   evaluateDetail,
   effectiveRules,
   evaluateFlow,
@@ -224,6 +225,13 @@ export const reachabilityOf = perScenarioAnd(
   (s, service: Service): Reachability => computeReachability(s, service),
   (service) => JSON.stringify(service),
 );
+
+/**
+ * Works toward reachabilityOf(s, service) for about `budgetMs`, how far it got from 0 to 1: a page
+ * spreads a large account's first matrix over frames and shows the progress.
+ */
+export const prepareReachabilityOf = (s: Scenario, service: Service, budgetMs: number): number =>
+  prepareReachability(s, service, budgetMs);
 
 /** The share link of a document (`#s=1.…`), computed once per document. */
 export const shareLinkOf = perScenario(async (s): Promise<string> => {

@@ -4,10 +4,18 @@
  * world scrolls; rows and columns each keep one subnet or group and what matches a search, and
  * the rows and columns in view say how many they reach or are reached from.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import { FLOW_SERVICES, serviceLabel, type Flow, type Scenario } from '../../model';
-import { reachabilityOf, type Reachability } from '../../store';
+import { prepareReachabilityOf, reachabilityOf, type Reachability } from '../../store';
 
 const CELL = 28;
 const HEAD_W = 150;
@@ -66,39 +74,127 @@ const countCache = new WeakMap<
   { reaches: Map<number, number>; reachedBy: Map<number, number> }
 >();
 
-/** Counts for the rows and columns in view, kept per matrix (a new matrix after each edit). */
-function countsOf(matrix: Reachability, instances: number) {
+/** Past this many endpoints the counts in view are filled in after the cells are drawn. */
+const COUNT_LATER_FROM = 5000;
+/** Counting after paint stops for a frame after this long. */
+const COUNT_SLICE_MS = 12;
+
+/**
+ * Counts for the rows and columns in view, kept per matrix (a new matrix after each edit). In a
+ * large world a count costs milliseconds: `undefined` until worked out, after the cells are shown.
+ */
+function countsOf(matrix: Reachability, instances: number, now: boolean) {
   let cache = countCache.get(matrix);
   if (!cache) countCache.set(matrix, (cache = { reaches: new Map(), reachedBy: new Map() }));
   const { reaches, reachedBy } = cache;
   const total = matrix.endpoints.length;
   const counted = (i: number) => i < instances || total <= COUNT_WALKS_UP_TO;
-  const get = (map: Map<number, number>, i: number, f: (i: number) => number) => {
+  const read = (map: Map<number, number>, i: number, f: (i: number) => number) => {
     let v = map.get(i);
-    if (v === undefined) map.set(i, (v = f(i)));
+    if (v === undefined && now) map.set(i, (v = f(i)));
     return v;
   };
+  const reachesOf = (i: number) => matrix.reachesCount(i);
+  const reachedByOf = (i: number) => matrix.reachedByCount(i);
   return {
-    reaches: (i: number) => (counted(i) ? get(reaches, i, (k) => matrix.reachesCount(k)) : null),
-    reachedBy: (i: number) =>
-      counted(i) ? get(reachedBy, i, (k) => matrix.reachedByCount(k)) : null,
+    reaches: (i: number) => (counted(i) ? read(reaches, i, reachesOf) : null),
+    reachedBy: (i: number) => (counted(i) ? read(reachedBy, i, reachedByOf) : null),
+    /** Works out missing counts of these rows and columns for a few milliseconds: how many, and
+     * whether any are left. */
+    fill(rows: readonly number[], cols: readonly number[]): { added: number; left: boolean } {
+      const start = performance.now();
+      let added = 0;
+      for (const [list, map, f] of [
+        [rows, reaches, reachesOf],
+        [cols, reachedBy, reachedByOf],
+      ] as const)
+        for (const i of list) {
+          if (!counted(i) || map.has(i)) continue;
+          if (performance.now() - start > COUNT_SLICE_MS) return { added, left: true };
+          map.set(i, f(i));
+          added++;
+        }
+      return { added, left: false };
+    },
     total,
   };
 }
 
 const fmt = (x: number) => x.toLocaleString('en-US');
 
+/** From this many instances the first matrix of a service is worked out over several frames. */
+const PREPARE_FROM = 10_000;
+const PREPARE_SLICE_MS = 12;
+
+/**
+ * The service picked, and in a large account the first matrix of it worked out a slice per frame
+ * with its progress shown (the groups' bitsets take a third of a second at 60,000 instances).
+ */
 export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
   const scenario = useAppStore((s) => s.scenario);
-  const inspect = useAppStore((s) => s.inspect);
   const [serviceId, setServiceId] = useState('https');
+  const service = (FLOW_SERVICES.find((p) => p.id === serviceId) ?? FLOW_SERVICES[0])!.service;
+  const large = scenario.instances.length >= PREPARE_FROM;
+  // one slice now: after an edit the bitsets are all but known, and the matrix shows at once
+  const now = large ? prepareReachabilityOf(scenario, service, PREPARE_SLICE_MS) : 1;
+  // how far the frames got, for this document and service only
+  const [worked, setWorked] = useState({ scenario, service, done: now });
+  const progress =
+    worked.scenario === scenario && worked.service === service ? Math.max(now, worked.done) : now;
+  useEffect(() => {
+    if (now >= 1) return;
+    let frame = 0;
+    const step = () => {
+      const done = prepareReachabilityOf(scenario, service, PREPARE_SLICE_MS);
+      setWorked({ scenario, service, done });
+      if (done < 1) frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [scenario, service, now]);
+  const select = (
+    <label>
+      Service{' '}
+      <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+        {FLOW_SERVICES.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  if (progress < 1)
+    return (
+      <div className="matrix">
+        <div className="matrix-controls">{select}</div>
+        <p role="status" className="matrix-progress">
+          Working out who reaches whom among {fmt(scenario.instances.length)} instances for{' '}
+          {serviceLabel(service)}… {Math.round(progress * 100)}%
+          <progress max={1} value={progress} aria-label="Working out the matrix" />
+        </p>
+      </div>
+    );
+  return <MatrixGrid service={service} serviceControl={select} onOpenTrace={onOpenTrace} />;
+}
+
+function MatrixGrid({
+  service,
+  serviceControl,
+  onOpenTrace,
+}: {
+  service: (typeof FLOW_SERVICES)[number]['service'];
+  serviceControl: ReactNode;
+  onOpenTrace: () => void;
+}) {
+  const scenario = useAppStore((s) => s.scenario);
+  const inspect = useAppStore((s) => s.inspect);
   const [rowChoice, setRowChoice] = useState('');
   const [colChoice, setColChoice] = useState('');
   const [rowQuery, setRowQuery] = useState('');
   const [colQuery, setColQuery] = useState('');
   const rowSearch = useDeferredValue(rowQuery);
   const colSearch = useDeferredValue(colQuery);
-  const service = (FLOW_SERVICES.find((p) => p.id === serviceId) ?? FLOW_SERVICES[0])!.service;
   const matrix = reachabilityOf(scenario, service);
   const name = useMemo(() => labeller(scenario), [scenario]);
   const total = matrix.endpoints.length;
@@ -110,7 +206,9 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
     () => keep(scenario, name, total, colChoice, colSearch),
     [scenario, name, total, colChoice, colSearch],
   );
-  const counts = countsOf(matrix, scenario.instances.length);
+  const later = matrix.endpoints.length >= COUNT_LATER_FROM;
+  const counts = countsOf(matrix, scenario.instances.length, !later);
+  const [, counted] = useState(0);
 
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, left: 0, width: 800, height: 420 });
@@ -143,6 +241,19 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
   const lastCol = Math.min(nCols, Math.ceil((view.left + view.width - HEAD_W) / CELL) + OVERSCAN);
   const rows = shownRows.slice(firstRow, lastRow);
   const cols = shownCols.slice(firstCol, lastCol);
+  // a large world's counts in view: after the cells are drawn, a slice per frame
+  useEffect(() => {
+    if (!later) return;
+    let frame = 0;
+    const step = () => {
+      const { added, left } = counts.fill(rows, cols);
+      // a new render only when there is something new to show (it runs this effect again)
+      if (added > 0) counted((k) => k + 1);
+      else if (left) frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  });
   const flowOf = (from: number, to: number): Flow => ({
     ...service,
     from: matrix.endpoints[from] ?? '',
@@ -192,16 +303,7 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
   return (
     <div className="matrix">
       <div className="matrix-controls">
-        <label>
-          Service{' '}
-          <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-            {FLOW_SERVICES.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        {serviceControl}
         <MatrixFilter
           legend="Rows"
           what="Sources (rows)"
@@ -268,12 +370,14 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
                   role="columnheader"
                   aria-colindex={firstCol + k + 2}
                   className="matrix-colhead"
-                  title={`${name(col)}${by === null ? '' : `: reachable from ${fmt(by)} of ${fmt(total)}`}`}
+                  title={`${name(col)}${by == null ? '' : `: reachable from ${fmt(by)} of ${fmt(total)}`}`}
                   style={{ left: HEAD_W + (firstCol + k) * CELL, width: CELL, height: HEAD_H }}
                 >
                   <span>
                     {name(col)}
-                    {by !== null && <small className="matrix-count"> ←{fmt(by)}</small>}
+                    {by !== null && (
+                      <small className="matrix-count"> ←{by === undefined ? '…' : fmt(by)}</small>
+                    )}
                   </span>
                 </span>
               );
@@ -293,10 +397,14 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
                 <span
                   role="rowheader"
                   className="matrix-rowhead"
-                  title={`${name(row)}${reach === null ? '' : `: reaches ${fmt(reach)} of ${fmt(total)}`}`}
+                  title={`${name(row)}${reach == null ? '' : `: reaches ${fmt(reach)} of ${fmt(total)}`}`}
                   style={{ width: HEAD_W }}
                 >
-                  {reach !== null && <small className="matrix-count">→{fmt(reach)} </small>}
+                  {reach !== null && (
+                    <small className="matrix-count">
+                      →{reach === undefined ? '…' : fmt(reach)}{' '}
+                    </small>
+                  )}
                   {name(row)}
                 </span>
                 {cols.map((col, k) => {
