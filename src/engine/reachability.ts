@@ -54,7 +54,11 @@ const serviceKey = (pkt: Packet): string =>
  * got, 0 to 1: the groups' bitsets, which dominate a large account's first matrix, one group at a
  * time, so that a page can spread them over frames and show progress.
  */
-export function prepareReachability(scenario: Scenario, service: Service, budgetMs: number): number {
+export function prepareReachability(
+  scenario: Scenario,
+  service: Service,
+  budgetMs: number,
+): number {
   const c = compile(scenario);
   const pkt = packetOf({ ...service, from: '', to: '' });
   if (typeof pkt === 'string') return 1;
