@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { AppPage } from './support/app-page';
 import { expect, test } from './support/fixtures';
 import { Traffic } from './support/traffic';
+import { largeScenario } from '../src/model/large-scenario';
 
 // one at a time, so that no other test competes for the CPU while one is timed
 test.describe.configure({ mode: 'serial' });
@@ -88,6 +89,31 @@ test('60,000 instances: the matrix answers, its rows are searched and counted', 
   await row.getByRole('button').first().click();
   await expect(traffic.trace().getByRole('heading')).toContainText('app-59999 →');
   await page.screenshot({ path: 'e2e/.artifacts/scale-60000-matrix.png' });
+});
+
+test('a large file is read in a worker: the page says so, then the account opens', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const app = new AppPage(page);
+  await app.open();
+  const world = largeScenario({ instances: 5000, groups: 300, rulesPerGroup: 40 });
+  const buffer = Buffer.from(JSON.stringify(world));
+  expect(buffer.length).toBeGreaterThan(1_000_000);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.locator('summary', { hasText: 'New' }).click();
+  await page.getByLabel('Scenario file, AWS CLI output or Terraform JSON').setInputFiles({
+    name: 'account.json',
+    mimeType: 'application/json',
+    buffer,
+  });
+  await expect(page.getByLabel('Scenario name')).toHaveValue(
+    'Large: 5,000 instances, 300 groups × 40 rules',
+  );
+  await expect(app.notice()).toContainText('account.json');
+  await expect(app.navigator().getByRole('button', { name: /sg-0299/ })).toBeVisible();
+  expect(workers.some((url) => url.includes('open-worker'))).toBe(true);
 });
 
 test('the JavaScript loaded at start stays under 150 kB gzip', async ({ page, request }) => {

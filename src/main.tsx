@@ -9,7 +9,13 @@ import { WELCOMED_KEY } from './app/welcomed';
 import { initialScenario, requestedBuiltIn } from './app/load-initial';
 import './app/styles.css';
 import { StoreProvider } from './hooks/use-app-store';
-import { createAppStore, type AppStore, type Theme, type WorkerLike } from './store';
+import {
+  createAppStore,
+  type AppStore,
+  type OpenWorkerLike,
+  type Theme,
+  type WorkerLike,
+} from './store';
 
 const THEME_KEY = 'sg-lab.theme';
 /** This tab's entry in Recent scenarios: kept across its reloads, new in a new tab. */
@@ -51,6 +57,10 @@ async function start() {
       new Worker(new URL('./store/lint-worker.ts', import.meta.url), {
         type: 'module',
       }) as unknown as WorkerLike,
+    openWorker: () =>
+      new Worker(new URL('./store/open-worker.ts', import.meta.url), {
+        type: 'module',
+      }) as unknown as OpenWorkerLike,
   });
   if (opened.notice) store.getState().notify(opened.notice, 'info');
   channel?.addEventListener('message', (e: MessageEvent<{ saved?: unknown }>) => {

@@ -10,6 +10,7 @@ import { emptyScenario, slug, type Direction, type EditResult, type Scenario } f
 import { autosaver, restore, type KeyValueStorage, type Restored } from './autosave';
 import { describeChange } from './change-notice';
 import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';
+import { openInWorker, OPEN_IN_WORKER_BYTES, type OpenWorkerLike } from './open-in-worker';
 import type { ImportNote } from '../interchange/aws-import';
 import type { BroughtFile } from './open-files';
 import { newWorkId, recentSaver, type RecentStore } from './recent';
@@ -127,6 +128,8 @@ export interface StoreDeps {
   readonly download?: (fileName: string, text: string) => void;
   /** A worker running `lint-worker.ts`, for the findings of large documents. */
   readonly lintWorker?: () => WorkerLike;
+  /** A worker running `open-worker.ts`, for files too large to read within a frame. */
+  readonly openWorker?: () => OpenWorkerLike;
   /** Recent scenarios (IndexedDB in the app); absent: none are kept. */
   readonly recent?: RecentStore;
   /** This tab's entry in Recent scenarios (kept across reloads of the tab). */
@@ -179,9 +182,20 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
           openDialog: (dialog) => set({ dialog }),
           importReport: null,
           async openFiles(files) {
-            // the importers load when files first arrive: the first paint does not wait for them
-            const { openFiles } = await import('./open-files');
-            const r = openFiles(files);
+            const bytes = files.reduce((n, f) => n + (f.size ?? f.bytes.length), 0);
+            const far = deps.openWorker && bytes >= OPEN_IN_WORKER_BYTES;
+            if (far)
+              set({
+                notice: notice(
+                  `Reading ${files.length === 1 ? (files[0]?.name ?? 'the file') : `${files.length} files`} (${(bytes / 1e6).toFixed(1)} MB)…`,
+                  'info',
+                ),
+              });
+            const r =
+              far && deps.openWorker
+                ? await openInWorker(deps.openWorker, files)
+                : // the importers load when files first arrive: the first paint does not wait for them
+                  (await import('./open-files')).openFiles(files);
             const report = r.notes.length > 0 ? r.notes : null;
             if (!r.ok) {
               set({
