@@ -75,17 +75,7 @@ test('an NLB with cross-zone off: the node whose zone has no running target has 
 }) => {
   const app = await openPairs(page);
   const traffic = new Traffic(page);
-  const custom = async (to: string) => {
-    await traffic.tab('Send & trace');
-    const p = traffic.panel();
-    await p.getByLabel('From', { exact: true }).selectOption({ label: 'Internet (203.0.113.7)' });
-    await p.getByLabel('To', { exact: true }).selectOption({ label: to });
-    await p.getByLabel('Service').selectOption({ value: 'custom' });
-    await p.getByLabel('Protocol').fill('tcp');
-    await p.getByLabel('Port').fill('8443');
-    await p.getByRole('button', { name: 'Send', exact: true }).click();
-  };
-  await custom('nlb-local');
+  await traffic.sendCustom('Internet (203.0.113.7)', 'nlb-local', 'tcp', 8443);
   const trace = traffic.trace();
   await expect(trace.getByRole('heading')).toContainText('DENIED');
   await expect(trace).toContainText('no target is healthy from nlb-local node in us-east-1a');
@@ -102,7 +92,7 @@ test('an NLB with cross-zone off: the node whose zone has no running target has 
     'i-nlb-a ✗ unhealthy',
   );
   await details.getByLabel(/Each node sends to targets in every enabled zone/).check();
-  await custom('nlb-local');
+  await traffic.sendCustom('Internet (203.0.113.7)', 'nlb-local', 'tcp', 8443);
   await expect(trace.getByRole('heading')).toContainText('ALLOWED');
   await expect(trace).toContainText('All 2 (node, target) pairs nlb-local may use deliver');
 });
@@ -112,16 +102,7 @@ test("the zone drill: Stop us-east-1a takes the NLB's node there with it, the ot
 }) => {
   const app = await openPairs(page);
   const traffic = new Traffic(page);
-  const toNlb = async () => {
-    await traffic.tab('Send & trace');
-    const p = traffic.panel();
-    await p.getByLabel('From', { exact: true }).selectOption({ label: 'Internet (203.0.113.7)' });
-    await p.getByLabel('To', { exact: true }).selectOption({ label: 'nlb-local' });
-    await p.getByLabel('Service').selectOption({ value: 'custom' });
-    await p.getByLabel('Protocol').fill('tcp');
-    await p.getByLabel('Port').fill('8443');
-    await p.getByRole('button', { name: 'Send', exact: true }).click();
-  };
+  const toNlb = () => traffic.sendCustom('Internet (203.0.113.7)', 'nlb-local', 'tcp', 8443);
   const zoneA = page.getByLabel(/^Availability Zone us-east-1a/).first();
   await page.getByRole('button', { name: 'Stop us-east-1a' }).first().click();
   await expect(page.getByLabel('Availability Zone us-east-1a (down)').first()).toContainText(
@@ -183,16 +164,7 @@ test("EC2's port 25 block: a platform step in the trace, lifted for the account 
   const app = new AppPage(page);
   const traffic = new Traffic(page);
   await app.open('?scenario=single-web-server');
-  const custom = async () => {
-    await traffic.tab('Send & trace');
-    const p = traffic.panel();
-    await p.getByLabel('From', { exact: true }).selectOption({ label: 'web' });
-    await p.getByLabel('To', { exact: true }).selectOption({ label: 'Internet (203.0.113.7)' });
-    await p.getByLabel('Service').selectOption({ value: 'custom' });
-    await p.getByLabel('Protocol').fill('tcp');
-    await p.getByLabel('Port').fill('25');
-    await p.getByRole('button', { name: 'Send', exact: true }).click();
-  };
+  const custom = () => traffic.sendCustom('web', 'Internet (203.0.113.7)', 'tcp', 25);
   await custom();
   await expect(traffic.trace()).toContainText('EC2_PORT_25_BLOCKED');
   await app

@@ -23,6 +23,18 @@ export class Traffic {
     await p.getByRole('button', { name: 'Send', exact: true }).click();
   }
 
+  /** Sends a custom protocol and port (the service list's "Custom protocol and port…"). */
+  async sendCustom(from: string, to: string, protocol: string, port: number): Promise<void> {
+    await this.tab('Send & trace');
+    const p = this.panel();
+    await p.getByLabel('From', { exact: true }).selectOption({ label: from });
+    await p.getByLabel('To', { exact: true }).selectOption({ label: to });
+    await p.getByLabel('Service').selectOption({ value: 'custom' });
+    await p.getByLabel('Protocol').fill(protocol);
+    await p.getByLabel('Port').fill(String(port));
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+  }
+
   trace(): Locator {
     return this.panel().getByRole('region', { name: /→/ });
   }

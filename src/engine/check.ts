@@ -82,6 +82,13 @@ function nearestMiss(
   };
 }
 
+/** One context for every rule of a check: only the fields matching reads (the options may be a whole hop). */
+const peerContext = (c: Compiled, opts: CheckOptions): PeerContext => ({
+  members: c.members,
+  publicPath: opts.publicPath,
+  override: opts.override,
+});
+
 /**
  * checkInterface's verdict without its words (no step, no nearest miss): what a path asks of
  * every hop when only the verdict counts — the badges, health checks, a balancer's pairs.
@@ -95,11 +102,7 @@ export function interfaceAdmits(
   opts: CheckOptions = {},
 ): boolean {
   if (iface.groupIds.length === 0) return true;
-  const ctx: PeerContext = {
-    members: c.members,
-    publicPath: opts.publicPath,
-    override: opts.override,
-  };
+  const ctx = peerContext(c, opts);
   for (const gid of iface.groupIds) {
     const g = c.groups.get(gid);
     if (g) for (const r of g[direction]) if (ruleMatches(r, pkt, remote, ctx)) return true;
@@ -134,12 +137,7 @@ export function checkInterface(
     return { allowed: true, matched: [], step };
   }
   const rules = rulesOf(c, iface, direction);
-  // one context for every rule: only the fields matching reads (the options may be a whole hop)
-  const ctx: PeerContext = {
-    members: c.members,
-    publicPath: opts.publicPath,
-    override: opts.override,
-  };
+  const ctx = peerContext(c, opts);
   const matched = rules.filter((r) => matchesAll(matchFields(r, pkt, remote, ctx)));
   const groups = iface.groupIds.join(', ');
   const what = `${packetLabel(pkt)} ${toFrom} ${addr}`;

@@ -8,7 +8,7 @@
 import { readableId } from '../ids';
 import type { Direction, NaclEntry, NetworkAcl, Scenario } from '../types';
 import { NACL_ENTRY_QUOTA, naclEntryIssues } from '../validate-nacl';
-import { allIds, done, refused, type EditResult } from './result';
+import { allIds, done, idLists, refused, type EditResult } from './result';
 
 /** The ACL AWS creates with a VPC: entry 100 allows all IPv4 (and 101 all IPv6) both ways. */
 export function awsDefaultAcl(s: Scenario, vpcId: string, id: string): NetworkAcl {
@@ -53,18 +53,7 @@ const lastDefaultId = new Map<string, string>();
 
 /** Whether anything in the document already has this id (what allIds holds, without the set). */
 function idInUse(s: Scenario, id: string): boolean {
-  const lists = [
-    s.vpcs,
-    s.subnets,
-    s.prefixLists ?? [],
-    s.securityGroups,
-    s.instances,
-    s.loadBalancers ?? [],
-    s.hosts ?? [],
-    s.networkAcls ?? [],
-    s.expectations ?? [],
-  ];
-  if (lists.some((list) => list.some((item) => item.id === id))) return true;
+  if (idLists(s).some((list) => list.some((item) => item.id === id))) return true;
   return s.securityGroups.some(
     (g) => g.inbound.some((r) => r.id === id) || g.outbound.some((r) => r.id === id),
   );

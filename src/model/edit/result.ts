@@ -17,23 +17,24 @@ export const refused = (code: string, path: string, message: string): EditResult
   issue: error(code, path, message),
 });
 
+/** Every list of the document whose items carry an id (rules aside, inside their groups). */
+export const idLists = (s: Scenario): readonly (readonly { readonly id?: string }[])[] => [
+  s.vpcs,
+  s.subnets,
+  s.prefixLists ?? [],
+  s.securityGroups,
+  s.instances,
+  s.loadBalancers ?? [],
+  s.hosts ?? [],
+  s.networkAcls ?? [],
+  s.expectations ?? [],
+];
+
 /** Every id in the scenario, so that new ids never clash across kinds. */
 export function allIds(s: Scenario): Set<string> {
   const ids = new Set<string>();
-  for (const list of [
-    s.vpcs,
-    s.subnets,
-    s.prefixLists ?? [],
-    s.securityGroups,
-    s.instances,
-    s.loadBalancers ?? [],
-    s.hosts ?? [],
-    s.networkAcls ?? [],
-  ]) {
-    for (const item of list) ids.add(item.id);
-  }
+  for (const list of idLists(s)) for (const item of list) if (item.id) ids.add(item.id);
   for (const g of s.securityGroups)
     for (const r of [...g.inbound, ...g.outbound]) if (r.id) ids.add(r.id);
-  for (const e of s.expectations ?? []) if (e.id) ids.add(e.id);
   return ids;
 }
