@@ -56,7 +56,7 @@ const byGroup = new WeakMap<CompiledGroup, { you: Ip | null; bits: number }>();
 const bySubnet = new WeakMap<Compiled, Map<string, number>>();
 
 /** Which (service, probe) packets one of the group's inbound rules admits. */
-function groupBits(c: Compiled, g: CompiledGroup, you: Ip | null): number {
+function groupOpens(c: Compiled, g: CompiledGroup, you: Ip | null): number {
   const hit = byGroup.get(g);
   if (hit && hit.you?.value === you?.value) return hit.bits;
   const ctx = { members: c.members, publicPath: true };
@@ -73,7 +73,7 @@ function groupBits(c: Compiled, g: CompiledGroup, you: Ip | null): number {
 }
 
 /** Which (service, probe) packets the subnet's ACL lets in, with their replies out. */
-function subnetBits(c: Compiled, subnet: Iface['subnet'], you: Ip | null): number {
+function subnetOpens(c: Compiled, subnet: Iface['subnet'], you: Ip | null): number {
   let perCompiled = bySubnet.get(c);
   if (!perCompiled) bySubnet.set(c, (perCompiled = new Map()));
   const hit = perCompiled.get(subnet.id);
@@ -109,9 +109,9 @@ function directExposure(c: Compiled, iface: Iface, you: Ip | null): ExposedServi
   let groups = iface.groupIds.length === 0 ? ALL : 0;
   for (const gid of iface.groupIds) {
     const g = c.groups.get(gid);
-    if (g) groups |= groupBits(c, g, you);
+    if (g) groups |= groupOpens(c, g, you);
   }
-  return servicesOf(route & groups & subnetBits(c, iface.subnet, you));
+  return servicesOf(route & groups & subnetOpens(c, iface.subnet, you));
 }
 
 /** The badges of a set of open (service, probe) bits: one shared list per set. */
@@ -199,11 +199,11 @@ const carriersOf = new WeakMap<Compiled['instanceIfaces'], Map<string, Iface[]>>
  */
 function directAll(c: Compiled, you: Ip | null): ReadonlyMap<string, readonly ExposedService[]> {
   const groups = new Map<string, number>();
-  for (const [gid, g] of c.groups) groups.set(gid, groupBits(c, g, you));
+  for (const [gid, g] of c.groups) groups.set(gid, groupOpens(c, g, you));
   const subnets = new Map<string, number>();
   for (const iface of c.instanceIfaces.values())
     if (!subnets.has(iface.subnet.id))
-      subnets.set(iface.subnet.id, subnetBits(c, iface.subnet, you));
+      subnets.set(iface.subnet.id, subnetOpens(c, iface.subnet, you));
   const prev = last;
   const same =
     prev &&

@@ -42,9 +42,7 @@ export interface MatrixState {
 
 const stateCache = new WeakMap<AddressIndex, Map<string, MatrixState>>();
 
-const sameBits = (a: Bits, b: Bits): boolean => a.every((w, i) => w === b[i]);
-
-const EMPTY: GroupBits = { inbound: new Uint32Array(0), outbound: new Uint32Array(0) };
+const sameBits = (a: Bits, b: Bits): boolean => a === b || a.every((w, i) => w === b[i]);
 
 /** One of the groups of position p admits position q in this direction. */
 function admits(st: MatrixState, bits: readonly Bits[], p: number, q: number): boolean {
@@ -182,18 +180,16 @@ function bitsByNumber(
  * The next state after an edit: rows of sources whose outbound bits changed are dropped; in rows
  * kept, the cells of destinations whose inbound bits changed are composed again.
  */
-function patch(prev: MatrixState, next: MatrixState, changed: readonly string[]): void {
+function patch(prev: MatrixState, next: MatrixState): void {
   const { index } = next;
   const dirty = new Uint32Array(index.words);
-  for (const gid of changed) {
-    const carriers = index.attached.get(gid);
-    if (!carriers) continue;
-    const before = prev.groups.get(gid) ?? EMPTY;
-    const after = next.groups.get(gid) ?? EMPTY;
-    if (!sameBits(before.outbound, after.outbound))
+  // by group number: a group the document lacks has all-zero bits, in both states
+  index.groupIds.forEach((gid, k) => {
+    const carriers = index.attached.get(gid) as Bits;
+    if (!sameBits(prev.outbound[k] as Bits, next.outbound[k] as Bits))
       eachBit(carriers, (p) => (next.rows[p] = undefined));
-    if (!sameBits(before.inbound, after.inbound)) orInto(dirty, carriers);
-  }
+    if (!sameBits(prev.inbound[k] as Bits, next.inbound[k] as Bits)) orInto(dirty, carriers);
+  });
   const targets: number[] = [];
   eachBit(dirty, (d) => targets.push(d));
   let kept = 0;
@@ -244,7 +240,7 @@ export function matrixState(
     rows: prev && prev.masks === masks ? prev.rows.slice() : new Array(index.ifaces.length),
     kept: 0,
   };
-  if (prev && prev.masks === masks) patch(prev, state, changed);
+  if (prev && prev.masks === masks) patch(prev, state);
   perService.set(key, state);
   return state;
 }

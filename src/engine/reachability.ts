@@ -158,8 +158,7 @@ class Matrix implements Reachability {
 
   /** Any cell but the next of a row being read. */
   private read(from: number, to: number): boolean {
-    if ((this.vpc[from] as number) < 0 || this.vpc[from] !== this.vpc[to])
-      return this.judged(from, to).allowed;
+    if (!this.fast(from, to)) return this.judged(from, to).allowed;
     const s = this.pos[from] as number;
     const d = this.pos[to] as number;
     if (from !== this.lastFrom) {

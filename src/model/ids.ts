@@ -28,7 +28,11 @@ export function slug(name: string, max: number): string {
 }
 
 /** A readable id `prefix-name` (or `prefix-name-2` …) for objects a user names. */
-export function readableId(prefix: string, name: string, taken: ReadonlySet<string>): string {
+export function readableId(
+  prefix: string,
+  name: string,
+  taken: { has(id: string): boolean },
+): string {
   const slugged = slug(name, 40) || 'new';
   const base = slugged.startsWith(`${prefix}-`) ? slugged : `${prefix}-${slugged}`;
   if (!taken.has(base)) return base;

@@ -33,15 +33,13 @@ function touchedInstances(before: Scenario, after: Scenario): string[] {
   const changed = new Set(after.securityGroups.filter((g) => old.get(g.id) !== g).map((g) => g.id));
   const still = new Set(after.securityGroups.map((g) => g.id));
   for (const g of before.securityGroups) if (!still.has(g.id)) changed.add(g.id);
-  if (before.instances === after.instances && turned.size === 0)
-    return after.instances
-      .filter((i) => i.securityGroupIds.some((g) => changed.has(g)))
-      .map((i) => i.id);
-  const oldInstances = new Map(before.instances.map((i) => [i.id, i]));
+  // a rule edit keeps the instances: no map of 60,000 of them to find none changed
+  const oldInstances =
+    before.instances === after.instances ? null : new Map(before.instances.map((i) => [i.id, i]));
   return after.instances
     .filter(
       (i) =>
-        oldInstances.get(i.id) !== i ||
+        (oldInstances !== null && oldInstances.get(i.id) !== i) ||
         turned.has(i.subnetId) ||
         i.securityGroupIds.some((g) => changed.has(g)),
     )

@@ -189,23 +189,13 @@ function MatrixGrid({
 }) {
   const scenario = useAppStore((s) => s.scenario);
   const inspect = useAppStore((s) => s.inspect);
-  const [rowChoice, setRowChoice] = useState('');
-  const [colChoice, setColChoice] = useState('');
-  const [rowQuery, setRowQuery] = useState('');
-  const [colQuery, setColQuery] = useState('');
-  const rowSearch = useDeferredValue(rowQuery);
-  const colSearch = useDeferredValue(colQuery);
   const matrix = reachabilityOf(scenario, service);
   const name = useMemo(() => labeller(scenario), [scenario]);
   const total = matrix.endpoints.length;
-  const shownRows = useMemo(
-    () => keep(scenario, name, total, rowChoice, rowSearch),
-    [scenario, name, total, rowChoice, rowSearch],
-  );
-  const shownCols = useMemo(
-    () => keep(scenario, name, total, colChoice, colSearch),
-    [scenario, name, total, colChoice, colSearch],
-  );
+  const rowAxis = useAxis(scenario, name, total);
+  const colAxis = useAxis(scenario, name, total);
+  const shownRows = rowAxis.shown;
+  const shownCols = colAxis.shown;
   const later = matrix.endpoints.length >= COUNT_LATER_FROM;
   const counts = countsOf(matrix, scenario.instances.length, !later);
   const [, counted] = useState(0);
@@ -304,23 +294,12 @@ function MatrixGrid({
     <div className="matrix">
       <div className="matrix-controls">
         {serviceControl}
-        <MatrixFilter
-          legend="Rows"
-          what="Sources (rows)"
-          scenario={scenario}
-          choice={rowChoice}
-          onChoice={setRowChoice}
-          query={rowQuery}
-          onQuery={setRowQuery}
-        />
+        <MatrixFilter legend="Rows" what="Sources (rows)" scenario={scenario} axis={rowAxis} />
         <MatrixFilter
           legend="Columns"
           what="Destinations (columns)"
           scenario={scenario}
-          choice={colChoice}
-          onChoice={setColChoice}
-          query={colQuery}
-          onQuery={setColQuery}
+          axis={colAxis}
         />
         <span
           className="muted small"
@@ -445,31 +424,37 @@ function MatrixGrid({
   );
 }
 
+/** One axis of the matrix: the subnet or group kept, the search, and the endpoints they keep. */
+function useAxis(scenario: Scenario, name: (i: number) => string, total: number) {
+  const [choice, setChoice] = useState('');
+  const [query, setQuery] = useState('');
+  const search = useDeferredValue(query);
+  const shown = useMemo(
+    () => keep(scenario, name, total, choice, search),
+    [scenario, name, total, choice, search],
+  );
+  return { choice, setChoice, query, setQuery, shown };
+}
+
 function MatrixFilter({
   legend,
   what,
   scenario,
-  choice,
-  onChoice,
-  query,
-  onQuery,
+  axis,
 }: {
   legend: string;
   /** The accessible name's start: "Sources (rows)" */
   what: string;
   scenario: Scenario;
-  choice: string;
-  onChoice: (v: string) => void;
-  query: string;
-  onQuery: (v: string) => void;
+  axis: ReturnType<typeof useAxis>;
 }) {
   return (
     <fieldset className="matrix-filter">
       <legend>{legend}</legend>
       <select
         aria-label={`${what}: show`}
-        value={choice}
-        onChange={(e) => onChoice(e.target.value)}
+        value={axis.choice}
+        onChange={(e) => axis.setChoice(e.target.value)}
       >
         <option value="">every instance</option>
         <optgroup label="Instances in subnet">
@@ -491,8 +476,8 @@ function MatrixFilter({
         type="search"
         aria-label={`${what}: find`}
         placeholder="name, id or IP"
-        value={query}
-        onChange={(e) => onQuery(e.target.value)}
+        value={axis.query}
+        onChange={(e) => axis.setQuery(e.target.value)}
       />
     </fieldset>
   );

@@ -39,17 +39,17 @@ export function defaultAclOf(s: Scenario, vpcId: string): { acl: NetworkAcl; wri
   if (!perVpc) unwritten.set(s, (perVpc = new Map()));
   let made = perVpc.get(vpcId);
   if (!made) {
-    // the id the last document gave it, while nothing else took it (cheaper than every id)
-    const last = lastDefaultId.get(vpcId);
-    const id = last && !idInUse(s, last) ? last : readableId('acl', `${vpcId}-default`, allIds(s));
-    lastDefaultId.set(vpcId, id);
-    perVpc.set(vpcId, (made = awsDefaultAcl(s, vpcId, id)));
+    // the same id readableId would pick among all ids, asking only about the ids it tries
+    const taken = { has: (id: string) => idInUse(s, id) };
+    perVpc.set(
+      vpcId,
+      (made = awsDefaultAcl(s, vpcId, readableId('acl', `${vpcId}-default`, taken))),
+    );
   }
   return { acl: made, written: false };
 }
 
 const unwritten = new WeakMap<Scenario, Map<string, NetworkAcl>>();
-const lastDefaultId = new Map<string, string>();
 
 /** Whether anything in the document already has this id (what allIds holds, without the set). */
 function idInUse(s: Scenario, id: string): boolean {
