@@ -7,6 +7,7 @@ import { expect, test } from './support/fixtures';
 import {
   autosaveOf,
   keptAside,
+  LEGACY_AUTOSAVE_KEY,
   openWithAutosave,
   storedAutosave,
   threeTier,
@@ -58,6 +59,32 @@ test('a 3 MB damaged autosave is kept whole before anything is written over it',
   await expect.poll(() => storedAutosave(page)).toContain('Fresh start');
 });
 
+test('work autosaved in localStorage by an earlier SG Lab opens, and moves to IndexedDB', async ({
+  page,
+}) => {
+  const scenario = { ...threeTier(), name: 'Saved before the update' };
+  await page.goto('/');
+  await page.evaluate(
+    ([key, raw]) => {
+      window.localStorage.setItem('sg-lab.welcomed', '1');
+      window.localStorage.setItem(key as string, raw as string);
+    },
+    [LEGACY_AUTOSAVE_KEY, autosaveOf(scenario)],
+  );
+  await page.reload();
+  const app = new AppPage(page);
+  await expect(page.getByLabel('Scenario name')).toHaveValue('Saved before the update');
+  await page.getByLabel('Scenario name').fill('Edited after it');
+  await page.getByLabel('Scenario name').press('Enter');
+  await expect.poll(() => storedAutosave(page)).toContain('Edited after it');
+  // gone from localStorage once IndexedDB has the work
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key), LEGACY_AUTOSAVE_KEY))
+    .toBeNull();
+  await app.reload();
+  await expect(page.getByLabel('Scenario name')).toHaveValue('Edited after it');
+});
+
 test('names carrying script and HTML show as typed, and nothing runs', async ({ page }) => {
   const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
   const scenario = threeTier();
@@ -72,11 +99,12 @@ test('names carrying script and HTML show as typed, and nothing runs', async ({ 
 
 test('a full storage says so at once and offers the work as a file', async ({ page }) => {
   await page.addInitScript(() => {
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key: string, value: string) {
-      if (key === 'sg-lab.autosave' && (window as { __full?: boolean }).__full)
+    // the browser refuses the write as a full disk does: the put throws QuotaExceededError
+    const real = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'autosave' && (window as { __full?: boolean }).__full)
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return real.call(this, key, value);
+      return real.apply(this, args);
     };
   });
   const app = new AppPage(page);

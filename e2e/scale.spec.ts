@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { AppPage } from './support/app-page';
 import { expect, test } from './support/fixtures';
+import { storedAutosave } from './support/stored';
 import { Traffic } from './support/traffic';
 import { largeScenario } from '../src/model/large-scenario';
 
@@ -91,15 +92,14 @@ test('60,000 instances: the matrix answers, its rows are searched and counted', 
   await page.screenshot({ path: 'e2e/.artifacts/scale-60000-matrix.png' });
 });
 
-test('a large file is read in a worker: the page says so, then the account opens', async ({
+test('a large account is read in a worker, and its autosave outlives a reload', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const app = new AppPage(page);
   await app.open();
-  const world = largeScenario({ instances: 5000, groups: 300, rulesPerGroup: 40 });
+  const world = largeScenario({ instances: 20_000, groups: 1000, rulesPerGroup: 60 });
   const buffer = Buffer.from(JSON.stringify(world));
-  expect(buffer.length).toBeGreaterThan(1_000_000);
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
   await page.locator('summary', { hasText: 'New' }).click();
@@ -108,12 +108,37 @@ test('a large file is read in a worker: the page says so, then the account opens
     mimeType: 'application/json',
     buffer,
   });
-  await expect(page.getByLabel('Scenario name')).toHaveValue(
-    'Large: 5,000 instances, 300 groups × 40 rules',
-  );
+  const name = page.getByLabel('Scenario name');
+  await expect(name).toHaveValue('Large: 20,000 instances, 1,000 groups × 60 rules', {
+    timeout: 30_000,
+  });
   await expect(app.notice()).toContainText('account.json');
-  await expect(app.navigator().getByRole('button', { name: /sg-0299/ })).toBeVisible();
+  await expect(app.navigator().getByRole('button', { name: /sg-0999/ })).toBeVisible();
   expect(workers.some((url) => url.includes('open-worker'))).toBe(true);
+  // the work is autosaved although it is far past what localStorage holds
+  await name.fill('My account');
+  await name.press('Enter');
+  await expect
+    .poll(async () => (await storedAutosave(page))?.includes('"name":"My account"'), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+  const saved = (await storedAutosave(page)) ?? '';
+  const fitsLocalStorage = await page.evaluate((raw) => {
+    try {
+      localStorage.setItem('sg-lab.probe', raw);
+      localStorage.removeItem('sg-lab.probe');
+      return true;
+    } catch {
+      return false;
+    }
+  }, saved);
+  expect(saved.length).toBeGreaterThan(buffer.length / 2);
+  expect(fitsLocalStorage).toBe(false);
+  await app.reload();
+  await expect(name).toHaveValue('My account', { timeout: 30_000 });
+  await expect(app.notice()).toContainText('Restored your autosaved work');
+  await expect(app.navigator().getByRole('button', { name: /sg-0999/ })).toBeVisible();
 });
 
 test('the JavaScript loaded at start stays under 150 kB gzip', async ({ page, request }) => {

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { followAddressBar, isOwnFragment } from './app/address-bar';
-import { keepAside, lessonProgress, recentScenarios } from './app/browser-db';
+import { keepAside, lessonProgress, openAutosave, recentScenarios } from './app/browser-db';
 import { isShareFragment, openLink } from './app/open-link';
 import { download } from './app/download';
 import { WELCOMED_KEY } from './app/welcomed';
@@ -47,7 +47,7 @@ async function start() {
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel('sg-lab') : null;
   const workId = window.sessionStorage.getItem(WORK_KEY) ?? undefined;
   const store = createAppStore(opened.scenario, {
-    storage: opened.fromUrl ? null : window.localStorage,
+    storage: opened.fromUrl ? null : await openAutosave(window.localStorage),
     keepAside,
     download,
     ...(opened.fromUrl ? {} : { recent: recentScenarios, progress: lessonProgress }),

@@ -1,5 +1,6 @@
 /** Page object: how a user finds things in SG Lab, by role and name. */
 import type { Locator, Page } from '@playwright/test';
+import { clearAutosave } from './stored';
 
 export class AppPage {
   constructor(readonly page: Page) {}
@@ -12,6 +13,7 @@ export class AppPage {
       // the welcome of a first visit is the first-hour spec's; other specs start past it
       window.localStorage.setItem('sg-lab.welcomed', '1');
     });
+    await clearAutosave(this.page);
     await this.page.goto(`/${query}`);
     await this.page.getByRole('heading', { name: 'SG Lab' }).waitFor();
     // the traffic panel loads lazily: wait for it, so every check sees the whole page

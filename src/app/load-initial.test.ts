@@ -25,4 +25,13 @@ describe('largeSize', () => {
     expect(new Set(s.instances.map((i) => i.privateIp)).size).toBe(LARGE_MAX);
     expect(hasErrors(validateScenario(s))).toBe(false);
   });
+
+  it('the rules of every size the app opens are within AWS quotas, so a download opens again', () => {
+    // the app's sizes: 300 groups below 10,000 instances, 1,000 from there; 60 rules each
+    for (const groups of [300, 1000]) {
+      const s = largeScenario({ instances: 50, groups, rulesPerGroup: 60 });
+      const errors = validateScenario(s).filter((i) => i.severity === 'error');
+      expect(errors.map((e) => e.message).slice(0, 3)).toEqual([]);
+    }
+  });
 });

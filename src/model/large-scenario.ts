@@ -3,6 +3,7 @@
  * subnets in two Availability Zones, `groups` groups of `rulesPerGroup` rules (IPv4 and IPv6 CIDRs,
  * group references, prefix lists) and `instances` instances carrying one to three groups each.
  */
+import { QUOTAS, ruleQuotaUse } from './quotas';
 import type { Instance, PrefixList, Rule, Scenario, SecurityGroup, Subnet } from './types';
 
 /** mulberry32: a tiny seeded generator, so every run measures the same scenario. */
@@ -99,15 +100,22 @@ export function largeScenario(o: LargeOptions): Scenario {
     return { id: `sgr-${g}-${dir}-${i}`, ...base, ...icmp, ...to };
   };
   const inboundCount = Math.round(o.rulesPerGroup * 0.75);
-  // distinct rules only: AWS refuses duplicates (InvalidPermission.Duplicate)
+  const lists = new Map(prefixLists.map((l) => [l.id, l]));
+  const { rulesPerGroupPerDirection: quota } = QUOTAS;
+  // distinct rules only, and within each family's quota: AWS refuses duplicates
+  // (InvalidPermission.Duplicate) and a list past 60 (RulesPerSecurityGroupLimitExceeded)
   const rules = (g: number, dir: string, count: number): Rule[] => {
     const seen = new Set<string>();
     const out: Rule[] = [];
+    const used = { ipv4: 0, ipv6: 0 };
     while (out.length < count) {
       const r = rule(g, dir, out.length);
       const key = JSON.stringify({ ...r, id: '' });
-      if (seen.has(key)) continue;
+      const cost = ruleQuotaUse([r], lists);
+      if (seen.has(key) || used.ipv4 + cost.ipv4 > quota || used.ipv6 + cost.ipv6 > quota) continue;
       seen.add(key);
+      used.ipv4 += cost.ipv4;
+      used.ipv6 += cost.ipv6;
       out.push(r);
     }
     return out;

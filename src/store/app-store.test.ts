@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addRule, parseScenario, removeRule, type Scenario } from '../model';
+import { addRule, parseScenario, removeRule, renameScenario, type Scenario } from '../model';
 import {
-  AUTOSAVE_KEY,
   createAppStore,
   flowVerdict,
+  MemoryAutosave,
   UNDO_LIMIT,
-  type KeyValueStorage,
   type RecentEntry,
   type RecentStore,
 } from '.';
@@ -17,13 +16,6 @@ function threeTier(): Scenario {
   const parsed = parseScenario(readFileSync(file, 'utf8'));
   if (!parsed.ok) throw new Error('three-tier.json does not parse');
   return parsed.scenario;
-}
-
-class MemoryStorage implements KeyValueStorage {
-  readonly data = new Map<string, string>();
-  getItem = (k: string) => this.data.get(k) ?? null;
-  setItem = (k: string, v: string) => void this.data.set(k, v);
-  removeItem = (k: string) => void this.data.delete(k);
 }
 
 const sshFromWorld = {
@@ -132,29 +124,27 @@ describe('app store', () => {
     afterEach(() => vi.useRealTimers());
 
     it('saves the document after a quiet moment and a new store restores it', () => {
-      const storage = new MemoryStorage();
+      const storage = new MemoryAutosave();
       const store = createAppStore(threeTier(), { storage, autosaveDelayMs: 300 });
       store
         .getState()
         .edit('rules/add', 'Add SSH', (s) => addRule(s, 'sg-bastion', 'inbound', sshFromWorld));
-      expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+      expect(storage.current).toBeNull();
       vi.advanceTimersByTime(300);
-      expect(storage.getItem(AUTOSAVE_KEY)).not.toBeNull();
-      const again = createAppStore(threeTier(), { storage });
+      expect(storage.current).not.toBeNull();
+      const again = createAppStore(threeTier(), { storage: storage.reopened() });
       expect(again.getState().scenario).toEqual(store.getState().scenario);
       expect(again.getState().notice?.text).toBe('Restored your autosaved work.');
     });
 
     it('flushes at once when asked (the page is being hidden)', () => {
-      const storage = new MemoryStorage();
+      const storage = new MemoryAutosave();
       const store = createAppStore(threeTier(), { storage, autosaveDelayMs: 10_000 });
       store
         .getState()
         .edit('rules/add', 'Add SSH', (s) => addRule(s, 'sg-bastion', 'inbound', sshFromWorld));
       store.getState().flushAutosave();
-      expect(JSON.parse(storage.getItem(AUTOSAVE_KEY) ?? '{}').scenario.name).toBe(
-        'Three-tier web app',
-      );
+      expect(JSON.parse(storage.current ?? '{}').scenario.name).toBe('Three-tier web app');
     });
 
     const unreadable = '{"format":"sg-lab.autosave","scenario":{"vpcs":3}}';
@@ -164,8 +154,7 @@ describe('app store', () => {
         .edit('rules/add', 'Add SSH', (s) => addRule(s, 'sg-bastion', 'inbound', sshFromWorld));
 
     it('keeps an unreadable autosave aside before anything may overwrite it, and says so only once it is kept', async () => {
-      const storage = new MemoryStorage();
-      storage.setItem(AUTOSAVE_KEY, unreadable);
+      const storage = new MemoryAutosave(unreadable);
       let keep: (kept: boolean) => void = () => {};
       const kept: string[] = [];
       const store = createAppStore(threeTier(), {
@@ -180,17 +169,16 @@ describe('app store', () => {
       );
       editSsh(store);
       vi.advanceTimersByTime(10);
-      expect(storage.getItem(AUTOSAVE_KEY)).toBe(unreadable); // held: not overwritten yet
+      expect(storage.current).toBe(unreadable); // held: not overwritten yet
       keep(true);
       await vi.runAllTimersAsync();
       expect(kept).toEqual([unreadable]);
       expect(store.getState().notice?.text).toMatch(/kept aside in this browser's database/);
-      expect(storage.getItem(AUTOSAVE_KEY)).not.toBe(unreadable); // now autosave writes
+      expect(storage.current).not.toBe(unreadable); // now autosave writes
     });
 
     it('never claims a copy was kept when it could not be: autosave waits for the download', async () => {
-      const storage = new MemoryStorage();
-      storage.setItem(AUTOSAVE_KEY, unreadable);
+      const storage = new MemoryAutosave(unreadable);
       const files: [string, string][] = [];
       const store = createAppStore(threeTier(), {
         storage,
@@ -204,24 +192,23 @@ describe('app store', () => {
       expect(n?.text).not.toMatch(/is kept aside/);
       editSsh(store);
       vi.advanceTimersByTime(10);
-      expect(storage.getItem(AUTOSAVE_KEY)).toBe(unreadable);
+      expect(storage.current).toBe(unreadable);
       n?.actions?.find((a) => a.label === 'Download the stored copy')?.run();
       expect(files).toEqual([['sg-lab-autosave-kept-aside.json', unreadable]]);
-      expect(storage.getItem(AUTOSAVE_KEY)).not.toBe(unreadable);
+      expect(storage.current).not.toBe(unreadable);
     });
 
     it('restores the scenario when only a sent flow is bad, leaving that flow out and the original aside', async () => {
-      const storage = new MemoryStorage();
+      const storage = new MemoryAutosave();
       const good = createAppStore(threeTier(), { storage, autosaveDelayMs: 0 });
       good.getState().send({ from: 'host-you', to: 'i-bastion', protocol: 'tcp', port: 22 });
       editSsh(good);
       vi.advanceTimersByTime(1);
-      const doc = JSON.parse(storage.getItem(AUTOSAVE_KEY) ?? '{}');
+      const doc = JSON.parse(storage.current ?? '{}');
       doc.flows.push({ from: 'a', to: 'b', protocol: 'icmp', icmpCode: { toString: 1 } });
-      storage.setItem(AUTOSAVE_KEY, JSON.stringify(doc));
       const kept: string[] = [];
       const again = createAppStore(threeTier(), {
-        storage,
+        storage: new MemoryAutosave(JSON.stringify(doc)),
         keepAside: async (raw) => (kept.push(raw), true),
       });
       expect(again.getState().scenario).toEqual(good.getState().scenario);
@@ -234,8 +221,8 @@ describe('app store', () => {
     });
 
     it('reports a full storage once, and keeps working', () => {
-      const storage = new MemoryStorage();
-      storage.setItem = () => {
+      const storage = new MemoryAutosave();
+      storage.write = () => {
         const e = new Error('quota');
         e.name = 'QuotaExceededError';
         throw e;
@@ -251,6 +238,54 @@ describe('app store', () => {
       expect(
         store.getState().scenario.securityGroups.find((g) => g.id === 'sg-bastion')?.inbound,
       ).toHaveLength(2);
+    });
+
+    it('keeps the newest copy at once when the page hides, while a write is still under way', () => {
+      const now: string[] = [];
+      const started: string[] = [];
+      const storage = {
+        opened: null,
+        write: (raw: string) => (started.push(raw), new Promise<void>(() => {})), // never done
+        writeNow: (raw: string) => void now.push(raw),
+      };
+      const store = createAppStore(threeTier(), { storage, autosaveDelayMs: 0 });
+      store.getState().edit('scenario/rename', 'One', (s) => renameScenario(s, 'One'));
+      vi.advanceTimersByTime(1);
+      store.getState().edit('scenario/rename', 'Two', (s) => renameScenario(s, 'Two'));
+      store.getState().flushAutosave();
+      expect(now.map((raw) => JSON.parse(raw).scenario.name)).toEqual(['Two']);
+      expect(started.map((raw) => JSON.parse(raw).scenario.name)).toEqual(['One']);
+      store.getState().flushAutosave(); // hidden again, nothing new: the write under way is kept
+      expect(now.map((raw) => JSON.parse(raw).scenario.name)).toEqual(['Two', 'Two']);
+    });
+
+    it('writes one copy at a time, the newest, and names a refusal that comes later', async () => {
+      const writes: { raw: string; done: (error?: Error) => void }[] = [];
+      const storage = {
+        opened: null,
+        write: (raw: string) =>
+          new Promise<void>((resolve, reject) =>
+            writes.push({ raw, done: (e) => (e ? reject(e) : resolve()) }),
+          ),
+      };
+      const store = createAppStore(threeTier(), { storage, autosaveDelayMs: 0 });
+      const rename = (name: string) =>
+        store.getState().edit('scenario/rename', name, (s) => renameScenario(s, name));
+      rename('First');
+      vi.advanceTimersByTime(1);
+      rename('Second');
+      vi.advanceTimersByTime(1);
+      rename('Third');
+      vi.advanceTimersByTime(1);
+      expect(writes).toHaveLength(1); // the first is still being written
+      writes[0]?.done();
+      await vi.runAllTimersAsync();
+      expect(writes.map((w) => JSON.parse(w.raw).scenario.name)).toEqual(['First', 'Third']);
+      const quota = new Error('quota');
+      quota.name = 'QuotaExceededError';
+      writes[1]?.done(quota);
+      await vi.runAllTimersAsync();
+      expect(store.getState().notice?.text).toMatch(/Autosave failed: the browser storage is full/);
     });
   });
 });
@@ -289,12 +324,12 @@ describe('simulation state', () => {
 
   it('autosaves the flows sent and restores them as history', () => {
     vi.useFakeTimers();
-    const storage = new MemoryStorage();
+    const storage = new MemoryAutosave();
     const store = createAppStore(threeTier(), { storage, autosaveDelayMs: 10 });
     store.getState().send({ from: 'host-you', to: 'i-bastion', protocol: 'tcp', port: 22 });
     vi.advanceTimersByTime(10);
     vi.useRealTimers();
-    const again = createAppStore(threeTier(), { storage });
+    const again = createAppStore(threeTier(), { storage: storage.reopened() });
     expect(again.getState().history.map((h) => h.flow)).toEqual([
       { from: 'host-you', to: 'i-bastion', protocol: 'tcp', port: 22 },
     ]);

@@ -7,7 +7,7 @@ import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Simulation } from '../engine';
 import { emptyScenario, slug, type Direction, type EditResult, type Scenario } from '../model';
-import { autosaver, restore, type KeyValueStorage, type Restored } from './autosave';
+import { autosaver, restore, type AutosaveStorage, type Restored } from './autosave';
 import { describeChange } from './change-notice';
 import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';
 import { openInWorker, OPEN_IN_WORKER_BYTES, type OpenWorkerLike } from './open-in-worker';
@@ -117,7 +117,7 @@ export type AppStore = StoreApi<AppState> & {
 
 export interface StoreDeps {
   /** Where autosave lives; null or absent: no autosave (tests, embedded use). */
-  readonly storage?: KeyValueStorage | null;
+  readonly storage?: AutosaveStorage | null;
   readonly autosaveDelayMs?: number;
   /**
    * Puts a stored copy that did not read somewhere safe (IndexedDB in the browser); resolves
@@ -330,7 +330,7 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
             (store as AppStore).temporal.getState().clear();
           },
           ...recentSlice(set, get, deps.recent, deps.workId, (text, tone) => notice(text, tone)),
-          flushAutosave: () => saver?.flush(),
+          flushAutosave: () => saver?.hide(),
         };
       },
       {

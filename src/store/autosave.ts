@@ -7,13 +7,24 @@
  */
 import { decodeDocument, encodeDocument, type SgDocument } from '../interchange/document';
 
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
+/**
+ * Where the copy lives (IndexedDB in the app: a large account does not fit localStorage's few
+ * megabytes). The stored copy is read before the store is made, so the store opens on it at once.
+ */
+export interface AutosaveStorage {
+  /** The copy stored when the page opened; null: none. */
+  readonly opened: string | null;
+  /** Writes the copy; throws or rejects when the browser refuses it. */
+  write(raw: string): Promise<void> | void;
+  /**
+   * Keeps the copy at once, as the page goes away: a write that is not done by then may never be.
+   * Best effort (a large copy may not fit); `write` still follows.
+   */
+  writeNow?(raw: string): void;
 }
 
-export const AUTOSAVE_KEY = 'sg-lab.autosave';
+/** The old home of the copy (before IndexedDB), still read once so that no earlier work is lost. */
+export const LEGACY_AUTOSAVE_KEY = 'sg-lab.autosave';
 
 export type Saved = SgDocument;
 
@@ -27,13 +38,8 @@ export type Restored =
     }
   | { readonly kind: 'unreadable'; readonly reason: string; readonly raw: string };
 
-export function restore(storage: KeyValueStorage): Restored {
-  let raw: string | null;
-  try {
-    raw = storage.getItem(AUTOSAVE_KEY);
-  } catch {
-    return { kind: 'none' };
-  }
+export function restore(storage: AutosaveStorage): Restored {
+  const raw = storage.opened;
   if (raw === null) return { kind: 'none' };
   const decoded = decodeDocument(raw);
   if (!decoded.ok) return { kind: 'unreadable', reason: decoded.reason, raw };
@@ -52,8 +58,10 @@ export function restore(storage: KeyValueStorage): Restored {
 
 export interface Autosaver {
   save(saved: Saved): void;
-  /** Writes what is pending now (the page is being hidden). */
+  /** Writes what is pending now. */
   flush(): void;
+  /** The page is being hidden: what is pending or still being written is kept at once. */
+  hide(): void;
   /** While held nothing is written: a copy that must not be overwritten is still in storage. */
   hold(): void;
   release(): void;
@@ -61,31 +69,45 @@ export interface Autosaver {
 
 /** Saves after `delayMs` of quiet. Reports a failed write once per streak of failures. */
 export function autosaver(
-  storage: KeyValueStorage,
+  storage: AutosaveStorage,
   delayMs: number,
   onError: (message: string) => void,
 ): Autosaver {
-  let pending: Saved | null = null;
+  // what is waiting to be written: a document, or already its text (encoded when the page hid)
+  let pending: Saved | string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failing = false;
   let held = false;
+  // one write at a time: a large copy is megabytes, and only the newest one matters
+  let writing: string | null = null;
+  const textOf = (p: Saved | string) => (typeof p === 'string' ? p : encodeDocument(p));
+  const written = () => {
+    failing = false;
+    settle();
+  };
+  const refused = (e: unknown) => {
+    if (!failing) onError(failureText(e));
+    failing = true;
+    settle();
+  };
+  const settle = () => {
+    writing = null;
+    if (pending && !timer) flush();
+  };
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (!pending || held) return;
-    const doc = pending;
+    if (!pending || held || writing !== null) return;
+    const next = pending;
     pending = null;
     try {
-      storage.setItem(AUTOSAVE_KEY, encodeDocument(doc));
-      failing = false;
+      const raw = textOf(next);
+      writing = raw;
+      const done = storage.write(raw);
+      if (done) done.then(written, refused);
+      else written();
     } catch (e) {
-      if (!failing)
-        onError(
-          (e as Error).name === 'QuotaExceededError'
-            ? 'Autosave failed: the browser storage is full — download your work to keep it.'
-            : `Autosave failed (${(e as Error).message}) — download your work to keep it.`,
-        );
-      failing = true;
+      refused(e);
     }
   };
   return {
@@ -95,10 +117,45 @@ export function autosaver(
       timer = setTimeout(flush, delayMs);
     },
     flush,
+    hide() {
+      if (!held && storage.writeNow) {
+        try {
+          if (pending) pending = textOf(pending);
+          const raw = pending ?? writing;
+          if (raw !== null) storage.writeNow(raw);
+        } catch {
+          // too large to keep at once: the write under way is all there is
+        }
+      }
+      flush();
+    },
     hold: () => void (held = true),
     release() {
       held = false;
       if (pending) flush();
     },
   };
+}
+
+function failureText(e: unknown): string {
+  const { name, message } =
+    e instanceof Error || e instanceof DOMException ? e : new Error(String(e));
+  return name === 'QuotaExceededError'
+    ? 'Autosave failed: the browser storage is full — download your work to keep it.'
+    : `Autosave failed (${message}) — download your work to keep it.`;
+}
+
+/** A copy kept in memory (tests; and where the browser offers no storage). */
+export class MemoryAutosave implements AutosaveStorage {
+  current: string | null;
+  constructor(readonly opened: string | null = null) {
+    this.current = opened;
+  }
+  write(raw: string): void {
+    this.current = raw;
+  }
+  /** The storage as the next page load would find it. */
+  reopened(): MemoryAutosave {
+    return new MemoryAutosave(this.current);
+  }
 }

@@ -13,7 +13,7 @@ export {
   type View,
 } from './app-store';
 export { MAX_FILE_BYTES } from '../interchange/file-text';
-export { AUTOSAVE_KEY, type KeyValueStorage } from './autosave';
+export { LEGACY_AUTOSAVE_KEY, MemoryAutosave, type AutosaveStorage } from './autosave';
 export { type RecentEntry, type RecentStore } from './recent';
 export { LINT_IN_WORKER_RULES, type LintView, type WorkerLike } from './lint';
 export { OPEN_IN_WORKER_BYTES, type OpenWorkerLike } from './open-in-worker';
