@@ -5,8 +5,10 @@
  */
 import {
   cidrOf,
+  normaliseProtocol,
   parseIp,
   portModelOf,
+  protocolNumber,
   ruleParts,
   type Cidr,
   type Direction,
@@ -25,6 +27,7 @@ import type {
   CompiledRule,
   Iface,
   Members,
+  PacketService,
 } from './compiled-types';
 import { compileAcls } from './compile-acl';
 import { loadBalancerNodes } from './lb-nodes';
@@ -71,35 +74,101 @@ function compileRule(
   };
 }
 
+/**
+ * A group compiled on first use: a trace reads every rule, while a matrix for one service asks
+ * only for the rules that may admit it (`candidates`), and most rules of a large account never
+ * name that service.
+ */
+class LazyGroup implements CompiledGroup {
+  readonly id: string;
+  readonly vpcId: string;
+  private lists: { inbound: CompiledRule[]; outbound: CompiledRule[]; ignored: number } | null =
+    null;
+
+  constructor(
+    readonly source: SecurityGroup,
+    private readonly pls: ReadonlyMap<string, PrefixList>,
+  ) {
+    this.id = source.id;
+    this.vpcId = source.vpcId;
+  }
+
+  private all() {
+    if (this.lists) return this.lists;
+    let ignored = 0;
+    const compileList = (direction: Direction): CompiledRule[] => {
+      const out: CompiledRule[] = [];
+      this.source[direction].forEach((r, i) => {
+        const c = compileRule(r, i, this.source, direction, this.pls);
+        if (c) out.push(c);
+        else ignored++;
+      });
+      return out;
+    };
+    const inbound = compileList('inbound');
+    const outbound = compileList('outbound');
+    return (this.lists = { inbound, outbound, ignored });
+  }
+
+  get inbound(): readonly CompiledRule[] {
+    return this.all().inbound;
+  }
+
+  get outbound(): readonly CompiledRule[] {
+    return this.all().outbound;
+  }
+
+  get ignored(): number {
+    return this.all().ignored;
+  }
+
+  candidates(direction: Direction, pkt: PacketService): readonly CompiledRule[] {
+    if (this.lists) return this.lists[direction];
+    const out: CompiledRule[] = [];
+    this.source[direction].forEach((r, i) => {
+      if (!mayAdmit(r, pkt)) return;
+      const c = compileRule(r, i, this.source, direction, this.pls);
+      if (c) out.push(c);
+    });
+    return out;
+  }
+}
+
+/**
+ * False only for a rule that cannot admit the packet whatever its other fields say: another
+ * protocol, or a TCP/UDP range without the port. Three fields read, no message, no object.
+ */
+function mayAdmit(rule: Rule, pkt: PacketService): boolean {
+  const n = protocolNumber(normaliseProtocol(rule.protocol));
+  if (n === null) return false;
+  if (n === -1) return true;
+  if (n !== pkt.protocol) return false;
+  if (n !== 6 && n !== 17) return true;
+  const { fromPort: a, toPort: b } = rule;
+  const p = pkt.port ?? -1;
+  return !(typeof a === 'number' && typeof b === 'number' && (p < a || p > b));
+}
+
 export function compileGroup(
   g: SecurityGroup,
   prefixLists: Scenario['prefixLists'],
 ): CompiledGroup {
   const hit = groupCache.get(g);
   if (hit && hit.prefixLists === prefixLists) return hit.compiled;
-  const pls = new Map((prefixLists ?? []).map((p) => [p.id, p]));
-  let ignored = 0;
-  const compileList = (direction: Direction): CompiledRule[] => {
-    const out: CompiledRule[] = [];
-    g[direction].forEach((r, i) => {
-      const c = compileRule(r, i, g, direction, pls);
-      if (c) out.push(c);
-      else ignored++;
-    });
-    return out;
-  };
-  const inbound = compileList('inbound');
-  const outbound = compileList('outbound');
-  const compiled: CompiledGroup = {
-    id: g.id,
-    vpcId: g.vpcId,
-    source: g,
-    inbound,
-    outbound,
-    ignored,
-  };
+  const compiled = new LazyGroup(g, plsOf(prefixLists));
   groupCache.set(g, { prefixLists, compiled });
   return compiled;
+}
+
+/** The prefix lists by id, made once per list of lists (a scenario has one for all its groups). */
+const plsCache = new WeakMap<readonly PrefixList[], ReadonlyMap<string, PrefixList>>();
+const NO_LISTS: ReadonlyMap<string, PrefixList> = new Map();
+
+function plsOf(prefixLists: Scenario['prefixLists']): ReadonlyMap<string, PrefixList> {
+  if (!prefixLists) return NO_LISTS;
+  let m = plsCache.get(prefixLists);
+  if (!m) plsCache.set(prefixLists, (m = new Map(prefixLists.map((p) => [p.id, p]))));
+  return m;
 }
 
 /**

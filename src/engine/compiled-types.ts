@@ -46,6 +46,17 @@ export interface CompiledGroup {
   readonly outbound: readonly CompiledRule[];
   /** Rules left out because they are invalid (the editor marks them; they take no effect). */
   readonly ignored: number;
+  /**
+   * At least every valid rule of the direction that may admit the packet (its protocol and port),
+   * compiled; without compiling the others when the group was not compiled whole yet.
+   */
+  candidates(direction: Direction, pkt: PacketService): readonly CompiledRule[];
+}
+
+/** What `candidates` reads of a packet. */
+export interface PacketService {
+  readonly protocol: number;
+  readonly port?: number | undefined;
 }
 
 /** A network interface: an instance's primary ENI, or one load-balancer node. */

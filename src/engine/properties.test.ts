@@ -77,6 +77,15 @@ function agree(s: Scenario): void {
         expect(m.isAllowed(i, j), `${from} → ${to} ${JSON.stringify(service)}`).toBe(truth[i]?.[j]),
       ),
     );
+    // a copy no trace has compiled: the matrix compiles only the rules that may admit the service
+    const fresh = computeReachability(structuredClone(s), service);
+    m.endpoints.forEach((from, i) =>
+      m.endpoints.forEach((to, j) =>
+        expect(fresh.isAllowed(i, j), `fresh: ${from} → ${to} ${JSON.stringify(service)}`).toBe(
+          truth[i]?.[j],
+        ),
+      ),
+    );
     m.endpoints.forEach((e, k) => {
       expect(m.reachesCount(k), `${e} reaches`).toBe(truth[k]?.filter(Boolean).length);
       expect(m.reachedByCount(k), `${e} reached by`).toBe(truth.filter((row) => row[k]).length);

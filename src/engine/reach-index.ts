@@ -189,7 +189,7 @@ function directionBits(
   pkt: Packet,
 ): Bits {
   const bits = new Uint32Array(index.words);
-  for (const rule of group[direction]) {
+  for (const rule of group.candidates(direction, pkt)) {
     if (!protocolMatches(rule, pkt) || !portMatches(rule, pkt)) continue;
     const peer = rule.peer;
     if (peer.kind === 'group') orInto(bits, membersOf(c, index, peer.groupId));

@@ -78,8 +78,10 @@ function composeBlock(st: MatrixState, b: number): Bits[] {
   const n = index.ifaces.length;
   const first = b * 32;
   const rows: Bits[] = [];
+  // the block's rows share one buffer: one allocation, not 32
+  const slab = new Uint32Array(words * Math.min(32, n - first));
   for (let s = first; s < Math.min(first + 32, n); s++) {
-    const row = new Uint32Array(words);
+    const row = slab.subarray((s - first) * words, (s - first + 1) * words);
     rows.push(row);
     if (!hasBit(running, s)) continue;
     if (hasBit(unfiltered, s)) row.fill(0xffffffff);
@@ -96,7 +98,7 @@ function composeBlock(st: MatrixState, b: number): Bits[] {
         (mask ? (mask[w] as number) : 0xffffffff);
   }
   // per destination: which of the block's sources its groups admit inbound
-  const admitted = new Uint32Array(words * 32);
+  const admitted = scratch(words * 32);
   for (let d = 0; d < n; d++) {
     if (hasBit(unfiltered, d)) {
       admitted[d] = 0xffffffff;
@@ -107,6 +109,7 @@ function composeBlock(st: MatrixState, b: number): Bits[] {
       v |= (st.inbound[groupList[k] as number] as Bits)[b] as number;
     admitted[d] = v;
   }
+  admitted.fill(0, n); // past the last interface: no one
   for (let w = 0; w < words; w++) {
     const a = admitted.subarray(w * 32, w * 32 + 32);
     transpose32(a);
@@ -121,6 +124,14 @@ function composeBlock(st: MatrixState, b: number): Bits[] {
     if (hasBit(running, s)) row[s >>> 5] = (row[s >>> 5] as number) | (1 << (s & 31));
   });
   return rows;
+}
+
+let scratchWords = new Uint32Array(0);
+
+/** A buffer of `size` words for work that is not kept; what it held before is still in it. */
+function scratch(size: number): Bits {
+  if (scratchWords.length < size) scratchWords = new Uint32Array(size);
+  return scratchWords.subarray(0, size);
 }
 
 /** Row s, composed with its block on first read and kept while the budget lasts. */

@@ -114,7 +114,9 @@ class Matrix implements Reachability {
   private readonly slow = new Map<number, { allowed: boolean; partial: boolean }>();
   private lastFrom = -1;
   private lastRow: Bits | null = null;
-  private lastVpc = -1;
+  /** Per endpoint its position when it is an instance in the last row's VPC, else -1. */
+  private slot: Int32Array = new Int32Array(0);
+  private readonly slots = new Map<number, Int32Array>();
   private pairs: number | undefined;
 
   constructor(
@@ -149,9 +151,10 @@ class Matrix implements Reachability {
 
   isAllowed(from: number, to: number): boolean {
     const row = this.lastRow;
-    if (from === this.lastFrom && row !== null && this.vpc[to] === this.lastVpc) {
-      const d = this.pos[to] as number;
-      return (((row[d >>> 5] as number) >>> (d & 31)) & 1) !== 0;
+    if (from === this.lastFrom && row !== null) {
+      // -1: not an instance of the row's VPC
+      const d = this.slot[to] as number;
+      if (d >= 0) return (((row[d >>> 5] as number) >>> (d & 31)) & 1) !== 0;
     }
     return this.read(from, to);
   }
@@ -164,12 +167,21 @@ class Matrix implements Reachability {
     if (from !== this.lastFrom) {
       // one cell of a new row: a few bit reads; a second one: the row is being read, compose it
       this.lastFrom = from;
-      this.lastVpc = this.vpc[from] as number;
+      this.slot = this.slotsOf(this.vpc[from] as number);
       this.lastRow = this.state.rows[s] ?? null;
       if (!this.lastRow) return cellAllowed(this.state, s, d);
     }
     this.lastRow ??= rowOf(this.state, s);
     return (((this.lastRow[d >>> 5] as number) >>> (d & 31)) & 1) !== 0;
+  }
+
+  private slotsOf(vpc: number): Int32Array {
+    let slot = this.slots.get(vpc);
+    if (!slot) {
+      slot = this.pos.map((p, e) => (this.vpc[e] === vpc ? p : -1));
+      this.slots.set(vpc, slot);
+    }
+    return slot;
   }
 
   isPartial(from: number, to: number): boolean {
