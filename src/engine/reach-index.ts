@@ -71,48 +71,76 @@ export function eachBit(bits: Bits, visit: (i: number) => void): void {
   }
 }
 
+/**
+ * Interfaces by address. The keys address × 2^21 + input order are exact in a double (32 + 21 bits)
+ * and sort as numbers, without a comparator call per comparison (~1,000,000 at 60,000 interfaces).
+ */
+function sortedByAddress(list: readonly Iface[]): Iface[] {
+  const address = (i: Iface) => i.privateIp.value as number;
+  if (list.length > ORDER) return [...list].sort((a, b) => address(a) - address(b));
+  // filled by hand: TypedArray.from with a mapping function takes the slow, generic path in V8
+  const keys = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) keys[i] = address(list[i] as Iface) * ORDER + i;
+  keys.sort();
+  return Array.from(keys, (k) => list[k % ORDER] as Iface);
+}
+
+const ORDER = 2 ** 21;
+
 export function addressIndex(c: Compiled): AddressIndex {
   // members changes whenever an interface, its address or its groups change; rule edits keep it
   const hit = indexCache.get(c.members);
   if (hit) return hit;
-  const ifaces = [...c.instanceIfaces.values()].sort(
-    (a, b) => (a.privateIp.value as number) - (b.privateIp.value as number),
-  );
-  const words = Math.ceil(ifaces.length / 32);
+  const ifaces = sortedByAddress([...c.instanceIfaces.values()]);
+  const n = ifaces.length;
+  const words = Math.ceil(n / 32);
   const attached = new Map<string, Bits>();
   const vpcs = new Map<string, Bits>();
   const running = new Uint32Array(words);
   const unfiltered = new Uint32Array(words);
-  const mark = (map: Map<string, Bits>, key: string, p: number) => {
+  const groupNo = new Map<string, number>();
+  const vpcNos = new Map<string, number>();
+  const vpcNo = new Int32Array(n);
+  const groupsFrom = new Int32Array(n + 1);
+  const groupList: number[] = [];
+  const position = new Map<Iface, number>();
+  const addresses = new Float64Array(n);
+  const bitsOf = (map: Map<string, Bits>, key: string): Bits => {
     let bits = map.get(key);
     if (!bits) map.set(key, (bits = new Uint32Array(words)));
-    setBit(bits, p);
+    return bits;
   };
   ifaces.forEach((iface, p) => {
-    for (const g of iface.groupIds) mark(attached, g, p);
-    mark(vpcs, iface.vpcId, p);
+    position.set(iface, p);
+    addresses[p] = iface.privateIp.value as number;
+    groupsFrom[p] = groupList.length;
+    const from = groupList.length;
+    for (const g of iface.groupIds) {
+      let k = groupNo.get(g);
+      if (k === undefined) {
+        groupNo.set(g, (k = groupNo.size));
+        attached.set(g, new Uint32Array(words));
+      }
+      // a group listed twice on one interface counts once
+      if (groupList.indexOf(k, from) === -1) groupList.push(k);
+      setBit(attached.get(g) as Bits, p);
+    }
+    let v = vpcNos.get(iface.vpcId);
+    if (v === undefined) vpcNos.set(iface.vpcId, (v = vpcNos.size));
+    vpcNo[p] = v;
+    setBit(bitsOf(vpcs, iface.vpcId), p);
     if (iface.running) setBit(running, p);
     if (iface.running && iface.groupIds.length === 0) setBit(unfiltered, p);
   });
-  const groupIds = [...attached.keys()];
-  const groupNo = new Map(groupIds.map((g, k) => [g, k]));
-  const vpcNos = new Map([...vpcs.keys()].map((v, k) => [v, k]));
-  const groupsFrom = new Int32Array(ifaces.length + 1);
-  const groupList: number[] = [];
-  ifaces.forEach((iface, p) => {
-    groupsFrom[p] = groupList.length;
-    // a group listed twice on one interface counts once
-    for (const g of new Set(iface.groupIds)) groupList.push(groupNo.get(g) as number);
-  });
-  groupsFrom[ifaces.length] = groupList.length;
+  groupsFrom[n] = groupList.length;
   const index: AddressIndex = {
     ifaces,
-    vpcNo: Int32Array.from(ifaces, (i) => vpcNos.get(i.vpcId) as number),
-    groupIds,
+    vpcNo,
+    groupIds: [...groupNo.keys()],
     groupsFrom,
     groupList: Int32Array.from(groupList),
-    addresses: Float64Array.from(ifaces, (i) => i.privateIp.value as number),
-    position: new Map(ifaces.map((iface, i) => [iface, i])),
+    addresses,
+    position,
     words,
     attached,
     running,

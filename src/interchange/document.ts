@@ -24,13 +24,51 @@ export type DecodedDocument =
     }
   | { readonly ok: false; readonly reason: string; readonly issues: readonly Issue[] };
 
+/** The last text of each scenario: autosave and Recent scenarios write the same document. */
+const encoded = new WeakMap<
+  object,
+  { readonly flows: SgDocument['flows']; readonly text: string }
+>();
+
 export function encodeDocument(doc: SgDocument): string {
-  return JSON.stringify({
-    format: DOCUMENT_FORMAT,
-    version: DOCUMENT_VERSION,
-    scenario: doc.scenario,
-    flows: doc.flows,
-  });
+  const hit = encoded.get(doc.scenario);
+  if (hit && hit.flows.length === doc.flows.length && hit.flows.every((f, i) => f === doc.flows[i]))
+    return hit.text;
+  const text = `{"format":${JSON.stringify(DOCUMENT_FORMAT)},"version":${DOCUMENT_VERSION},"scenario":${scenarioJson(doc.scenario)},"flows":${JSON.stringify(doc.flows)}}`;
+  encoded.set(doc.scenario, { flows: doc.flows, text });
+  return text;
+}
+
+/**
+ * JSON.stringify(scenario), from the texts of its parts kept per object: an edit makes new objects
+ * only along its path, so a large account's megabytes are written again only where it changed.
+ */
+function scenarioJson(s: Scenario): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(s)) {
+    if (value === undefined || typeof value === 'function') continue;
+    parts.push(
+      `${JSON.stringify(key)}:${Array.isArray(value) ? listJson(value) : JSON.stringify(value)}`,
+    );
+  }
+  return `{${parts.join(',')}}`;
+}
+
+const partText = new WeakMap<object, string>();
+
+function listJson(list: readonly unknown[]): string {
+  let text = partText.get(list);
+  if (text === undefined) {
+    text = `[${list.map((item) => (typeof item === 'object' && item !== null ? itemJson(item) : (JSON.stringify(item) ?? 'null'))).join(',')}]`;
+    partText.set(list, text);
+  }
+  return text;
+}
+
+function itemJson(item: object): string {
+  let text = partText.get(item);
+  if (text === undefined) partText.set(item, (text = JSON.stringify(item)));
+  return text;
 }
 
 export function decodeDocument(text: string): DecodedDocument {
