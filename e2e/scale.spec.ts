@@ -72,8 +72,31 @@ test('60,000 instances: the matrix answers, its rows are searched and counted', 
   test.setTimeout(180_000);
   const app = new AppPage(page);
   const traffic = new Traffic(page);
+  // what the page says while it prepares, and the long tasks from the first render on
+  await page.addInitScript(() => {
+    const w = window as unknown as { said: string[]; long: number[] };
+    w.said = [];
+    w.long = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('.boot span')?.textContent;
+      if (text && w.said.at(-1) !== text) w.said.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+    new PerformanceObserver((list) => {
+      const shown = performance.getEntriesByName('sg-lab:rendered')[0];
+      for (const e of list.getEntries())
+        if (shown && e.startTime >= shown.startTime) w.long.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+  });
   await app.open('?scenario=large&instances=60000');
   await expect(app.notice()).toContainText('generated 60,000-instance scenario');
+  const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+  expect(said).toEqual(
+    expect.arrayContaining([
+      'Generating the large scenario…',
+      'Opening it: checking it as AWS would…',
+      'Opening it: finding what the internet reaches…',
+    ]),
+  );
   await traffic.tab('Reachability matrix');
   const grid = traffic.panel().getByRole('grid', { name: /Reachability for TCP 443/ });
   await expect(grid).toHaveAttribute('aria-rowcount', '60002');
@@ -89,6 +112,12 @@ test('60,000 instances: the matrix answers, its rows are searched and counted', 
   const row = grid.getByRole('row').filter({ has: page.getByRole('rowheader') });
   await row.getByRole('button').first().click();
   await expect(traffic.trace().getByRole('heading')).toContainText('app-59999 →');
+  const long = await page.evaluate(() => (window as unknown as { long: number[] }).long);
+  const report = `60000 instances: long tasks after the first render, through the matrix: ${long.join(', ') || 'none'} ms (aim: none past ~100 ms)`;
+  test.info().annotations.push({ type: 'scale', description: report });
+  console.log(`[scale] ${report}`);
+  // an order of magnitude past the aim is a regression (one task of the whole first pass was 0.75 s)
+  expect(Math.max(0, ...long)).toBeLessThan(1000);
   await page.screenshot({ path: 'e2e/.artifacts/scale-60000-matrix.png' });
 });
 

@@ -11,6 +11,7 @@ import './app/styles.css';
 import { StoreProvider } from './hooks/use-app-store';
 import {
   createAppStore,
+  prepareDocument,
   type AppStore,
   type OpenWorkerLike,
   type Theme,
@@ -22,26 +23,27 @@ const THEME_KEY = 'sg-lab.theme';
 const WORK_KEY = 'sg-lab.work-id';
 
 /** Until the app renders, #root says what is being prepared (a large world takes a moment). */
-function bootProgress(root: HTMLElement | null): (done: number) => void {
-  return (done) => {
+function bootProgress(root: HTMLElement | null): (done: number, label?: string) => void {
+  return (done, label = 'Generating the large scenario') => {
     if (!root) return;
     let bar = root.querySelector('progress');
     if (!bar) {
       root.innerHTML =
-        '<p class="boot" role="status">Generating the large scenario… <progress max="1" aria-label="Generating the large scenario"></progress></p>';
+        '<p class="boot" role="status"><span></span> <progress max="1" aria-label="Preparing the scenario"></progress></p>';
       bar = root.querySelector('progress');
     }
     bar?.setAttribute('value', done.toFixed(2));
-    // generated: what is left is checking it and drawing it, on this thread
-    if (done >= 1 && bar?.previousSibling) bar.previousSibling.textContent = 'Opening it… ';
+    const text = root.querySelector('.boot span');
+    if (text) text.textContent = `${label}…`;
   };
 }
 
+/** From this many instances the first render's work is done ahead, in steps shown on the page. */
+const PREPARE_FROM = 5000;
+
 async function start() {
-  const opened = await initialScenario(
-    new URL(window.location.href),
-    bootProgress(document.getElementById('root')),
-  );
+  const progress = bootProgress(document.getElementById('root'));
+  const opened = await initialScenario(new URL(window.location.href), (done) => progress(done));
   // a scenario opened by URL never autosaves over the user's own work
   // other tabs say when they save an entry: this one must not go on writing the same one
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel('sg-lab') : null;
@@ -96,6 +98,9 @@ async function start() {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') store.getState().flushAutosave();
   });
+  const first = store.getState().scenario;
+  if (first.instances.length >= PREPARE_FROM)
+    await prepareDocument(first, (label, done) => progress(done, `Opening it: ${label}`));
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   // a panel's failure is shown in that panel (PanelBoundary); the console gets a warning, not an error

@@ -5,6 +5,7 @@ export { targetHealth, type TargetHealth } from './lb-path';
 export {
   computeReachability,
   prepareReachability,
+  reachabilityIndexed,
   type Reachability,
   type Service,
 } from './reachability';

@@ -12,7 +12,14 @@ import { compile, type Compiled } from './compile';
 import { evaluateDetail } from './evaluate';
 import type { Packet } from './match';
 import { packetOf } from './packet';
-import { addressIndex, groupBits, hasGroupBits, popcount, type Bits } from './reach-index';
+import {
+  addressIndex,
+  groupBits,
+  hasAddressIndex,
+  hasGroupBits,
+  popcount,
+  type Bits,
+} from './reach-index';
 import {
   allowedPairs,
   cellAllowed,
@@ -75,6 +82,10 @@ export function prepareReachability(
   }
   return 1;
 }
+
+/** Whether prepareReachability has its address axis: without it, its first call makes it. */
+export const reachabilityIndexed = (scenario: Scenario): boolean =>
+  hasAddressIndex(compile(scenario));
 
 export function computeReachability(scenario: Scenario, service: Service): Reachability {
   const c = compile(scenario);

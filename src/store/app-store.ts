@@ -9,6 +9,7 @@ import type { Simulation } from '../engine';
 import { emptyScenario, slug, type Direction, type EditResult, type Scenario } from '../model';
 import { autosaver, restore, type AutosaveStorage, type Restored } from './autosave';
 import { describeChange } from './change-notice';
+import { prepareDocument } from './selectors';
 import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';
 import { openInWorker, OPEN_IN_WORKER_BYTES, type OpenWorkerLike } from './open-in-worker';
 import type { ImportNote } from '../interchange/aws-import';
@@ -210,7 +211,16 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
             }
             if (r.challenge) get().startChallenge(r.challenge);
             else if (r.lesson) get().startLesson(r.lesson);
-            else get().load(r.scenario, { label: r.label });
+            else {
+              // a large account: what its first render asks for is made first, step by step
+              if (far) {
+                const reading = get().notice?.text ?? '';
+                await prepareDocument(r.scenario, (label) =>
+                  set({ notice: notice(`${reading} Opening it: ${label}…`, 'info') }),
+                );
+              }
+              get().load(r.scenario, { label: r.label });
+            }
             if (report) {
               const n = get().notice;
               set({

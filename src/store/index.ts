@@ -35,6 +35,8 @@ export {
   groupIssues,
   reachabilityOf,
   prepareReachabilityOf,
+  prepareDocument,
+  reachabilityIndexedOf,
   targetHealthOf,
   type TargetHealthRow,
   instanceIssues,

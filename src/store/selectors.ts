@@ -8,6 +8,7 @@ import {
   compile,
   computeReachability,
   prepareReachability,
+  reachabilityIndexed,
   evaluateDetail,
   effectiveRules,
   evaluateFlow,
@@ -128,6 +129,27 @@ export { endpointLabel } from '../model';
 
 const worldIssues = perScenario((s): readonly Issue[] => validateWorld(s));
 
+/**
+ * What the first render of a large document asks for, computed ahead, each step in a task of its
+ * own: the page shows how far it got between them instead of freezing once for all of them.
+ */
+export async function prepareDocument(
+  s: Scenario,
+  onStep: (label: string, done: number) => void = () => {},
+): Promise<void> {
+  const steps: readonly (readonly [string, () => unknown])[] = [
+    ['reading its interfaces', () => compile(s)],
+    ['checking it as AWS would', () => worldIssues(s)],
+    ['finding what the internet reaches', () => exposureOf(s)],
+  ];
+  for (const [k, [label, run]] of steps.entries()) {
+    onStep(label, k / steps.length);
+    await new Promise((next) => setTimeout(next, 0));
+    run();
+  }
+  onStep('drawing it', 1);
+}
+
 /** What every verdict of this document must be read with (model `documentNotes`). */
 export const documentNotesOf = perScenario((s): readonly Issue[] => documentNotes(worldIssues(s)));
 
@@ -232,6 +254,9 @@ export const reachabilityOf = perScenarioAnd(
  */
 export const prepareReachabilityOf = (s: Scenario, service: Service, budgetMs: number): number =>
   prepareReachability(s, service, budgetMs);
+
+/** Whether the matrix's address axis is made: until it is, its first making is a task of its own. */
+export const reachabilityIndexedOf = (s: Scenario): boolean => reachabilityIndexed(s);
 
 /** The share link of a document (`#s=1.…`), computed once per document. */
 export const shareLinkOf = perScenario(async (s): Promise<string> => {

@@ -5,6 +5,7 @@
  * the rows and columns in view say how many they reach or are reached from.
  */
 import {
+  startTransition,
   useDeferredValue,
   useEffect,
   useMemo,
@@ -15,7 +16,12 @@ import {
 } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import { FLOW_SERVICES, serviceLabel, type Flow, type Scenario } from '../../model';
-import { prepareReachabilityOf, reachabilityOf, type Reachability } from '../../store';
+import {
+  prepareReachabilityOf,
+  reachabilityIndexedOf,
+  reachabilityOf,
+  type Reachability,
+} from '../../store';
 
 const CELL = 28;
 const HEAD_W = 150;
@@ -135,8 +141,15 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
   const [serviceId, setServiceId] = useState('https');
   const service = (FLOW_SERVICES.find((p) => p.id === serviceId) ?? FLOW_SERVICES[0])!.service;
   const large = scenario.instances.length >= PREPARE_FROM;
-  // one slice now: after an edit the bitsets are all but known, and the matrix shows at once
-  const now = large ? prepareReachabilityOf(scenario, service, PREPARE_SLICE_MS) : 1;
+  // the service whose matrix is on screen: an edit keeps it there rather than show progress
+  const [shown, setShown] = useState<typeof service | null>(null);
+  // one slice now: after an edit the bitsets are all but known, and the matrix shows at once;
+  // but a first address axis (~50 ms at 60,000) is made after this paint, not in it
+  const now = !large
+    ? 1
+    : reachabilityIndexedOf(scenario) || shown === service
+      ? prepareReachabilityOf(scenario, service, PREPARE_SLICE_MS)
+      : 0;
   // how far the frames got, for this document and service only
   const [worked, setWorked] = useState({ scenario, service, done: now });
   const progress =
@@ -152,6 +165,9 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
     frame = requestAnimationFrame(step);
     return () => cancelAnimationFrame(frame);
   }, [scenario, service, now]);
+  useEffect(() => {
+    if (progress >= 1 && shown !== service) setShown(service);
+  }, [progress, shown, service]);
   const select = (
     <label>
       Service{' '}
@@ -436,6 +452,8 @@ function useAxis(scenario: Scenario, name: (i: number) => string, total: number)
   return { choice, setChoice, query, setQuery, shown };
 }
 
+const FEW_GROUPS = 200;
+
 function MatrixFilter({
   legend,
   what,
@@ -448,6 +466,15 @@ function MatrixFilter({
   scenario: Scenario;
   axis: ReturnType<typeof useAxis>;
 }) {
+  // a thousand groups are two thousand options: drawn in a transition of their own, after the
+  // matrix, so that they do not make its first frame long
+  const [allGroups, setAllGroups] = useState(scenario.securityGroups.length <= FEW_GROUPS);
+  useEffect(() => {
+    if (!allGroups) startTransition(() => setAllGroups(true));
+  }, [allGroups]);
+  const groups = allGroups
+    ? scenario.securityGroups
+    : scenario.securityGroups.filter((g) => axis.choice === `group:${g.id}`);
   return (
     <fieldset className="matrix-filter">
       <legend>{legend}</legend>
@@ -464,8 +491,9 @@ function MatrixFilter({
             </option>
           ))}
         </optgroup>
-        <optgroup label="Instances in group">
-          {scenario.securityGroups.map((g) => (
+        {/* a new group element when the options come: built whole, then put in at once */}
+        <optgroup key={allGroups ? 'all' : 'chosen'} label="Instances in group">
+          {groups.map((g) => (
             <option key={g.id} value={`group:${g.id}`}>
               {g.name} ({g.id})
             </option>

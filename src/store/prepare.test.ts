@@ -1,0 +1,22 @@
+/** A large document's first render, prepared ahead in steps the page can show. */
+import { describe, expect, it } from 'vitest';
+import { largeScenario } from '../model/large-scenario';
+import { prepareDocument } from './selectors';
+
+describe('prepareDocument', () => {
+  it('computes what a first render asks for in steps of their own, saying each one', async () => {
+    const steps: [string, number][] = [];
+    const doc = largeScenario({ instances: 40, groups: 30, rulesPerGroup: 20, seed: 3 });
+    const done = prepareDocument(doc, (label, at) => void steps.push([label, at]));
+    // the first step waits for the page's next turn: only its label is out
+    expect(steps).toEqual([['reading its interfaces', 0]]);
+    await done;
+    expect(steps.map(([label]) => label)).toEqual([
+      'reading its interfaces',
+      'checking it as AWS would',
+      'finding what the internet reaches',
+      'drawing it',
+    ]);
+    expect(steps.map(([, at]) => at)).toEqual([0, 1 / 3, 2 / 3, 1]);
+  });
+});
