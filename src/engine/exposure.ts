@@ -10,6 +10,7 @@ import { parseIp, youHost, type Ip } from '../model';
 import { compile, type Compiled, type CompiledGroup, type Iface } from './compile';
 import { nodeToTarget, routes, targetHealth, toNode } from './lb-path';
 import { ruleMatches } from './match';
+import { OverlayMap } from './overlay-map';
 import { aclHop, passes } from './path';
 
 export interface ExposedService {
@@ -187,7 +188,7 @@ let last: {
   readonly you: Ip['value'] | undefined;
   readonly groups: ReadonlyMap<string, number>;
   readonly subnets: ReadonlyMap<string, number>;
-  readonly out: ReadonlyMap<string, readonly ExposedService[]>;
+  readonly out: OverlayMap<readonly ExposedService[]>;
 } | null = null;
 
 const carriersOf = new WeakMap<Compiled['instanceIfaces'], Map<string, Iface[]>>();
@@ -210,18 +211,20 @@ function directAll(c: Compiled, you: Ip | null): ReadonlyMap<string, readonly Ex
     prev.world === c.instanceIfaces &&
     prev.you === you?.value &&
     [...subnets].every(([id, bits]) => prev.subnets.get(id) === bits);
-  let out: Map<string, readonly ExposedService[]>;
+  let out: OverlayMap<readonly ExposedService[]>;
   if (!same) {
-    out = new Map();
+    const all = new Map<string, readonly ExposedService[]>();
     for (const [id, iface] of c.instanceIfaces) {
       const d = directExposure(c, iface, you);
-      if (d.length > 0) out.set(id, d);
+      if (d.length > 0) all.set(id, d);
     }
+    out = OverlayMap.of(all);
   } else {
     const changed = [...new Set([...groups.keys(), ...prev.groups.keys()])].filter(
       (g) => groups.get(g) !== prev.groups.get(g),
     );
-    out = new Map(prev.out);
+    // the instances of the groups that changed, over the last map: the rest is shared
+    const changes = new Map<string, readonly ExposedService[] | undefined>();
     if (changed.length > 0) {
       let carriers = carriersOf.get(c.instanceIfaces);
       if (!carriers) {
@@ -237,13 +240,28 @@ function directAll(c: Compiled, you: Ip | null): ReadonlyMap<string, readonly Ex
       for (const g of changed)
         for (const iface of carriers.get(g) ?? []) {
           const d = directExposure(c, iface, you);
-          if (d.length > 0) out.set(iface.id, d);
-          else out.delete(iface.id);
+          changes.set(iface.id, d.length > 0 ? d : undefined);
         }
     }
+    out = prev.out.with(changes);
   }
   last = { world: c.instanceIfaces, you: you?.value, groups, subnets, out };
   return out;
+}
+
+/**
+ * The instance ids whose exposure may differ between an earlier document's map and a later one's:
+ * after an edit, only those the edit reached (the later map was made over the earlier); else all.
+ */
+export function exposureKeysToCompare(
+  was: ReadonlyMap<string, readonly ExposedService[]>,
+  now: ReadonlyMap<string, readonly ExposedService[]>,
+): Iterable<string> {
+  const few = now instanceof OverlayMap ? now.changedSince(was) : null;
+  if (few) return new Set(few);
+  const all = new Set(now.keys());
+  for (const id of was.keys()) all.add(id);
+  return all;
 }
 
 /** Per instance id: the services the internet can open on it, directly or through a balancer. */

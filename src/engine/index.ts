@@ -11,7 +11,7 @@ export {
 } from './reachability';
 export { referenceAllowed } from './reference';
 export { findings, groupFindings, networkAclFindings } from './findings';
-export { exposure, type ExposedService } from './exposure';
+export { exposure, exposureKeysToCompare, type ExposedService } from './exposure';
 export { effectiveRules, type EffectiveRule } from './effective-rules';
 export { applyFix, suggestFix, type SuggestedFix } from './fix';
 export { createSimulation, TIMEOUTS, type Connection, type Simulation } from './simulation';

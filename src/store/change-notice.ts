@@ -3,7 +3,7 @@
  * words of the source notes ("affects 2 instances: web-a, web-b — SSH from the internet now
  * allowed"), and which expectations turned.
  */
-import type { ExposedService } from '../engine';
+import { exposureKeysToCompare, type ExposedService } from '../engine';
 import type { Scenario } from '../model';
 import { expectationResults, exposureOf, groupFindingsOf } from './selectors';
 
@@ -36,14 +36,14 @@ function touchedInstances(before: Scenario, after: Scenario): string[] {
   // a rule edit keeps the instances: no map of 60,000 of them to find none changed
   const oldInstances =
     before.instances === after.instances ? null : new Map(before.instances.map((i) => [i.id, i]));
-  return after.instances
-    .filter(
-      (i) =>
-        (oldInstances !== null && oldInstances.get(i.id) !== i) ||
-        turned.has(i.subnetId) ||
-        i.securityGroupIds.some((g) => changed.has(g)),
-    )
-    .map((i) => i.id);
+  const out: string[] = [];
+  for (const i of after.instances) {
+    let hit = (oldInstances !== null && oldInstances.get(i.id) !== i) || turned.has(i.subnetId);
+    for (let k = 0; !hit && k < i.securityGroupIds.length; k++)
+      hit = changed.has(i.securityGroupIds[k] as string);
+    if (hit) out.push(i.id);
+  }
+  return out;
 }
 
 export interface ChangeNotice {
@@ -60,12 +60,11 @@ export function describeChange(before: Scenario, after: Scenario): ChangeNotice 
   let warn = false;
   // a notice names at most three instances per list: a search each
   const label = (id: string) => after.instances.find((i) => i.id === id)?.name ?? id;
-  const ids = new Set([...was.keys(), ...now.keys()]);
   const gained = new Map<string, string[]>();
   const lost = new Map<string, string[]>();
-  for (const id of ids) {
+  const compare = (id: string) => {
     // the badges of an instance the edit did not change are the same list
-    if (was.get(id) === now.get(id)) continue;
+    if (was.get(id) === now.get(id)) return;
     // the internet's reach is what a notice is about; My IP badges just follow
     const a = (was.get(id) ?? []).filter((e) => e.audience === 'internet').map(serviceText);
     const b = (now.get(id) ?? []).filter((e) => e.audience === 'internet').map(serviceText);
@@ -73,7 +72,8 @@ export function describeChange(before: Scenario, after: Scenario): ChangeNotice 
     for (const s of a.filter((x) => !b.includes(x))) lost.set(s, [...(lost.get(s) ?? []), id]);
     if ((now.get(id) ?? []).some((e) => e.risk === 'danger' && !a.includes(serviceText(e))))
       warn = true;
-  }
+  };
+  for (const id of exposureKeysToCompare(was, now)) compare(id);
   const on = (list: string[]) =>
     touched.length > 1 || list.length !== touched.length ? ` on ${names(list, label)}` : '';
   for (const [s, list] of gained) effects.push(`${s} now allowed${on(list)}`);
