@@ -144,11 +144,19 @@ export async function prepareDocument(
   ];
   for (const [k, [label, run]] of steps.entries()) {
     onStep(label, k / steps.length);
-    await new Promise((next) => setTimeout(next, 0));
+    await afterPaint();
     run();
   }
   onStep('drawing it', 1);
 }
+
+/** Resolves once the page has painted what it was told (a timer alone may run before a frame). */
+const afterPaint = (): Promise<void> =>
+  new Promise((done) => {
+    if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(() => setTimeout(done, 0));
+    else setTimeout(done, 0);
+  });
 
 /** What every verdict of this document must be read with (model `documentNotes`). */
 export const documentNotesOf = perScenario((s): readonly Issue[] => documentNotes(worldIssues(s)));
