@@ -5,7 +5,7 @@
  */
 import { exposureKeysToCompare, type ExposedService } from '../engine';
 import type { Scenario } from '../model';
-import { expectationResults, exposureOf, groupFindingsOf } from './selectors';
+import { carrierPositions, expectationResults, exposureOf, groupFindingsOf } from './selectors';
 
 /** "web-a, web-b, web-c and 12 more": only the names shown are looked up. */
 const names = (ids: readonly string[], label: (id: string) => string, max = 3): string =>
@@ -33,7 +33,13 @@ function touchedInstances(before: Scenario, after: Scenario): string[] {
   const changed = new Set(after.securityGroups.filter((g) => old.get(g.id) !== g).map((g) => g.id));
   const still = new Set(after.securityGroups.map((g) => g.id));
   for (const g of before.securityGroups) if (!still.has(g.id)) changed.add(g.id);
-  // a rule edit keeps the instances: no map of 60,000 of them to find none changed
+  // a rule edit keeps the instances: the carriers of the groups it changed, in instance order
+  if (before.instances === after.instances && turned.size === 0) {
+    const carriers = carrierPositions(after.instances);
+    const at = new Set<number>();
+    for (const g of changed) for (const k of carriers.get(g) ?? []) at.add(k);
+    return [...at].sort((a, b) => a - b).map((k) => after.instances[k]?.id as string);
+  }
   const oldInstances =
     before.instances === after.instances ? null : new Map(before.instances.map((i) => [i.id, i]));
   const out: string[] = [];

@@ -140,7 +140,8 @@ export async function prepareDocument(
   const steps: readonly (readonly [string, () => unknown])[] = [
     ['reading its interfaces', () => compile(s)],
     ['checking it as AWS would', () => worldIssues(s)],
-    ['finding what the internet reaches', () => exposureOf(s)],
+    // and who carries which group, which the first edit's notice would otherwise wait for
+    ['finding what the internet reaches', () => [exposureOf(s), carrierPositions(s.instances)]],
   ];
   for (const [k, [label, run]] of steps.entries()) {
     onStep(label, k / steps.length);
@@ -148,6 +149,28 @@ export async function prepareDocument(
     run();
   }
   onStep('drawing it', 1);
+}
+
+const carriersCache = new WeakMap<Scenario['instances'], Map<string, number[]>>();
+
+/** Per group, the positions of the instances carrying it (once per instance list). */
+export function carrierPositions(
+  instances: Scenario['instances'],
+): ReadonlyMap<string, readonly number[]> {
+  const hit = carriersCache.get(instances);
+  if (hit) return hit;
+  const m = new Map<string, number[]>();
+  instances.forEach((inst, k) =>
+    inst.securityGroupIds.forEach((g, j) => {
+      // a group listed twice on one instance counts once
+      if (inst.securityGroupIds.indexOf(g) !== j) return;
+      const list = m.get(g);
+      if (list) list.push(k);
+      else m.set(g, [k]);
+    }),
+  );
+  carriersCache.set(instances, m);
+  return m;
 }
 
 /** Resolves once the page has painted what it was told (a timer alone may run before a frame). */

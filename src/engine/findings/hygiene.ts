@@ -14,9 +14,17 @@ import { joinWords } from './names';
 const NEAR = 0.8;
 
 /** Groups something uses: attached to an instance or load balancer, or referenced by another group. */
+/** The groups some instance carries, per instance list: a rule edit keeps the list. */
+const attached = new WeakMap<Scenario['instances'], ReadonlySet<string>>();
+
 export function usedGroups(s: Scenario): Set<string> {
-  const used = new Set<string>();
-  for (const i of s.instances) for (const g of i.securityGroupIds) used.add(g);
+  let carried = attached.get(s.instances);
+  if (!carried) {
+    const found = new Set<string>();
+    for (const i of s.instances) for (const g of i.securityGroupIds) found.add(g);
+    attached.set(s.instances, (carried = found));
+  }
+  const used = new Set(carried);
   for (const lb of s.loadBalancers ?? []) for (const g of lb.securityGroupIds) used.add(g);
   for (const g of s.securityGroups) for (const id of referencedBy(g)) used.add(id);
   return used;

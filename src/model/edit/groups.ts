@@ -98,11 +98,25 @@ export function copyGroup(
 }
 
 /** Who keeps a group from being deleted: attachments and other groups' rules (not its own). */
+/** Per instance list and group, the instances carrying it: a rule edit keeps the list. */
+const attachedTo = new WeakMap<Scenario['instances'], Map<string, readonly string[]>>();
+
+function instancesCarrying(instances: Scenario['instances'], groupId: string): readonly string[] {
+  let per = attachedTo.get(instances);
+  if (!per) attachedTo.set(instances, (per = new Map()));
+  let out = per.get(groupId);
+  if (!out) {
+    const found: string[] = [];
+    for (const i of instances)
+      if (i.securityGroupIds.includes(groupId))
+        found.push(`attached to ${i.id}${i.name ? ` (${i.name})` : ''}`);
+    per.set(groupId, (out = found));
+  }
+  return out;
+}
+
 export function groupDependants(s: Scenario, groupId: string): string[] {
-  const out: string[] = [];
-  for (const i of s.instances)
-    if (i.securityGroupIds.includes(groupId))
-      out.push(`attached to ${i.id}${i.name ? ` (${i.name})` : ''}`);
+  const out: string[] = [...instancesCarrying(s.instances, groupId)];
   for (const lb of s.loadBalancers ?? [])
     if (lb.securityGroupIds.includes(groupId)) out.push(`attached to load balancer ${lb.name}`);
   for (const g of s.securityGroups) {
