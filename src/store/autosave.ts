@@ -145,7 +145,7 @@ function failureText(e: unknown): string {
     : `Autosave failed (${message}) — download your work to keep it.`;
 }
 
-/** A copy kept in memory (tests; and where the browser offers no storage). */
+/** A copy kept in memory, for tests: `reopened` is the next page load. */
 export class MemoryAutosave implements AutosaveStorage {
   current: string | null;
   constructor(readonly opened: string | null = null) {
