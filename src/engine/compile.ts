@@ -239,6 +239,7 @@ interface World {
   readonly instanceIfaces: ReadonlyMap<string, Iface>;
   readonly lbNodes: ReadonlyMap<string, readonly Iface[]>;
   readonly members: ReadonlyMap<string, Members>;
+  readonly carriers: ReadonlyMap<string, readonly Iface[]>;
   readonly subnets: ReadonlyMap<string, Subnet>;
 }
 
@@ -291,7 +292,7 @@ function compileWorld(s: Scenario): World {
     });
     members.set(gid, m);
   }
-  const world = { interfaces, instanceIfaces, lbNodes, members, subnets };
+  const world = { interfaces, instanceIfaces, lbNodes, members, carriers, subnets };
   worldCache.set(s.instances, {
     subnets: s.subnets,
     lbs: s.loadBalancers,

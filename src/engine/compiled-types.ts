@@ -112,6 +112,8 @@ export interface Compiled {
   readonly instanceIfaces: ReadonlyMap<string, Iface>;
   readonly lbNodes: ReadonlyMap<string, readonly Iface[]>;
   readonly members: ReadonlyMap<string, Members>;
+  /** Per group, every interface carrying it: instances and balancer nodes. */
+  readonly carriers: ReadonlyMap<string, readonly Iface[]>;
   readonly subnets: ReadonlyMap<string, Subnet>;
   /**
    * Per subnet id, the ACL that filters its boundary: the one naming it, else its VPC's default

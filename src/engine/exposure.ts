@@ -191,24 +191,6 @@ let last: {
   readonly out: OverlayMap<readonly ExposedService[]>;
 } | null = null;
 
-const carriers = new WeakMap<Compiled['instanceIfaces'], Map<string, Iface[]>>();
-
-/** Per group, the interfaces carrying it (once per world: the first edit need not wait for it). */
-function carriersOf(c: Compiled): ReadonlyMap<string, readonly Iface[]> {
-  let m = carriers.get(c.instanceIfaces);
-  if (!m) {
-    m = new Map();
-    for (const iface of c.instanceIfaces.values())
-      for (const g of iface.groupIds) {
-        const list = m.get(g);
-        if (list) list.push(iface);
-        else m.set(g, [iface]);
-      }
-    carriers.set(c.instanceIfaces, m);
-  }
-  return m;
-}
-
 /**
  * Every instance's direct badges. After a rule edit the world is the same: only the instances
  * carrying a group whose bits changed are looked at again (a 60,000-instance account edits in
@@ -235,16 +217,16 @@ function directAll(c: Compiled, you: Ip | null): ReadonlyMap<string, readonly Ex
       if (d.length > 0) all.set(id, d);
     }
     out = OverlayMap.of(all);
-    carriersOf(c); // made with the full pass, while the page still says it is opening
   } else {
     const changed = [...new Set([...groups.keys(), ...prev.groups.keys()])].filter(
       (g) => groups.get(g) !== prev.groups.get(g),
     );
     // the instances of the groups that changed, over the last map: the rest is shared
     const changes = new Map<string, readonly ExposedService[] | undefined>();
-    const carriers = changed.length > 0 ? carriersOf(c) : null;
     for (const g of changed)
-      for (const iface of carriers?.get(g) ?? []) {
+      for (const iface of c.carriers.get(g) ?? []) {
+        // balancer nodes carry groups too, and an id given twice is its last instance's
+        if (c.instanceIfaces.get(iface.id) !== iface) continue;
         const d = directExposure(c, iface, you);
         changes.set(iface.id, d.length > 0 ? d : undefined);
       }

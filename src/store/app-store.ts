@@ -391,10 +391,9 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
     // the first document goes in a task of its own: copying a large one to the worker takes
     // ~0.1 s at 60,000 instances, which the first render need not wait for
     const first = store.getState().scenario;
-    if (runsInWorker(first))
-      setTimeout(() => {
-        if (store.getState().scenario === first) client.lint(first);
-      }, 0);
+    setTimeout(() => {
+      if (store.getState().scenario === first) lintIfLarge(first);
+    }, 0);
     store.subscribe((s, prev) => {
       if (s.scenario !== prev.scenario) lintIfLarge(s.scenario);
     });
