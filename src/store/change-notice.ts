@@ -85,8 +85,9 @@ export function describeChange(before: Scenario, after: Scenario): ChangeNotice 
   for (const [s, list] of gained) effects.push(`${s} now allowed${on(list)}`);
   for (const [s, list] of lost) effects.push(`${s} no longer allowed${on(list)}`);
   // a rule opened to the world is news even where no route lets the internet in yet
+  const unchanged = new Set(before.securityGroups);
   for (const g of after.securityGroups) {
-    if (before.securityGroups.find((x) => x.id === g.id) === g) continue;
+    if (unchanged.has(g)) continue;
     const had = new Set(groupFindingsOf(before, g.id).map((f) => `${f.code}/${f.ruleId}`));
     for (const f of groupFindingsOf(after, g.id)) {
       if (f.severity !== 'high' || had.has(`${f.code}/${f.ruleId}`)) continue;

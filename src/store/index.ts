@@ -40,7 +40,9 @@ export {
   targetHealthOf,
   type TargetHealthRow,
   instanceIssues,
+  instancesBySubnet,
   itemIssues,
+  riskyPerSubnet,
   ruleFindings,
   type ExpectationResult,
 } from './selectors';

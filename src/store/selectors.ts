@@ -13,6 +13,7 @@ import {
   effectiveRules,
   evaluateFlow,
   exposure,
+  exposureKeysToCompare,
   findings,
   groupFindings,
   networkAclFindings,
@@ -35,6 +36,7 @@ import {
   type Finding,
   type Flow,
   type FlowVerdict,
+  type Instance,
   type Issue,
   type Scenario,
 } from '../model';
@@ -109,6 +111,65 @@ export const aclFindingsOf = perScenarioAnd((s, aclId: string): readonly Finding
 export const exposureOf = perScenario((s): ReadonlyMap<string, readonly ExposedService[]> =>
   exposure(s),
 );
+
+const bySubnetCache = new WeakMap<Scenario['instances'], ReadonlyMap<string, readonly Instance[]>>();
+
+/** Each subnet's instances in document order, once per instance list (a rule edit keeps it). */
+export function instancesBySubnet(
+  instances: Scenario['instances'],
+): ReadonlyMap<string, readonly Instance[]> {
+  const hit = bySubnetCache.get(instances);
+  if (hit) return hit;
+  const m = new Map<string, Instance[]>();
+  for (const i of instances) {
+    const list = m.get(i.subnetId);
+    if (list) list.push(i);
+    else m.set(i.subnetId, [i]);
+  }
+  bySubnetCache.set(instances, m);
+  return m;
+}
+
+const risky = (list: readonly ExposedService[] | undefined): boolean =>
+  list?.some((e) => e.risk === 'danger') ?? false;
+
+/** The last count, to start the next document's from when the instances stayed the same. */
+let lastRisky: {
+  readonly instances: Scenario['instances'];
+  readonly exposure: ReadonlyMap<string, readonly ExposedService[]>;
+  readonly counts: ReadonlyMap<string, number>;
+} | null = null;
+
+/**
+ * Per subnet id, how many of its instances the internet opens a risky port on. After a rule edit
+ * only the instances whose badges changed are counted again (60,000 would be 60,000 lookups).
+ */
+export const riskyPerSubnet = perScenario((s): ReadonlyMap<string, number> => {
+  const now = exposureOf(s);
+  const counts = new Map<string, number>();
+  const prev = lastRisky;
+  if (prev && prev.instances === s.instances) {
+    for (const [k, v] of prev.counts) counts.set(k, v);
+    const subnetOf = subnetOfId(s.instances);
+    for (const id of exposureKeysToCompare(prev.exposure, now)) {
+      const d = Number(risky(now.get(id))) - Number(risky(prev.exposure.get(id)));
+      const sn = subnetOf.get(id);
+      if (d !== 0 && sn !== undefined) counts.set(sn, (counts.get(sn) ?? 0) + d);
+    }
+  } else
+    for (const [id, sn] of subnetOfId(s.instances))
+      if (risky(now.get(id))) counts.set(sn, (counts.get(sn) ?? 0) + 1);
+  lastRisky = { instances: s.instances, exposure: now, counts };
+  return counts;
+});
+
+const subnetIds = new WeakMap<Scenario['instances'], ReadonlyMap<string, string>>();
+/** Instance id → subnet id; an id given twice is its last instance's, as exposure keys it. */
+function subnetOfId(instances: Scenario['instances']): ReadonlyMap<string, string> {
+  let m = subnetIds.get(instances);
+  if (!m) subnetIds.set(instances, (m = new Map(instances.map((i) => [i.id, i.subnetId]))));
+  return m;
+}
 
 /** Findings about one group's rules, by `ruleId`. */
 export const ruleFindings = perScenarioAnd((s, groupId: string) => {

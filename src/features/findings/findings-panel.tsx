@@ -22,6 +22,14 @@ const FindingItem = memo(function FindingItem({ finding: f }: { finding: Finding
   );
 });
 
+// per list: a large account's list holds thousands, and each edit renders the panel thrice
+const highCounts = new WeakMap<readonly Finding[], number>();
+function highCount(list: readonly Finding[]): number {
+  let n = highCounts.get(list);
+  if (n === undefined) highCounts.set(list, (n = list.filter((f) => f.severity === 'high').length));
+  return n;
+}
+
 export function FindingsPanel() {
   const current = useAppStore((s) => s.scenario);
   const lint = useAppStore((s) => s.lint);
@@ -37,7 +45,7 @@ export function FindingsPanel() {
       </section>
     );
   const list = view.list;
-  const high = list.filter((f) => f.severity === 'high').length;
+  const high = highCount(list);
   return (
     <section className="findings" aria-labelledby="findings-title">
       <h2 id="findings-title">

@@ -11,9 +11,10 @@ import {
   freeVpcCidr,
   youHost,
   type EditResult,
+  type Instance,
   type Scenario,
 } from '../../model';
-import type { Selection, SelectionKind } from '../../store';
+import { instancesBySubnet, type Selection, type SelectionKind } from '../../store';
 
 /** Memoised on plain props: a rule edit must not re-render 500 list items. */
 const Item = memo(function Item({
@@ -84,6 +85,33 @@ function Create({
   );
 }
 
+const NONE: readonly Instance[] = [];
+
+/** A subnet's first 50 instances: the list object outlives a rule edit, and so does this. */
+const SubnetInstances = memo(function SubnetInstances({
+  instances,
+}: {
+  instances: readonly Instance[];
+}) {
+  if (instances.length === 0) return null;
+  return (
+    <ul>
+      {instances.slice(0, 50).map((i) => (
+        <Item
+          key={i.id}
+          kind="instance"
+          id={i.id}
+          extra={i.state === 'stopped' ? 'stopped' : undefined}
+          label={i.name ?? i.id}
+        />
+      ))}
+      {instances.length > 50 && (
+        <li className="muted small">…and {instances.length - 50} more (see the diagram)</li>
+      )}
+    </ul>
+  );
+});
+
 export function Navigator() {
   const s = useAppStore((st) => st.scenario);
   return (
@@ -113,7 +141,7 @@ export function Navigator() {
                         {subnets
                           .filter((sn) => sn.availabilityZone === az)
                           .map((sn) => {
-                            const instances = s.instances.filter((i) => i.subnetId === sn.id);
+                            const instances = instancesBySubnet(s.instances).get(sn.id) ?? NONE;
                             return (
                               <li key={sn.id}>
                                 <ul className="flat">
@@ -124,24 +152,7 @@ export function Navigator() {
                                     extra={sn.public ? 'public' : 'private'}
                                   />
                                 </ul>
-                                {instances.length > 0 && (
-                                  <ul>
-                                    {instances.slice(0, 50).map((i) => (
-                                      <Item
-                                        key={i.id}
-                                        kind="instance"
-                                        id={i.id}
-                                        extra={i.state === 'stopped' ? 'stopped' : undefined}
-                                        label={i.name ?? i.id}
-                                      />
-                                    ))}
-                                    {instances.length > 50 && (
-                                      <li className="muted small">
-                                        …and {instances.length - 50} more (see the diagram)
-                                      </li>
-                                    )}
-                                  </ul>
-                                )}
+                                <SubnetInstances instances={instances} />
                               </li>
                             );
                           })}

@@ -17,7 +17,13 @@ import {
   type Scenario,
   type Subnet,
 } from '../../model';
-import { exposureOf, inspectedVerdict, type Selection } from '../../store';
+import {
+  exposureOf,
+  inspectedVerdict,
+  instancesBySubnet,
+  riskyPerSubnet,
+  type Selection,
+} from '../../store';
 import { PacketPath } from './packet-path';
 
 /** Subnets with more instances than this start collapsed to a count. */
@@ -153,18 +159,17 @@ function SubnetBox({
   const selection = useAppStore((s) => s.selection);
   const select = useAppStore((s) => s.select);
   const [open, setOpen] = useState(instances.length <= COLLAPSE_OVER);
-  const exposure = exposureOf(scenario);
   const name = subnet.name ?? subnet.id;
   // the ACL at the edge is drawn once the document has ACLs (without any, every subnet allows all)
   const acl = scenario.networkAcls?.length ? aclOfSubnet(scenario, subnet.id)?.acl : undefined;
   // a selected instance, or one the packet passed, shows even in a collapsed subnet — alone, so
   // that opening a trace never unfolds a subnet of hundreds and moves the whole diagram
-  const pinned = instances.filter(
-    (i) => isSelected(selection, 'instance', i.id) || checkpoints.has(i.id),
-  );
-  const exposed = instances.filter((i) =>
-    (exposure.get(i.id) ?? []).some((e) => e.risk === 'danger'),
-  ).length;
+  // (looked for only when there can be any: a subnet may hold 60,000)
+  const pinned =
+    selection?.kind === 'instance' || checkpoints.size > 0
+      ? instances.filter((i) => isSelected(selection, 'instance', i.id) || checkpoints.has(i.id))
+      : [];
+  const exposed = riskyPerSubnet(scenario).get(subnet.id) ?? 0;
   return (
     <section
       className={`subnet ${subnet.public ? 'public' : 'private'}`}
@@ -347,12 +352,7 @@ export function TopologyView() {
   const select = useAppStore((s) => s.select);
   const checkpoints = useCheckpoints();
   const container = useRef<HTMLDivElement>(null);
-  const bySubnet = new Map<string, Instance[]>();
-  for (const i of scenario.instances) {
-    const list = bySubnet.get(i.subnetId);
-    if (list) list.push(i);
-    else bySubnet.set(i.subnetId, [i]);
-  }
+  const bySubnet = instancesBySubnet(scenario.instances);
   return (
     <div className="topology" ref={container}>
       <PacketPath container={container} />

@@ -53,10 +53,18 @@ const unwritten = new WeakMap<Scenario, Map<string, NetworkAcl>>();
 
 /** Whether anything in the document already has this id (what allIds holds, without the set). */
 function idInUse(s: Scenario, id: string): boolean {
-  if (idLists(s).some((list) => list.some((item) => item.id === id))) return true;
-  return s.securityGroups.some(
-    (g) => g.inbound.some((r) => r.id === id) || g.outbound.some((r) => r.id === id),
+  return (
+    idLists(s).some((list) => idsIn(list).has(id)) ||
+    s.securityGroups.some((g) => idsIn(g.inbound).has(id) || idsIn(g.outbound).has(id))
   );
+}
+
+// per list object: a rule edit keeps 60,000 instances and all other groups' lists as they were
+const idSets = new WeakMap<readonly { readonly id?: string }[], ReadonlySet<string | undefined>>();
+function idsIn(list: readonly { readonly id?: string }[]): ReadonlySet<string | undefined> {
+  let ids = idSets.get(list);
+  if (!ids) idSets.set(list, (ids = new Set(list.map((item) => item.id))));
+  return ids;
 }
 
 /** The document with the VPC's default ACL written out, and its id. */
