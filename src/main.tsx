@@ -100,7 +100,9 @@ async function start() {
   });
   const first = store.getState().scenario;
   if (first.instances.length >= PREPARE_FROM)
-    await prepareDocument(first, (label, done) => progress(done, `Opening it: ${label}`));
+    await prepareDocument(first, (label, done) => progress(done, `Opening it: ${label}`), {
+      lintInWorker: store.getState().lintInWorker,
+    });
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   // a panel's failure is shown in that panel (PanelBoundary); the console gets a warning, not an error

@@ -215,8 +215,10 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
               // a large account: what its first render asks for is made first, step by step
               if (far) {
                 const reading = get().notice?.text ?? '';
-                await prepareDocument(r.scenario, (label) =>
-                  set({ notice: notice(`${reading} Opening it: ${label}…`, 'info') }),
+                await prepareDocument(
+                  r.scenario,
+                  (label) => set({ notice: notice(`${reading} Opening it: ${label}…`, 'info') }),
+                  { lintInWorker: get().lintInWorker },
                 );
               }
               get().load(r.scenario, { label: r.label });

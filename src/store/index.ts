@@ -28,6 +28,8 @@ export {
   exposureOf,
   groupFindingsOf,
   lintView,
+  worldIssuesView,
+  type IssuesView,
   shareLinkOf,
   fixFor,
   flowVerdict,

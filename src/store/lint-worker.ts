@@ -1,10 +1,10 @@
 /**
  * The lint of a large document, off the main thread: the page sends what changed (lint-patch),
- * the worker keeps the document and the engine's caches, and answers with the findings (what
- * changed since its last answer, lint-answer).
+ * the worker keeps the document and the engine's caches, and answers with the findings and the
+ * world's issues (what changed since its last answer, lint-answer).
  */
 import { findings } from '../engine';
-import type { Scenario } from '../model';
+import { validateWorld, type Scenario } from '../model';
 import { answerEncoder, type LintAnswer } from './lint-answer';
 import { applyLintPatch, type LintPatch } from './lint-patch';
 
@@ -18,5 +18,5 @@ const answer = answerEncoder();
 
 scope.onmessage = (e) => {
   current = applyLintPatch(current, e.data.patch);
-  scope.postMessage(answer(e.data.seq, findings(current)));
+  scope.postMessage(answer(e.data.seq, findings(current), validateWorld(current)));
 };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findings } from '../engine';
-import { addRule, type Finding, type Scenario } from '../model';
+import { addRule, validateWorld, type Finding, type Scenario } from '../model';
 import { largeScenario } from '../model/large-scenario';
-import { lintClient, type WorkerLike } from './lint';
+import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';
+import { instanceIssues, worldIssuesView } from './selectors';
 import { answerEncoder } from './lint-answer';
 import { applyLintPatch, diffForLint, type LintPatch } from './lint-patch';
 
@@ -24,8 +25,8 @@ function fakeWorker(): WorkerLike & { sent: LintPatch[]; answers: number[]; answ
       const m = queue.shift();
       if (!m) return;
       current = applyLintPatch(current, m.patch);
-      const a = answer(m.seq, findings(current) as Finding[]);
-      w.answers.push(a.added.length);
+      const a = answer(m.seq, findings(current) as Finding[], validateWorld(current));
+      w.answers.push(a.findings.added.length);
       w.onmessage?.({ data: structuredClone(a) });
     },
   };
@@ -84,5 +85,49 @@ describe('lint in a worker', () => {
     const withDescription = { ...big, description: 'x' };
     const patch = diffForLint(withDescription, big);
     expect(applyLintPatch(withDescription, patch)).toEqual(big);
+  });
+
+  it("the worker answers the world's issues too; while it checks an edit, the last ones show only where the edit left the list", () => {
+    const many = largeScenario({ instances: 40, groups: 100, rulesPerGroup: 55, seed: 5 });
+    expect(runsInWorker(many)).toBe(true);
+    const target = many.instances[7]!;
+    // an address outside its subnet: AWS would refuse it
+    const bad = {
+      ...many,
+      instances: many.instances.map((i) => (i === target ? { ...i, privateIp: '192.0.2.10' } : i)),
+    };
+    const w = fakeWorker();
+    const results: LintResult[] = [];
+    const client = lintClient(w, (r) => results.push(r));
+    client.lint(bad);
+    const waiting = worldIssuesView({ scenario: bad, lint: null, lintInWorker: true });
+    expect(waiting).toMatchObject({ pending: true, issues: [], of: null });
+    expect(instanceIssues(waiting, bad, target.id).size).toBe(0);
+    w.answer();
+    const lint = results[0]!;
+    expect(JSON.stringify(lint.issues)).toBe(JSON.stringify(validateWorld(bad)));
+    const answered = worldIssuesView({ scenario: bad, lint, lintInWorker: true });
+    expect(answered.pending).toBe(false);
+    expect(instanceIssues(answered, bad, target.id).get('privateIp')?.[0]?.message).toContain(
+      'is not inside subnet',
+    );
+    // a rule edit keeps the instances: their last issues still hold while the worker checks
+    const ruled = addRule(bad, 'sg-0003', 'inbound', {
+      protocol: 'tcp',
+      fromPort: 22,
+      toPort: 22,
+      cidrIpv4: '10.0.0.0/8',
+    });
+    if (!ruled.ok) throw new Error('edit refused');
+    const checking = worldIssuesView({ scenario: ruled.scenario, lint, lintInWorker: true });
+    expect(checking.pending).toBe(true);
+    expect(instanceIssues(checking, ruled.scenario, target.id).get('privateIp')).toHaveLength(1);
+    // an edit of the instances does not: the paths may point elsewhere now
+    const moved = { ...ruled.scenario, instances: ruled.scenario.instances.slice(1) };
+    const stale = worldIssuesView({ scenario: moved, lint, lintInWorker: true });
+    expect(instanceIssues(stale, moved, target.id).size).toBe(0);
+    // without a worker the issues are computed where they are asked for
+    const here = worldIssuesView({ scenario: bad, lint: null, lintInWorker: false });
+    expect(here.issues).toEqual(validateWorld(bad));
   });
 });

@@ -1,9 +1,10 @@
 /**
- * The lint (findings) of the document. A small document is linted where it is asked for, within a
- * frame; a large one (thousands of rules: an imported account) goes to a worker, and until the
- * answer for the current document arrives the last list is shown as pending.
+ * The lint of the document: its findings, and its issues (what AWS would refuse or warn about).
+ * A small document is linted where it is asked for, within a frame; a large one (thousands of
+ * rules: an imported account) goes to a worker, and until the answer for the current document
+ * arrives the last lists are shown as pending.
  */
-import type { Finding, Scenario } from '../model';
+import type { Finding, Issue, Scenario } from '../model';
 import { ruleCount } from '../model';
 import { answerDecoder, type LintAnswer } from './lint-answer';
 import { diffForLint, type LintPatch } from './lint-patch';
@@ -19,6 +20,7 @@ export interface WorkerLike {
 export interface LintResult {
   readonly scenario: Scenario;
   readonly list: readonly Finding[];
+  readonly issues: readonly Issue[];
 }
 
 export interface LintView {
@@ -37,11 +39,11 @@ export function lintClient(worker: WorkerLike, onResult: (r: LintResult) => void
   const decode = answerDecoder();
   worker.onmessage = (e) => {
     // every answer is rebuilt, a late one too: the next is told against it
-    const list = decode(e.data);
+    const lists = decode(e.data);
     const s = pending.get(e.data.seq);
     if (!s) return;
     for (const k of pending.keys()) if (k <= e.data.seq) pending.delete(k);
-    if (e.data.seq === seq) onResult({ scenario: s, list });
+    if (e.data.seq === seq) onResult({ scenario: s, ...lists });
   };
   return {
     lint(s: Scenario) {

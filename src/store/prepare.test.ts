@@ -19,4 +19,20 @@ describe('prepareDocument', () => {
     ]);
     expect(steps.map(([, at]) => at)).toEqual([0, 1 / 3, 2 / 3, 1]);
   });
+
+  it('leaves the checks AWS would make to the lint worker when it has the document', async () => {
+    const steps: string[] = [];
+    const many = largeScenario({ instances: 40, groups: 100, rulesPerGroup: 55, seed: 3 });
+    await prepareDocument(many, (label) => void steps.push(label), { lintInWorker: true });
+    expect(steps).toEqual([
+      'reading its interfaces',
+      'finding what the internet reaches',
+      'drawing it',
+    ]);
+    // a document the page lints itself is checked here
+    const small = largeScenario({ instances: 40, groups: 30, rulesPerGroup: 20, seed: 3 });
+    const own: string[] = [];
+    await prepareDocument(small, (label) => void own.push(label), { lintInWorker: true });
+    expect(own).toContain('checking it as AWS would');
+  });
 });

@@ -112,7 +112,10 @@ export const exposureOf = perScenario((s): ReadonlyMap<string, readonly ExposedS
   exposure(s),
 );
 
-const bySubnetCache = new WeakMap<Scenario['instances'], ReadonlyMap<string, readonly Instance[]>>();
+const bySubnetCache = new WeakMap<
+  Scenario['instances'],
+  ReadonlyMap<string, readonly Instance[]>
+>();
 
 /** Each subnet's instances in document order, once per instance list (a rule edit keeps it). */
 export function instancesBySubnet(
@@ -190,20 +193,44 @@ export { endpointLabel } from '../model';
 
 const worldIssues = perScenario((s): readonly Issue[] => validateWorld(s));
 
+export interface IssuesView {
+  readonly issues: readonly Issue[];
+  /** The document they are of: the current one, or (pending) the last one the worker checked. */
+  readonly of: Scenario | null;
+  readonly pending: boolean;
+}
+
+/**
+ * The world's issues (validateWorld): computed here for a small document; for a large one the
+ * worker's answer with the findings, or the last one while it checks the current document.
+ */
+export function worldIssuesView(
+  state: Pick<AppState, 'scenario' | 'lint' | 'lintInWorker'>,
+): IssuesView {
+  const { scenario, lint } = state;
+  if (lint?.scenario === scenario) return { issues: lint.issues, of: scenario, pending: false };
+  if (!state.lintInWorker || !runsInWorker(scenario))
+    return { issues: worldIssues(scenario), of: scenario, pending: false };
+  return { issues: lint?.issues ?? [], of: lint?.scenario ?? null, pending: true };
+}
+
 /**
  * What the first render of a large document asks for, computed ahead, each step in a task of its
- * own: the page shows how far it got between them instead of freezing once for all of them.
+ * own: the page shows how far it got between them instead of freezing once for all of them. The
+ * checks AWS would make are left to the lint worker when it has the document.
  */
 export async function prepareDocument(
   s: Scenario,
   onStep: (label: string, done: number) => void = () => {},
+  { lintInWorker = false }: { lintInWorker?: boolean } = {},
 ): Promise<void> {
-  const steps: readonly (readonly [string, () => unknown])[] = [
+  const steps: (readonly [string, () => unknown])[] = [
     ['reading its interfaces', () => compile(s)],
     ['checking it as AWS would', () => worldIssues(s)],
     // and who carries which group, which the first edit's notice would otherwise wait for
     ['finding what the internet reaches', () => [exposureOf(s), carrierPositions(s.instances)]],
   ];
+  if (lintInWorker && runsInWorker(s)) steps.splice(1, 1);
   for (const [k, [label, run]] of steps.entries()) {
     onStep(label, k / steps.length);
     await afterPaint();
@@ -242,22 +269,30 @@ const afterPaint = (): Promise<void> =>
     else setTimeout(done, 0);
   });
 
+const notesCache = new WeakMap<readonly Issue[], readonly Issue[]>();
 /** What every verdict of this document must be read with (model `documentNotes`). */
-export const documentNotesOf = perScenario((s): readonly Issue[] => documentNotes(worldIssues(s)));
+export function documentNotesOf(view: IssuesView): readonly Issue[] {
+  let notes = notesCache.get(view.issues);
+  if (!notes) notesCache.set(view.issues, (notes = documentNotes(view.issues)));
+  return notes;
+}
 
 type WorldCollection =
   'vpcs' | 'subnets' | 'prefixLists' | 'instances' | 'loadBalancers' | 'hosts' | 'networkAcls';
 
 /** Issues of one item of the world, by the path inside it (`cidr`, `entries[2].cidr`, …). */
 export function itemIssues(
+  view: IssuesView,
   s: Scenario,
   collection: WorldCollection,
   id: string,
 ): ReadonlyMap<string, Issue[]> {
+  const out = new Map<string, Issue[]>();
+  // an earlier document's paths hold only where the edits since left the collection as it was
+  if (view.of?.[collection] !== s[collection]) return out;
   const list = (s[collection] ?? []) as readonly { id: string }[];
   const prefix = `${collection}[${list.findIndex((x) => x.id === id)}].`;
-  const out = new Map<string, Issue[]>();
-  for (const issue of worldIssues(s)) {
+  for (const issue of view.issues) {
     if (!issue.path.startsWith(prefix)) continue;
     const field = issue.path.slice(prefix.length);
     out.set(field, [...(out.get(field) ?? []), issue]);
@@ -266,7 +301,8 @@ export function itemIssues(
 }
 
 /** Issues of one instance's fields, by field name. */
-export const instanceIssues = (s: Scenario, id: string) => itemIssues(s, 'instances', id);
+export const instanceIssues = (view: IssuesView, s: Scenario, id: string) =>
+  itemIssues(view, s, 'instances', id);
 
 /** The union of an instance's groups' rules, covered ones flagged. */
 /** A target's health as the balancer editor shows it, per health-check port. */

@@ -1,10 +1,12 @@
 /** Must-allow / must-deny flows, each evaluated live by the engine, with a pass count. */
 import { protocolLabel, removeExpectation } from '../../model';
 import { useAppStore } from '../../hooks/use-app-store';
+import { useWorldIssues } from '../../hooks/use-world-issues';
 import { documentNotesOf, endpointLabel, expectationResults } from '../../store';
 
 export function ExpectationsPanel() {
   const scenario = useAppStore((s) => s.scenario);
+  const checked = useWorldIssues();
   const inspect = useAppStore((s) => s.inspect);
   const edit = useAppStore((s) => s.edit);
   const results = expectationResults(scenario);
@@ -17,7 +19,7 @@ export function ExpectationsPanel() {
           {passed}/{results.length} pass
         </span>
       </h2>
-      {documentNotesOf(scenario).map((n) => (
+      {documentNotesOf(checked).map((n) => (
         <p key={n.code} className="msg warning">
           {n.message}
         </p>

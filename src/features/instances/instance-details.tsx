@@ -4,6 +4,7 @@ import { CheckList } from '../../components/check-list';
 import { DraftInput } from '../../components/draft-input';
 import { FieldMessages } from '../../components/field-messages';
 import { useAppStore } from '../../hooks/use-app-store';
+import { useWorldIssues } from '../../hooks/use-world-issues';
 import {
   clearField,
   freePublicIp,
@@ -85,11 +86,12 @@ function ChangeGroups({ instance, onDone }: { instance: Instance; onDone: () => 
 
 export function InstanceDetails({ instance }: { instance: Instance }) {
   const scenario = useAppStore((s) => s.scenario);
+  const checked = useWorldIssues();
   const edit = useAppStore((s) => s.edit);
   const select = useAppStore((s) => s.select);
   const [changing, setChanging] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const issues = instanceIssues(scenario, instance.id);
+  const issues = instanceIssues(checked, scenario, instance.id);
   const label = instance.name ?? instance.id;
   const stopped = instance.state === 'stopped';
   const subnet = scenario.subnets.find((sn) => sn.id === instance.subnetId);

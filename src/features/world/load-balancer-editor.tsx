@@ -2,6 +2,7 @@
 import { CheckList } from '../../components/check-list';
 import { NumberDraft } from '../../components/number-draft';
 import { useAppStore } from '../../hooks/use-app-store';
+import { useWorldIssues } from '../../hooks/use-world-issues';
 import {
   clearField,
   crossZoneOf,
@@ -55,8 +56,9 @@ function TargetHealthList({ lb }: { lb: LoadBalancer }) {
 
 export function LoadBalancerEditor({ lb }: { lb: LoadBalancer }) {
   const scenario = useAppStore((s) => s.scenario);
+  const checked = useWorldIssues();
   const edit = useAppStore((s) => s.edit);
-  const issues = itemIssues(scenario, 'loadBalancers', lb.id);
+  const issues = itemIssues(checked, scenario, 'loadBalancers', lb.id);
   const vpcId =
     scenario.subnets.find((sn) => lb.subnetIds.includes(sn.id))?.vpcId ?? scenario.vpcs[0]?.id;
   const set = (patch: Partial<LoadBalancer>, what: string) =>

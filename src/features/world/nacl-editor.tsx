@@ -8,6 +8,7 @@ import { DraftInput } from '../../components/draft-input';
 import { FieldMessages } from '../../components/field-messages';
 import { DirectionTabs } from '../../components/direction-tabs';
 import { useAppStore } from '../../hooks/use-app-store';
+import { useWorldIssues } from '../../hooks/use-world-issues';
 import {
   addNaclEntry,
   associateSubnet,
@@ -40,6 +41,7 @@ export function findAcl(s: Scenario, id: string): { acl: NetworkAcl; written: bo
 
 export function NaclEditor({ acl, written }: { acl: NetworkAcl; written: boolean }) {
   const scenario = useAppStore((s) => s.scenario);
+  const checked = useWorldIssues();
   const edit = useAppStore((s) => s.edit);
   const [tab, setTab] = useState<Direction>('inbound');
   const [refusal, setRefusal] = useState<Issue | null>(null);
@@ -57,7 +59,9 @@ export function NaclEditor({ acl, written }: { acl: NetworkAcl; written: boolean
     setRefusal(r.ok ? null : r.issue);
   };
   const notes = aclFindingsOf(scenario, acl.id);
-  const issues = written ? itemIssues(scenario, 'networkAcls', acl.id) : new Map<string, Issue[]>();
+  const issues = written
+    ? itemIssues(checked, scenario, 'networkAcls', acl.id)
+    : new Map<string, Issue[]>();
   const serves = (id: string) =>
     acl.subnetIds.includes(id) || (acl.isDefault === true && !named.has(id));
   return (

@@ -2,6 +2,7 @@
 import { DraftInput } from '../../components/draft-input';
 import { NumberDraft } from '../../components/number-draft';
 import { useAppStore } from '../../hooks/use-app-store';
+import { useWorldIssues } from '../../hooks/use-world-issues';
 import { removePrefixList, updateItem, validateWorld, type PrefixList } from '../../model';
 import { itemIssues } from '../../store';
 import { DeleteButton } from './delete-button';
@@ -9,8 +10,9 @@ import { WorldField } from './world-field';
 
 export function PrefixListEditor({ list }: { list: PrefixList }) {
   const scenario = useAppStore((s) => s.scenario);
+  const checked = useWorldIssues();
   const edit = useAppStore((s) => s.edit);
-  const issues = itemIssues(scenario, 'prefixLists', list.id);
+  const issues = itemIssues(checked, scenario, 'prefixLists', list.id);
   const index = (scenario.prefixLists ?? []).indexOf(list);
   const setEntries = (entries: PrefixList['entries'], what: string) =>
     edit('world/update', `${what} in ${list.name}`, (s) =>

@@ -1,6 +1,7 @@
 /** One editable field of a VPC, subnet, host, prefix list or load balancer: applied on commit. */
 import { DraftInput } from '../../components/draft-input';
 import { useAppStore } from '../../hooks/use-app-store';
+import { useWorldIssues } from '../../hooks/use-world-issues';
 import { clearField, updateItem, validateWorld, type Scenario } from '../../model';
 import { itemIssues } from '../../store';
 
@@ -43,6 +44,7 @@ export function WorldField({
   mono,
 }: Props) {
   const scenario = useAppStore((s) => s.scenario);
+  const checked = useWorldIssues();
   const edit = useAppStore((s) => s.edit);
   const index = ((scenario[collection] ?? []) as readonly { id: string }[]).findIndex(
     (x) => x.id === id,
@@ -57,7 +59,7 @@ export function WorldField({
         value={value}
         {...(placeholder ? { placeholder } : {})}
         {...(mono ? { className: 'mono' } : {})}
-        issues={itemIssues(scenario, collection, id).get(field)}
+        issues={itemIssues(checked, scenario, collection, id).get(field)}
         check={(v) =>
           optional && v.trim() === ''
             ? []
