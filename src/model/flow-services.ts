@@ -1,4 +1,5 @@
 /** The services a learner sends most, as the composer's presets. */
+import { instanceById } from './instance-positions';
 import type { Flow, Scenario } from './types';
 
 export interface ServicePreset {
@@ -39,7 +40,7 @@ export function serviceLabel(f: Pick<Flow, 'protocol' | 'port' | 'icmpType' | 'i
 
 /** "web-a", "shop-alb", "You (198.51.100.77)": how an endpoint id reads in the UI. */
 export function endpointLabel(s: Scenario, ref: string): string {
-  const i = s.instances.find((x) => x.id === ref);
+  const i = instanceById(s, ref);
   if (i) return i.name ?? i.id;
   const lb = s.loadBalancers?.find((x) => x.id === ref);
   if (lb) return lb.name;

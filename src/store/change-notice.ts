@@ -4,7 +4,7 @@
  * allowed"), and which expectations turned.
  */
 import { exposureKeysToCompare, type ExposedService } from '../engine';
-import type { Scenario } from '../model';
+import { instanceById, type Scenario } from '../model';
 import { carrierPositions, expectationResults, exposureOf, groupFindingsOf } from './selectors';
 
 /** "web-a, web-b, web-c and 12 more": only the names shown are looked up. */
@@ -65,7 +65,7 @@ export function describeChange(before: Scenario, after: Scenario): ChangeNotice 
   const effects: string[] = [];
   let warn = false;
   // a notice names at most three instances per list: a search each
-  const label = (id: string) => after.instances.find((i) => i.id === id)?.name ?? id;
+  const label = (id: string) => instanceById(after, id)?.name ?? id;
   const gained = new Map<string, string[]>();
   const lost = new Map<string, string[]>();
   const compare = (id: string) => {
@@ -92,9 +92,7 @@ export function describeChange(before: Scenario, after: Scenario): ChangeNotice 
     for (const f of groupFindingsOf(after, g.id)) {
       if (f.severity !== 'high' || had.has(`${f.code}/${f.ruleId}`)) continue;
       const reached = [...gained.values()].some((list) =>
-        list.some((id) =>
-          after.instances.find((i) => i.id === id)?.securityGroupIds.includes(g.id),
-        ),
+        list.some((id) => instanceById(after, id)?.securityGroupIds.includes(g.id)),
       );
       // where the internet now gets in, "… from the internet now allowed" has said it already
       if (reached) continue;

@@ -10,6 +10,7 @@ import { useAppStore } from '../../hooks/use-app-store';
 import { useReducedMotion } from '../../hooks/use-reduced-motion';
 import {
   aclOfSubnet,
+  instancePositions,
   setZoneAvailable,
   zoneIsDown,
   type Instance,
@@ -146,6 +147,25 @@ const InstanceCard = memo(function InstanceCard({
   );
 });
 
+/** The subnet's instances that are selected or that the packet passed. */
+function pinnedOf(
+  s: Scenario,
+  subnetId: string,
+  selection: Selection | null,
+  checkpoints: ReadonlyMap<string, readonly Checkpoint[]>,
+): Instance[] {
+  const ids = new Set(checkpoints.keys());
+  if (selection?.kind === 'instance') ids.add(selection.id);
+  const at = instancePositions(s.instances);
+  return [...ids]
+    .flatMap((id) => {
+      const k = at.get(id);
+      return k !== undefined && s.instances[k]?.subnetId === subnetId ? [k] : [];
+    })
+    .sort((a, b) => a - b)
+    .map((k) => s.instances[k] as Instance);
+}
+
 function SubnetBox({
   subnet,
   instances,
@@ -164,11 +184,8 @@ function SubnetBox({
   const acl = scenario.networkAcls?.length ? aclOfSubnet(scenario, subnet.id)?.acl : undefined;
   // a selected instance, or one the packet passed, shows even in a collapsed subnet — alone, so
   // that opening a trace never unfolds a subnet of hundreds and moves the whole diagram
-  // (looked for only when there can be any: a subnet may hold 60,000)
-  const pinned =
-    selection?.kind === 'instance' || checkpoints.size > 0
-      ? instances.filter((i) => isSelected(selection, 'instance', i.id) || checkpoints.has(i.id))
-      : [];
+  // found by id, in document order: a subnet may hold 60,000
+  const pinned = pinnedOf(scenario, subnet.id, selection, checkpoints);
   const exposed = riskyPerSubnet(scenario).get(subnet.id) ?? 0;
   return (
     <section
