@@ -2,7 +2,7 @@
 import { isDefaultGroup, newSecurityGroup } from '../defaults';
 import { newId, readableId } from '../ids';
 import { QUOTAS } from '../quotas';
-import type { Scenario, SecurityGroup } from '../types';
+import type { Rule, Scenario, SecurityGroup } from '../types';
 import { allIds, done, refused, type EditResult } from './result';
 
 function checkNewName(
@@ -122,12 +122,21 @@ export function groupDependants(s: Scenario, groupId: string): string[] {
   for (const g of s.securityGroups) {
     if (g.id === groupId) continue;
     for (const dir of ['inbound', 'outbound'] as const) {
+      if (!referencedFrom(g[dir]).has(groupId)) continue;
       for (const r of g[dir])
         if (r.referencedGroupId === groupId)
           out.push(`referenced by ${g.id} ${dir} rule ${r.id ?? ''}`.trim());
     }
   }
   return out;
+}
+
+// per rule list object: the group editor asks at every edit, and an edit changes one group's lists
+const referenced = new WeakMap<readonly Rule[], ReadonlySet<string | undefined>>();
+function referencedFrom(rules: readonly Rule[]): ReadonlySet<string | undefined> {
+  let ids = referenced.get(rules);
+  if (!ids) referenced.set(rules, (ids = new Set(rules.map((r) => r.referencedGroupId))));
+  return ids;
 }
 
 export function deleteGroup(s: Scenario, groupId: string): EditResult {
