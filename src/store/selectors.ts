@@ -49,11 +49,16 @@ export interface ExpectationResult {
 
 /** A cache per scenario object: a new document (any edit) computes afresh, undo finds it again. */
 function perScenario<T>(compute: (s: Scenario) => T): (s: Scenario) => T {
-  const cache = new WeakMap<Scenario, T>();
-  return (s) => {
-    if (cache.has(s)) return cache.get(s) as T;
-    const value = compute(s);
-    cache.set(s, value);
+  return perObject(compute);
+}
+
+/** A cache per object: a part of the document (its instance list) that an edit may keep. */
+function perObject<K extends object, T>(compute: (k: K) => T): (k: K) => T {
+  const cache = new WeakMap<K, T>();
+  return (k) => {
+    if (cache.has(k)) return cache.get(k) as T;
+    const value = compute(k);
+    cache.set(k, value);
     return value;
   };
 }
@@ -112,26 +117,18 @@ export const exposureOf = perScenario((s): ReadonlyMap<string, readonly ExposedS
   exposure(s),
 );
 
-const bySubnetCache = new WeakMap<
-  Scenario['instances'],
-  ReadonlyMap<string, readonly Instance[]>
->();
-
 /** Each subnet's instances in document order, once per instance list (a rule edit keeps it). */
-export function instancesBySubnet(
-  instances: Scenario['instances'],
-): ReadonlyMap<string, readonly Instance[]> {
-  const hit = bySubnetCache.get(instances);
-  if (hit) return hit;
-  const m = new Map<string, Instance[]>();
-  for (const i of instances) {
-    const list = m.get(i.subnetId);
-    if (list) list.push(i);
-    else m.set(i.subnetId, [i]);
-  }
-  bySubnetCache.set(instances, m);
-  return m;
-}
+export const instancesBySubnet = perObject(
+  (instances: Scenario['instances']): ReadonlyMap<string, readonly Instance[]> => {
+    const m = new Map<string, Instance[]>();
+    for (const i of instances) {
+      const list = m.get(i.subnetId);
+      if (list) list.push(i);
+      else m.set(i.subnetId, [i]);
+    }
+    return m;
+  },
+);
 
 const risky = (list: readonly ExposedService[] | undefined): boolean =>
   list?.some((e) => e.risk === 'danger') ?? false;
@@ -166,13 +163,11 @@ export const riskyPerSubnet = perScenario((s): ReadonlyMap<string, number> => {
   return counts;
 });
 
-const subnetIds = new WeakMap<Scenario['instances'], ReadonlyMap<string, string>>();
 /** Instance id → subnet id; an id given twice is its last instance's, as exposure keys it. */
-function subnetOfId(instances: Scenario['instances']): ReadonlyMap<string, string> {
-  let m = subnetIds.get(instances);
-  if (!m) subnetIds.set(instances, (m = new Map(instances.map((i) => [i.id, i.subnetId]))));
-  return m;
-}
+const subnetOfId = perObject(
+  (instances: Scenario['instances']): ReadonlyMap<string, string> =>
+    new Map(instances.map((i) => [i.id, i.subnetId])),
+);
 
 /** Findings about one group's rules, by `ruleId`. */
 export const ruleFindings = perScenarioAnd((s, groupId: string) => {
@@ -239,27 +234,22 @@ export async function prepareDocument(
   onStep('drawing it', 1);
 }
 
-const carriersCache = new WeakMap<Scenario['instances'], Map<string, number[]>>();
-
 /** Per group, the positions of the instances carrying it (once per instance list). */
-export function carrierPositions(
-  instances: Scenario['instances'],
-): ReadonlyMap<string, readonly number[]> {
-  const hit = carriersCache.get(instances);
-  if (hit) return hit;
-  const m = new Map<string, number[]>();
-  instances.forEach((inst, k) =>
-    inst.securityGroupIds.forEach((g, j) => {
-      // a group listed twice on one instance counts once
-      if (inst.securityGroupIds.indexOf(g) !== j) return;
-      const list = m.get(g);
-      if (list) list.push(k);
-      else m.set(g, [k]);
-    }),
-  );
-  carriersCache.set(instances, m);
-  return m;
-}
+export const carrierPositions = perObject(
+  (instances: Scenario['instances']): ReadonlyMap<string, readonly number[]> => {
+    const m = new Map<string, number[]>();
+    instances.forEach((inst, k) =>
+      inst.securityGroupIds.forEach((g, j) => {
+        // a group listed twice on one instance counts once
+        if (inst.securityGroupIds.indexOf(g) !== j) return;
+        const list = m.get(g);
+        if (list) list.push(k);
+        else m.set(g, [k]);
+      }),
+    );
+    return m;
+  },
+);
 
 /** Resolves once the page has painted what it was told (a timer alone may run before a frame). */
 const afterPaint = (): Promise<void> =>
