@@ -14,7 +14,7 @@ export * from './ids';
 export * from './subnet-addresses';
 export * from './validate-rule';
 export * from './validate-scenario';
-export { validateWorld } from './validate-world';
+export { validateInstanceAt, validateWorld } from './validate-world';
 export * from './parse-scenario';
 export { LIMITS } from './schema';
 export * from './parse-flow';

@@ -4,7 +4,7 @@ import { error, notice, warning, type Issue } from './issue';
 import { QUOTAS } from './quotas';
 import { validateNetworkAcls } from './validate-nacl';
 import { reservedOffsets } from './subnet-addresses';
-import type { Scenario } from './types';
+import type { Instance, Scenario, SecurityGroup, Subnet } from './types';
 
 export function validateWorld(s: Scenario): Issue[] {
   return [
@@ -182,127 +182,161 @@ function instanceIssuesOf(s: Scenario): Issue[] {
   const groups = new Map(s.securityGroups.map((g) => [g.id, g]));
   const used = new Map<string, string>();
   s.instances.forEach((inst, i) => {
-    const path = `instances[${i}]`;
-    const subnet = subnets.get(inst.subnetId);
-    if (!subnet)
-      issues.push(
-        error(
-          'InvalidSubnetID.NotFound',
-          `${path}.subnetId`,
-          `The subnet '${inst.subnetId}' does not exist.`,
-        ),
-      );
-    const ip = parseIp(inst.privateIp);
-    const sn4 = subnet ? parseCidr(subnet.cidr, 4) : null;
-    if (!ip || ip.family !== 4) {
+    issues.push(...oneInstanceIssues(inst, i, subnets, groups, used));
+  });
+  return issues;
+}
+
+/**
+ * The issues of one instance, as validateWorld reports them, without the others': its address is
+ * checked against the instances before it. A draft of one field at 60,000 instances asks this.
+ */
+export function validateInstanceAt(s: Scenario, index: number): Issue[] {
+  const inst = s.instances[index];
+  if (!inst) return [];
+  const subnets = new Map(s.subnets.map((sn) => [sn.id, sn]));
+  const groups = new Map(s.securityGroups.map((g) => [g.id, g]));
+  const used = new Map<string, string>();
+  const vpcOf = (x: Instance) => subnets.get(x.subnetId)?.vpcId;
+  // an earlier instance holds the address only if it was valid where it stands (as in the walk)
+  for (let k = 0; k < index && !used.size; k++) {
+    const x = s.instances[k] as Instance;
+    if (x.privateIp !== inst.privateIp || vpcOf(x) !== vpcOf(inst)) continue;
+    const before = new Map<string, string>();
+    oneInstanceIssues(x, k, subnets, groups, before);
+    for (const [key, id] of before) used.set(key, id);
+  }
+  return oneInstanceIssues(inst, index, subnets, groups, used);
+}
+
+function oneInstanceIssues(
+  inst: Instance,
+  i: number,
+  subnets: ReadonlyMap<string, Subnet>,
+  groups: ReadonlyMap<string, SecurityGroup>,
+  used: Map<string, string>,
+): Issue[] {
+  const issues: Issue[] = [];
+  const path = `instances[${i}]`;
+  const subnet = subnets.get(inst.subnetId);
+  if (!subnet)
+    issues.push(
+      error(
+        'InvalidSubnetID.NotFound',
+        `${path}.subnetId`,
+        `The subnet '${inst.subnetId}' does not exist.`,
+      ),
+    );
+  const ip = parseIp(inst.privateIp);
+  const sn4 = subnet ? parseCidr(subnet.cidr, 4) : null;
+  if (!ip || ip.family !== 4) {
+    issues.push(
+      error(
+        'InvalidParameterValue',
+        `${path}.privateIp`,
+        `${inst.privateIp} is not an IPv4 address.`,
+      ),
+    );
+  } else if (sn4?.ok) {
+    if (!cidrContains(sn4.cidr, ip)) {
       issues.push(
         error(
           'InvalidParameterValue',
           `${path}.privateIp`,
-          `${inst.privateIp} is not an IPv4 address.`,
+          `${inst.privateIp} is not inside subnet ${subnet?.id} (${subnet?.cidr}).`,
         ),
       );
-    } else if (sn4?.ok) {
-      if (!cidrContains(sn4.cidr, ip)) {
-        issues.push(
-          error(
-            'InvalidParameterValue',
-            `${path}.privateIp`,
-            `${inst.privateIp} is not inside subnet ${subnet?.id} (${subnet?.cidr}).`,
-          ),
-        );
-      } else if (reservedOffsets(sn4.cidr).includes(ip.value - Number(sn4.cidr.lo))) {
-        issues.push(
-          error(
-            'InvalidParameterValue',
-            `${path}.privateIp`,
-            `${inst.privateIp} is reserved by AWS: the first four addresses and the last one of every subnet are.`,
-          ),
-        );
-      }
-      const key = `${subnet?.vpcId}|${inst.privateIp}`;
-      const other = used.get(key);
-      if (other)
-        issues.push(
-          error(
-            'InvalidIPAddress.InUse',
-            `${path}.privateIp`,
-            `${inst.privateIp} is already used by ${other}.`,
-          ),
-        );
-      else used.set(key, inst.id);
-    }
-    if (inst.publicIp !== undefined) {
-      const pub = parseIp(inst.publicIp);
-      if (!pub || pub.family !== 4)
-        issues.push(
-          error(
-            'InvalidParameterValue',
-            `${path}.publicIp`,
-            `${inst.publicIp} is not an IPv4 address.`,
-          ),
-        );
-      else if (subnet && !subnet.public) {
-        issues.push(
-          warning(
-            'PublicIpInPrivateSubnet',
-            `${path}.publicIp`,
-            `${inst.id} has a public IP but its subnet has no route to an internet gateway, so the internet cannot reach it.`,
-          ),
-        );
-      }
-    }
-    if (inst.ipv6 !== undefined) {
-      const v6 = parseIp(inst.ipv6);
-      const snv6 = subnet?.ipv6Cidr ? parseCidr(subnet.ipv6Cidr, 6) : null;
-      if (!v6 || v6.family !== 6)
-        issues.push(
-          error('InvalidParameterValue', `${path}.ipv6`, `${inst.ipv6} is not an IPv6 address.`),
-        );
-      else if (!snv6?.ok)
-        issues.push(
-          error(
-            'InvalidParameterValue',
-            `${path}.ipv6`,
-            `${inst.id} has an IPv6 address but its subnet has no IPv6 block.`,
-          ),
-        );
-      else if (!cidrContains(snv6.cidr, v6))
-        issues.push(
-          error(
-            'InvalidParameterValue',
-            `${path}.ipv6`,
-            `${inst.ipv6} is not inside ${subnet?.ipv6Cidr}.`,
-          ),
-        );
-    }
-    const n = inst.securityGroupIds.length;
-    if (n === 0)
+    } else if (reservedOffsets(sn4.cidr).includes(ip.value - Number(sn4.cidr.lo))) {
       issues.push(
         error(
-          'MissingParameter',
-          `${path}.securityGroupIds`,
-          'An interface needs at least one security group.',
-        ),
-      );
-    if (n > QUOTAS.groupsPerInterface) {
-      issues.push(
-        error(
-          'SecurityGroupsPerInstanceLimitExceeded',
-          `${path}.securityGroupIds`,
-          `${n} groups are attached; an interface takes at most ${QUOTAS.groupsPerInterface}.`,
+          'InvalidParameterValue',
+          `${path}.privateIp`,
+          `${inst.privateIp} is reserved by AWS: the first four addresses and the last one of every subnet are.`,
         ),
       );
     }
+    const key = `${subnet?.vpcId}|${inst.privateIp}`;
+    const other = used.get(key);
+    if (other)
+      issues.push(
+        error(
+          'InvalidIPAddress.InUse',
+          `${path}.privateIp`,
+          `${inst.privateIp} is already used by ${other}.`,
+        ),
+      );
+    else used.set(key, inst.id);
+  }
+  if (inst.publicIp !== undefined) {
+    const pub = parseIp(inst.publicIp);
+    if (!pub || pub.family !== 4)
+      issues.push(
+        error(
+          'InvalidParameterValue',
+          `${path}.publicIp`,
+          `${inst.publicIp} is not an IPv4 address.`,
+        ),
+      );
+    else if (subnet && !subnet.public) {
+      issues.push(
+        warning(
+          'PublicIpInPrivateSubnet',
+          `${path}.publicIp`,
+          `${inst.id} has a public IP but its subnet has no route to an internet gateway, so the internet cannot reach it.`,
+        ),
+      );
+    }
+  }
+  if (inst.ipv6 !== undefined) {
+    const v6 = parseIp(inst.ipv6);
+    const snv6 = subnet?.ipv6Cidr ? parseCidr(subnet.ipv6Cidr, 6) : null;
+    if (!v6 || v6.family !== 6)
+      issues.push(
+        error('InvalidParameterValue', `${path}.ipv6`, `${inst.ipv6} is not an IPv6 address.`),
+      );
+    else if (!snv6?.ok)
+      issues.push(
+        error(
+          'InvalidParameterValue',
+          `${path}.ipv6`,
+          `${inst.id} has an IPv6 address but its subnet has no IPv6 block.`,
+        ),
+      );
+    else if (!cidrContains(snv6.cidr, v6))
+      issues.push(
+        error(
+          'InvalidParameterValue',
+          `${path}.ipv6`,
+          `${inst.ipv6} is not inside ${subnet?.ipv6Cidr}.`,
+        ),
+      );
+  }
+  const n = inst.securityGroupIds.length;
+  if (n === 0)
     issues.push(
-      ...checkAttachedGroups(
-        inst.securityGroupIds,
-        subnet?.vpcId,
-        groups,
+      error(
+        'MissingParameter',
         `${path}.securityGroupIds`,
+        'An interface needs at least one security group.',
       ),
     );
-  });
+  if (n > QUOTAS.groupsPerInterface) {
+    issues.push(
+      error(
+        'SecurityGroupsPerInstanceLimitExceeded',
+        `${path}.securityGroupIds`,
+        `${n} groups are attached; an interface takes at most ${QUOTAS.groupsPerInterface}.`,
+      ),
+    );
+  }
+  issues.push(
+    ...checkAttachedGroups(
+      inst.securityGroupIds,
+      subnet?.vpcId,
+      groups,
+      `${path}.securityGroupIds`,
+    ),
+  );
   return issues;
 }
 

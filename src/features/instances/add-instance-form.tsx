@@ -7,7 +7,7 @@ import {
   freePublicIp,
   nextFreeAddress,
   parseCidr,
-  validateWorld,
+  validateInstanceAt,
   type Issue,
   type Scenario,
 } from '../../model';
@@ -63,8 +63,9 @@ export function AddInstanceForm() {
         // a typed address is checked before anything is launched: a refused launch changes nothing
         const trial = launch(scenario);
         if (trial.ok && typed) {
-          const at = `instances[${trial.scenario.instances.length - 1}].privateIp`;
-          const bad = validateWorld(trial.scenario).find(
+          const last = trial.scenario.instances.length - 1;
+          const at = `instances[${last}].privateIp`;
+          const bad = validateInstanceAt(trial.scenario, last).find(
             (i) => i.path === at && i.severity === 'error',
           );
           if (bad) return setRefusal(bad);

@@ -13,7 +13,7 @@ import {
   setInstanceGroups,
   setInstanceState,
   updateItem,
-  validateWorld,
+  validateInstanceAt,
   type Instance,
   type Issue,
   type Scenario,
@@ -35,7 +35,10 @@ function draftCheck(
   const i = s.instances.indexOf(inst);
   const patched = { ...inst, [field]: value };
   const next = { ...s, instances: s.instances.map((x) => (x === inst ? patched : x)) };
-  return validateWorld(next).filter((issue: Issue) => issue.path === `instances[${i}].${field}`);
+  // this instance's checks alone: the world's would validate every other instance per keystroke
+  return validateInstanceAt(next, i).filter(
+    (issue: Issue) => issue.path === `instances[${i}].${field}`,
+  );
 }
 
 function ChangeGroups({ instance, onDone }: { instance: Instance; onDone: () => void }) {
