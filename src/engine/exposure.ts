@@ -184,19 +184,6 @@ function throughLoadBalancer(
   }
 }
 
-const subnetLists = new WeakMap<Compiled['instanceIfaces'], readonly Iface['subnet'][]>();
-/** The subnets the instances sit in, once per set of interfaces (a rule edit keeps it). */
-function subnetsOf(ifaces: Compiled['instanceIfaces']): readonly Iface['subnet'][] {
-  let list = subnetLists.get(ifaces);
-  if (!list) {
-    const byId = new Map<string, Iface['subnet']>();
-    for (const iface of ifaces.values())
-      if (!byId.has(iface.subnet.id)) byId.set(iface.subnet.id, iface.subnet);
-    subnetLists.set(ifaces, (list = [...byId.values()]));
-  }
-  return list;
-}
-
 /** The direct badges of the newest document, to start the next one's from. */
 let last: {
   readonly world: Compiled['instanceIfaces'];
@@ -215,8 +202,9 @@ function directAll(c: Compiled, you: Ip | null): ReadonlyMap<string, readonly Ex
   const groups = new Map<string, number>();
   for (const [gid, g] of c.groups) groups.set(gid, groupOpens(c, g, you));
   const subnets = new Map<string, number>();
-  for (const subnet of subnetsOf(c.instanceIfaces))
-    subnets.set(subnet.id, subnetOpens(c, subnet, you));
+  // the internet gateway reaches public subnets only (directExposure asks no other)
+  for (const subnet of c.subnets.values())
+    if (subnet.public) subnets.set(subnet.id, subnetOpens(c, subnet, you));
   const prev = last;
   const same =
     prev &&

@@ -23,6 +23,7 @@ export * from './glossary';
 export * from './edit';
 export * from './flow-services';
 export { instanceById, instancePositions } from './instance-positions';
+export { perObject } from './per-object';
 // lessons and challenges are read only where one is opened (lazy chunks, the command line): their
 // readers are imported from './lesson' directly, so the first paint does not carry them
 export type {

@@ -35,6 +35,18 @@ function fakeWorker(): WorkerLike & { sent: LintPatch[]; answers: number[]; answ
 
 const big = largeScenario({ instances: 40, groups: 30, rulesPerGroup: 20 });
 
+/** The document with an SSH rule from `cidr` added to sg-0003's inbound rules. */
+function sshFrom(s: Scenario, cidr: string): Scenario {
+  const r = addRule(s, 'sg-0003', 'inbound', {
+    protocol: 'tcp',
+    fromPort: 22,
+    toPort: 22,
+    cidrIpv4: cidr,
+  });
+  if (!r.ok) throw new Error('edit refused');
+  return r.scenario;
+}
+
 describe('lint in a worker', () => {
   it('the worker rebuilds the same document from patches and finds the same findings', () => {
     const w = fakeWorker();
@@ -42,13 +54,7 @@ describe('lint in a worker', () => {
     const client = lintClient(w, (r) => results.push(r));
     client.lint(big);
     w.answer();
-    const edited = addRule(big, 'sg-0003', 'inbound', {
-      protocol: 'tcp',
-      fromPort: 22,
-      toPort: 22,
-      cidrIpv4: '0.0.0.0/0',
-    });
-    if (!edited.ok) throw new Error('edit refused');
+    const edited = { scenario: sshFrom(big, '0.0.0.0/0') };
     client.lint(edited.scenario);
     // only the edited group travels the second time
     expect(w.sent[1]?.groups.map(([i]) => i)).toEqual([3]);
@@ -112,13 +118,7 @@ describe('lint in a worker', () => {
       'is not inside subnet',
     );
     // a rule edit keeps the instances: their last issues still hold while the worker checks
-    const ruled = addRule(bad, 'sg-0003', 'inbound', {
-      protocol: 'tcp',
-      fromPort: 22,
-      toPort: 22,
-      cidrIpv4: '10.0.0.0/8',
-    });
-    if (!ruled.ok) throw new Error('edit refused');
+    const ruled = { scenario: sshFrom(bad, '10.0.0.0/8') };
     const checking = worldIssuesView({ scenario: ruled.scenario, lint, lintInWorker: true });
     expect(checking.pending).toBe(true);
     expect(instanceIssues(checking, ruled.scenario, target.id).get('privateIp')).toHaveLength(1);

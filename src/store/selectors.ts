@@ -1,7 +1,7 @@
 /** Derived data: computed from the document on demand, cached per scenario object, never stored. */
 import type { AppState } from './app-store';
 import type { Activity } from './learn-slice';
-import { runsInWorker, type LintView } from './lint';
+import { runsInWorker, type LintResult, type LintView } from './lint';
 import type { Inspected } from './simulation-slice';
 import {
   checkGoals,
@@ -39,6 +39,7 @@ import {
   type Instance,
   type Issue,
   type Scenario,
+  perObject,
 } from '../model';
 
 export interface ExpectationResult {
@@ -48,20 +49,7 @@ export interface ExpectationResult {
 }
 
 /** A cache per scenario object: a new document (any edit) computes afresh, undo finds it again. */
-function perScenario<T>(compute: (s: Scenario) => T): (s: Scenario) => T {
-  return perObject(compute);
-}
-
-/** A cache per object: a part of the document (its instance list) that an edit may keep. */
-function perObject<K extends object, T>(compute: (k: K) => T): (k: K) => T {
-  const cache = new WeakMap<K, T>();
-  return (k) => {
-    if (cache.has(k)) return cache.get(k) as T;
-    const value = compute(k);
-    cache.set(k, value);
-    return value;
-  };
-}
+const perScenario = <T>(compute: (s: Scenario) => T): ((s: Scenario) => T) => perObject(compute);
 
 /**
  * A cache per scenario object and key (a group id, a flow object, a service): one document's
@@ -92,16 +80,30 @@ export const expectationResults = perScenario((s): readonly ExpectationResult[] 
 
 const findingsOf = perScenario((s): readonly Finding[] => findings(s));
 
+type LintState = Pick<AppState, 'scenario' | 'lint' | 'lintInWorker'>;
+
 /**
- * The findings to show: computed here for a small document; for a large one the worker's answer,
- * or the last one while the worker is busy with the current document (`pending`).
+ * One part of the lint as shown: computed here for a small document; for a large one the
+ * worker's answer, or the last one while the worker is busy with the current document
+ * (`pending`), with the document it is of.
  */
-export function lintView(state: Pick<AppState, 'scenario' | 'lint' | 'lintInWorker'>): LintView {
+function linted<T>(
+  state: LintState,
+  part: (answer: LintResult) => T,
+  here: (s: Scenario) => T,
+  none: T,
+): { value: T; of: Scenario | null; pending: boolean } {
   const { scenario, lint } = state;
-  if (lint?.scenario === scenario) return { list: lint.list, pending: false };
+  if (lint?.scenario === scenario) return { value: part(lint), of: scenario, pending: false };
   if (!state.lintInWorker || !runsInWorker(scenario))
-    return { list: findingsOf(scenario), pending: false };
-  return { list: lint?.list ?? [], pending: true };
+    return { value: here(scenario), of: scenario, pending: false };
+  return { value: lint ? part(lint) : none, of: lint?.scenario ?? null, pending: true };
+}
+
+/** The findings to show (see `linted`). */
+export function lintView(state: LintState): LintView {
+  const { value, pending } = linted(state, (l) => l.list, findingsOf, []);
+  return { list: value, pending };
 }
 
 /** One group's findings, always current: the editor's warnings never wait for the worker. */
@@ -195,18 +197,10 @@ export interface IssuesView {
   readonly pending: boolean;
 }
 
-/**
- * The world's issues (validateWorld): computed here for a small document; for a large one the
- * worker's answer with the findings, or the last one while it checks the current document.
- */
-export function worldIssuesView(
-  state: Pick<AppState, 'scenario' | 'lint' | 'lintInWorker'>,
-): IssuesView {
-  const { scenario, lint } = state;
-  if (lint?.scenario === scenario) return { issues: lint.issues, of: scenario, pending: false };
-  if (!state.lintInWorker || !runsInWorker(scenario))
-    return { issues: worldIssues(scenario), of: scenario, pending: false };
-  return { issues: lint?.issues ?? [], of: lint?.scenario ?? null, pending: true };
+/** The world's issues (validateWorld) to show, answered with the findings (see `linted`). */
+export function worldIssuesView(state: LintState): IssuesView {
+  const { value, of, pending } = linted(state, (l) => l.issues, worldIssues, []);
+  return { issues: value, of, pending };
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Group-level findings: unused groups, a default group with rules, groups near the rules quota. */
 import {
+  groupsReferencedBy,
   isDefaultGroup,
   QUOTAS,
   ruleQuotaUse,
@@ -26,23 +27,8 @@ export function usedGroups(s: Scenario): Set<string> {
   }
   const used = new Set(carried);
   for (const lb of s.loadBalancers ?? []) for (const g of lb.securityGroupIds) used.add(g);
-  for (const g of s.securityGroups) for (const id of referencedBy(g)) used.add(id);
+  for (const g of s.securityGroups) for (const id of groupsReferencedBy(g)) used.add(id);
   return used;
-}
-
-const references = new WeakMap<SecurityGroup, readonly string[]>();
-
-/** The other groups a group's rules name, kept per group object: an edit re-reads one group. */
-function referencedBy(g: SecurityGroup): readonly string[] {
-  let ids = references.get(g);
-  if (!ids) {
-    const found = new Set<string>();
-    for (const list of [g.inbound, g.outbound])
-      for (const r of list)
-        if (r.referencedGroupId && r.referencedGroupId !== g.id) found.add(r.referencedGroupId);
-    references.set(g, (ids = [...found]));
-  }
-  return ids;
 }
 
 export function hygiene(

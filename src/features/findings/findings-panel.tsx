@@ -1,7 +1,7 @@
 /** The lint of the whole scenario, most severe first; each finding opens the group it is about. */
 import { memo, useDeferredValue } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
-import type { Finding } from '../../model';
+import { perObject, type Finding } from '../../model';
 import { lintView } from '../../store';
 
 /** Findings keep their identity across edits that do not touch their group: memo skips them. */
@@ -23,12 +23,9 @@ const FindingItem = memo(function FindingItem({ finding: f }: { finding: Finding
 });
 
 // per list: a large account's list holds thousands, and each edit renders the panel thrice
-const highCounts = new WeakMap<readonly Finding[], number>();
-function highCount(list: readonly Finding[]): number {
-  let n = highCounts.get(list);
-  if (n === undefined) highCounts.set(list, (n = list.filter((f) => f.severity === 'high').length));
-  return n;
-}
+const highCount = perObject(
+  (list: readonly Finding[]): number => list.filter((f) => f.severity === 'high').length,
+);
 
 export function FindingsPanel() {
   const current = useAppStore((s) => s.scenario);

@@ -2,7 +2,8 @@
 import { isDefaultGroup, newSecurityGroup } from '../defaults';
 import { newId, readableId } from '../ids';
 import { QUOTAS } from '../quotas';
-import type { Rule, Scenario, SecurityGroup } from '../types';
+import { perObject } from '../per-object';
+import type { Scenario, SecurityGroup } from '../types';
 import { allIds, done, refused, type EditResult } from './result';
 
 function checkNewName(
@@ -122,7 +123,7 @@ export function groupDependants(s: Scenario, groupId: string): string[] {
   for (const g of s.securityGroups) {
     if (g.id === groupId) continue;
     for (const dir of ['inbound', 'outbound'] as const) {
-      if (!referencedFrom(g[dir]).has(groupId)) continue;
+      if (!groupsReferencedBy(g).includes(groupId)) continue;
       for (const r of g[dir])
         if (r.referencedGroupId === groupId)
           out.push(`referenced by ${g.id} ${dir} rule ${r.id ?? ''}`.trim());
@@ -131,13 +132,14 @@ export function groupDependants(s: Scenario, groupId: string): string[] {
   return out;
 }
 
-// per rule list object: the group editor asks at every edit, and an edit changes one group's lists
-const referenced = new WeakMap<readonly Rule[], ReadonlySet<string | undefined>>();
-function referencedFrom(rules: readonly Rule[]): ReadonlySet<string | undefined> {
-  let ids = referenced.get(rules);
-  if (!ids) referenced.set(rules, (ids = new Set(rules.map((r) => r.referencedGroupId))));
-  return ids;
-}
+/** The other groups a group's rules name, kept per group object: an edit re-reads one group. */
+export const groupsReferencedBy = perObject((g: SecurityGroup): readonly string[] => {
+  const found = new Set<string>();
+  for (const list of [g.inbound, g.outbound])
+    for (const r of list)
+      if (r.referencedGroupId && r.referencedGroupId !== g.id) found.add(r.referencedGroupId);
+  return [...found];
+});
 
 export function deleteGroup(s: Scenario, groupId: string): EditResult {
   const g = s.securityGroups.find((x) => x.id === groupId);

@@ -8,6 +8,7 @@
 import { readableId } from '../ids';
 import type { Direction, NaclEntry, NetworkAcl, Scenario } from '../types';
 import { NACL_ENTRY_QUOTA, naclEntryIssues } from '../validate-nacl';
+import { perObject } from '../per-object';
 import { allIds, done, idLists, refused, type EditResult } from './result';
 
 /** The ACL AWS creates with a VPC: entry 100 allows all IPv4 (and 101 all IPv6) both ways. */
@@ -60,12 +61,10 @@ function idInUse(s: Scenario, id: string): boolean {
 }
 
 // per list object: a rule edit keeps 60,000 instances and all other groups' lists as they were
-const idSets = new WeakMap<readonly { readonly id?: string }[], ReadonlySet<string | undefined>>();
-function idsIn(list: readonly { readonly id?: string }[]): ReadonlySet<string | undefined> {
-  let ids = idSets.get(list);
-  if (!ids) idSets.set(list, (ids = new Set(list.map((item) => item.id))));
-  return ids;
-}
+const idsIn = perObject(
+  (list: readonly { readonly id?: string }[]): ReadonlySet<string | undefined> =>
+    new Set(list.map((item) => item.id)),
+);
 
 /** The document with the VPC's default ACL written out, and its id. */
 export function withDefaultAcl(s: Scenario, vpcId: string): { scenario: Scenario; id: string } {
