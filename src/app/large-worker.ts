@@ -3,10 +3,11 @@
  * instances it takes a third of a second, which the page spends showing how far it got.
  */
 import { largeScenario, type LargeOptions } from '../model/large-scenario';
+import { partsSender, type Part } from '../store/in-parts';
 
 export type LargeRequest = Omit<LargeOptions, 'onProgress'>;
-export type LargeMessage =
-  { readonly progress: number } | { readonly scenario: ReturnType<typeof largeScenario> };
+/** Progress, then the world in parts (store/in-parts): the page takes each in a task of its own. */
+export type LargeMessage = { readonly progress: number } | { readonly part: Part };
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<LargeRequest>) => void) | null;
@@ -18,5 +19,5 @@ scope.onmessage = (e) => {
     ...e.data,
     onProgress: (progress) => scope.postMessage({ progress }),
   });
-  scope.postMessage({ scenario });
+  partsSender((part) => scope.postMessage({ part }))(scenario);
 };

@@ -5,6 +5,7 @@
  */
 import threeTier from '../content/scenarios/three-tier.json';
 import { parseScenario, type Scenario } from '../model';
+import { partsJoiner } from '../store/in-parts';
 import type { BuiltIn } from './gallery';
 import type { LargeMessage, LargeRequest } from './large-worker';
 
@@ -42,12 +43,15 @@ function generateInWorker(
   onProgress: (done: number) => void,
 ): Promise<Scenario> {
   const worker = new Worker(new URL('./large-worker.ts', import.meta.url), { type: 'module' });
+  const join = partsJoiner<Scenario>();
   return new Promise((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<LargeMessage>) => {
       if ('progress' in e.data) return onProgress(e.data.progress);
+      const scenario = join(e.data.part);
+      if (!scenario) return;
       worker.terminate();
       onProgress(1);
-      resolve(e.data.scenario);
+      resolve(scenario);
     };
     worker.onerror = (e) => {
       worker.terminate();

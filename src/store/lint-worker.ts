@@ -5,18 +5,24 @@
  */
 import { findings } from '../engine';
 import { validateWorld, type Scenario } from '../model';
-import { answerEncoder, type LintAnswer } from './lint-answer';
-import { applyLintPatch, type LintPatch } from './lint-patch';
+import { partsJoiner, partsSender, type Part } from './in-parts';
+import type { LintRequest } from './lint';
+import { answerEncoder } from './lint-answer';
+import { applyLintPatch } from './lint-patch';
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<{ seq: number; patch: LintPatch }>) => void) | null;
-  postMessage(message: LintAnswer): void;
+  onmessage: ((e: MessageEvent<Part>) => void) | null;
+  postMessage(message: Part): void;
 };
 
 let current: Scenario | null = null;
 const answer = answerEncoder();
+const join = partsJoiner<LintRequest>();
+const send = partsSender((part) => scope.postMessage(part));
 
 scope.onmessage = (e) => {
-  current = applyLintPatch(current, e.data.patch);
-  scope.postMessage(answer(e.data.seq, findings(current), validateWorld(current)));
+  const request = join(e.data);
+  if (!request) return;
+  current = applyLintPatch(current, request.patch);
+  send(answer(request.seq, findings(current), validateWorld(current)));
 };

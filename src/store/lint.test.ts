@@ -2,24 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { findings } from '../engine';
 import { addRule, validateWorld, type Finding, type Scenario } from '../model';
 import { largeScenario } from '../model/large-scenario';
-import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';
+import { partsJoiner, partsOf } from './in-parts';
+import {
+  lintClient,
+  runsInWorker,
+  type LintRequest,
+  type LintResult,
+  type WorkerLike,
+} from './lint';
 import { instanceIssues, worldIssuesView } from './selectors';
 import { answerEncoder } from './lint-answer';
 import { applyLintPatch, diffForLint, type LintPatch } from './lint-patch';
 
-/** A worker in the same thread, structured-cloning like a real one. */
+/** A worker in the same thread, structured-cloning and joining parts like a real one. */
 function fakeWorker(): WorkerLike & { sent: LintPatch[]; answers: number[]; answer(): void } {
   let current: Scenario | null = null;
   const answer = answerEncoder();
-  const queue: { seq: number; patch: LintPatch }[] = [];
+  const join = partsJoiner<LintRequest>();
+  const queue: LintRequest[] = [];
   const w = {
     sent: [] as LintPatch[],
     answers: [] as number[],
     onmessage: null as WorkerLike['onmessage'],
-    postMessage(m: { seq: number; patch: LintPatch }) {
-      const copy = structuredClone(m);
-      w.sent.push(copy.patch);
-      queue.push(copy);
+    postMessage(part: Parameters<WorkerLike['postMessage']>[0]) {
+      const m = join(structuredClone(part));
+      if (!m) return;
+      w.sent.push(m.patch);
+      queue.push(m);
     },
     answer() {
       const m = queue.shift();
@@ -27,7 +36,7 @@ function fakeWorker(): WorkerLike & { sent: LintPatch[]; answers: number[]; answ
       current = applyLintPatch(current, m.patch);
       const a = answer(m.seq, findings(current) as Finding[], validateWorld(current));
       w.answers.push(a.findings.added.length);
-      w.onmessage?.({ data: structuredClone(a) });
+      for (const part of partsOf(a)) w.onmessage?.({ data: structuredClone(part) });
     },
   };
   return w;

@@ -7,14 +7,22 @@
 import type { Finding, Issue, Scenario } from '../model';
 import { ruleCount } from '../model';
 import { answerDecoder, type LintAnswer } from './lint-answer';
+import { partsJoiner, partsSender, type Part } from './in-parts';
 import { diffForLint, type LintPatch } from './lint-patch';
 
 /** Above this many rules the first lint can pass 50 ms: it runs off the main thread. */
 export const LINT_IN_WORKER_RULES = 5000;
 
+/** What the page asks: a document as the patch since the last one. */
+export interface LintRequest {
+  readonly seq: number;
+  readonly patch: LintPatch;
+}
+
+/** Both ways, a message travels in parts (in-parts): a first document is 60,000 instances. */
 export interface WorkerLike {
-  postMessage(message: { seq: number; patch: LintPatch }): void;
-  onmessage: ((e: { data: LintAnswer }) => void) | null;
+  postMessage(message: Part): void;
+  onmessage: ((e: { data: Part }) => void) | null;
 }
 
 export interface LintResult {
@@ -37,19 +45,23 @@ export function lintClient(worker: WorkerLike, onResult: (r: LintResult) => void
   let sent: Scenario | null = null;
   const pending = new Map<number, Scenario>();
   const decode = answerDecoder();
+  const join = partsJoiner<LintAnswer>();
+  const send = partsSender((part) => worker.postMessage(part));
   worker.onmessage = (e) => {
+    const answer = join(e.data);
+    if (!answer) return;
     // every answer is rebuilt, a late one too: the next is told against it
-    const lists = decode(e.data);
-    const s = pending.get(e.data.seq);
+    const lists = decode(answer);
+    const s = pending.get(answer.seq);
     if (!s) return;
-    for (const k of pending.keys()) if (k <= e.data.seq) pending.delete(k);
-    if (e.data.seq === seq) onResult({ scenario: s, ...lists });
+    for (const k of pending.keys()) if (k <= answer.seq) pending.delete(k);
+    if (answer.seq === seq) onResult({ scenario: s, ...lists });
   };
   return {
     lint(s: Scenario) {
       if (s === sent) return;
       pending.set(++seq, s);
-      worker.postMessage({ seq, patch: diffForLint(sent, s) });
+      send({ seq, patch: diffForLint(sent, s) } satisfies LintRequest);
       sent = s;
     },
   };

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { largeScenario } from '../model/large-scenario';
 import { createAppStore, OPEN_IN_WORKER_BYTES, type OpenWorkerLike } from '.';
+import { partsSender } from './in-parts';
 import { openFiles, type BroughtFile } from './open-files';
 
-/** A worker in this thread: the message structured-cloned both ways, the answer a task later. */
+/** A worker in this thread: the message structured-cloned both ways, the answer a task later
+ * and in parts (3,000 instances: 15 slices). */
 function fakeWorker(log: string[]): OpenWorkerLike {
   const w: OpenWorkerLike = {
     onmessage: null,
@@ -13,7 +15,8 @@ function fakeWorker(log: string[]): OpenWorkerLike {
     postMessage(message, transfer) {
       log.push(`posted ${transfer.length}`);
       const { files } = structuredClone(message);
-      setTimeout(() => w.onmessage?.({ data: structuredClone(openFiles(files)) }), 0);
+      const send = partsSender((part) => w.onmessage?.({ data: structuredClone(part) }));
+      setTimeout(() => send(openFiles(files)), 0);
     },
   };
   return w;

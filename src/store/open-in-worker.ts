@@ -1,4 +1,5 @@
 /** The page's side of open-worker.ts: files go over (their bytes moved, not copied), what they open comes back. */
+import { partsJoiner, type Part } from './in-parts';
 import type { BroughtFile, Opened } from './open-files';
 
 /** From this many bytes, files are read in the worker (a megabyte of AWS JSON takes ~0.1 s). */
@@ -6,7 +7,8 @@ export const OPEN_IN_WORKER_BYTES = 1_000_000;
 
 export interface OpenWorkerLike {
   postMessage(message: { files: BroughtFile[] }, transfer: Transferable[]): void;
-  onmessage: ((e: { data: Opened }) => void) | null;
+  /** What was opened, in parts (in-parts). */
+  onmessage: ((e: { data: Part }) => void) | null;
   onerror: ((e: { message?: string }) => void) | null;
   terminate(): void;
 }
@@ -16,10 +18,13 @@ export function openInWorker(
   files: readonly BroughtFile[],
 ): Promise<Opened> {
   const worker = make();
+  const join = partsJoiner<Opened>();
   return new Promise((resolve) => {
     worker.onmessage = (e) => {
+      const opened = join(e.data);
+      if (!opened) return;
       worker.terminate();
-      resolve(e.data);
+      resolve(opened);
     };
     worker.onerror = (e) => {
       worker.terminate();
