@@ -31,6 +31,7 @@ import type {
 } from './compiled-types';
 import { compileAcls } from './compile-acl';
 import { loadBalancerNodes } from './lb-nodes';
+import { runSteps, type Steps } from './steps';
 
 export type * from './compiled-types';
 
@@ -253,20 +254,33 @@ const worldCache = new WeakMap<
   }
 >();
 
-function compileWorld(s: Scenario): World {
+/** The world's cache entry holds for this document (the same instances, subnets, LBs, zones). */
+function cachedWorld(s: Scenario): World | null {
   const hit = worldCache.get(s.instances);
-  if (
-    hit &&
+  return hit &&
     hit.subnets === s.subnets &&
     hit.lbs === s.loadBalancers &&
     hit.down === s.unavailableZones
-  )
-    return hit.world;
+    ? hit.world
+    : null;
+}
+
+/** Instances read between two yields of `worldSteps`. */
+const STEP = 2000;
+
+/**
+ * Reads the interfaces and group membership, yielding how far it got every few thousand
+ * instances: `compileInSteps` lets the page paint between them, `compile` runs it through.
+ */
+function* worldSteps(s: Scenario): Steps<World> {
+  const cached = cachedWorld(s);
+  if (cached) return cached;
   const subnets = new Map(s.subnets.map((sn) => [sn.id, sn]));
   const down = new Set(s.unavailableZones);
   const interfaces: Iface[] = [];
   const instanceIfaces = new Map<string, Iface>();
-  for (const inst of s.instances) {
+  for (const [k, inst] of s.instances.entries()) {
+    if (k > 0 && k % STEP === 0) yield (0.8 * k) / s.instances.length;
     const subnet = subnets.get(inst.subnetId);
     const iface = subnet ? instanceIface(inst, subnet, down.has(subnet.availabilityZone)) : null;
     if (!iface) continue;
@@ -275,6 +289,7 @@ function compileWorld(s: Scenario): World {
   }
   const lbNodes = loadBalancerNodes(s.loadBalancers ?? [], subnets, s.instances, down);
   for (const nodes of lbNodes.values()) interfaces.push(...nodes);
+  yield 0.8;
   const carriers = new Map<string, Iface[]>();
   for (const iface of interfaces)
     for (const gid of iface.groupIds) {
@@ -282,6 +297,7 @@ function compileWorld(s: Scenario): World {
       if (list) list.push(iface);
       else carriers.set(gid, [iface]);
     }
+  yield 0.9;
   const members = new Map<string, Members>();
   for (const [gid, list] of carriers) {
     const m = { v4: new Set(list.map((i) => i.privateIp.value as number)) } as Members;
@@ -300,6 +316,18 @@ function compileWorld(s: Scenario): World {
     world,
   });
   return world;
+}
+
+const compileWorld = (s: Scenario): World => runSteps(worldSteps(s));
+
+/**
+ * `compile(s)` a slice at a time, for a large document's first read: each step yields how far
+ * it got (0 to 1); once done, `compile(s)` answers from its cache.
+ */
+export function* compileInSteps(s: Scenario): Steps<void> {
+  if (scenarioCache.has(s)) return;
+  yield* worldSteps(s);
+  compile(s);
 }
 
 /**

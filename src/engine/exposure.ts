@@ -12,6 +12,7 @@ import { nodeToTarget, routes, targetHealth, toNode } from './lb-path';
 import { ruleMatches } from './match';
 import { OverlayMap } from './overlay-map';
 import { aclHop, passes } from './path';
+import { runSteps, type Steps } from './steps';
 
 export interface ExposedService {
   readonly label: string;
@@ -184,6 +185,10 @@ function throughLoadBalancer(
   }
 }
 
+/** How much of a first read runs between two yields (a few ms each). */
+const GROUPS_PER_STEP = 20;
+const IFACES_PER_STEP = 2000;
+
 /** The direct badges of the newest document, to start the next one's from. */
 let last: {
   readonly world: Compiled['instanceIfaces'];
@@ -198,9 +203,17 @@ let last: {
  * carrying a group whose bits changed are looked at again (a 60,000-instance account edits in
  * a few milliseconds).
  */
-function directAll(c: Compiled, you: Ip | null): ReadonlyMap<string, readonly ExposedService[]> {
+function* directAll(
+  c: Compiled,
+  you: Ip | null,
+): Steps<ReadonlyMap<string, readonly ExposedService[]>> {
   const groups = new Map<string, number>();
-  for (const [gid, g] of c.groups) groups.set(gid, groupOpens(c, g, you));
+  for (const [gid, g] of c.groups) {
+    // a first read asks every rule of every group: the costly part of a large account
+    if (groups.size % GROUPS_PER_STEP === GROUPS_PER_STEP - 1)
+      yield (0.7 * groups.size) / c.groups.size;
+    groups.set(gid, groupOpens(c, g, you));
+  }
   const subnets = new Map<string, number>();
   // the internet gateway reaches public subnets only (directExposure asks no other)
   for (const subnet of c.subnets.values())
@@ -214,7 +227,9 @@ function directAll(c: Compiled, you: Ip | null): ReadonlyMap<string, readonly Ex
   let out: OverlayMap<readonly ExposedService[]>;
   if (!same) {
     const all = new Map<string, readonly ExposedService[]>();
+    let read = 0;
     for (const [id, iface] of c.instanceIfaces) {
+      if (++read % IFACES_PER_STEP === 0) yield 0.7 + (0.3 * read) / c.instanceIfaces.size;
       const d = directExposure(c, iface, you);
       if (d.length > 0) all.set(id, d);
     }
@@ -253,12 +268,24 @@ export function exposureKeysToCompare(
   return all;
 }
 
+function youIp(s: Scenario): Ip | null {
+  const host = youHost(s);
+  const you = host ? parseIp(host.ip) : null;
+  return you?.family === 4 ? you : null;
+}
+
+/**
+ * A large document's first `exposure` a slice at a time (how far, 0 to 1, at each step); the
+ * groups' openings and the direct badges are then kept, and `exposure(s)` is the quick edit path.
+ */
+export function* exposureInSteps(s: Scenario): Steps<void> {
+  yield* directAll(compile(s), youIp(s));
+}
+
 /** Per instance id: the services the internet can open on it, directly or through a balancer. */
 export function exposure(s: Scenario): ReadonlyMap<string, readonly ExposedService[]> {
   const c = compile(s);
-  const host = youHost(s);
-  const you = host ? parseIp(host.ip) : null;
-  const direct = directAll(c, you?.family === 4 ? you : null);
+  const direct = runSteps(directAll(c, youIp(s)));
   if (!s.loadBalancers?.length) return direct;
   const out = new Map(direct);
   for (const lb of s.loadBalancers) throughLoadBalancer(c, lb, out);

@@ -1,6 +1,6 @@
 /** The engine's public face (scenario-format.md): used by the UI, the command line, tests and benchmarks. */
 export { evaluateFlow, evaluateDetail, type FlowDetail, type PairFocus } from './evaluate';
-export { compile, compileGroup, type Compiled } from './compile';
+export { compile, compileGroup, compileInSteps, type Compiled } from './compile';
 export { targetHealth, type TargetHealth } from './lb-path';
 export {
   computeReachability,
@@ -11,7 +11,8 @@ export {
 } from './reachability';
 export { referenceAllowed } from './reference';
 export { findings, groupFindings, networkAclFindings } from './findings';
-export { exposure, exposureKeysToCompare, type ExposedService } from './exposure';
+export { exposure, exposureInSteps, exposureKeysToCompare, type ExposedService } from './exposure';
+export { runSteps, type Steps } from './steps';
 export { effectiveRules, type EffectiveRule } from './effective-rules';
 export { applyFix, suggestFix, type SuggestedFix } from './fix';
 export { createSimulation, TIMEOUTS, type Connection, type Simulation } from './simulation';

@@ -6,6 +6,7 @@
  */
 import type { Compiled, CompiledGroup, Iface } from './compile';
 import { portMatches, protocolMatches, type Packet } from './match';
+import { runSteps, type Steps } from './steps';
 
 export type Bits = Uint32Array;
 
@@ -90,11 +91,39 @@ const ORDER = 2 ** 21;
 /** Whether the address index of this world is made already (it takes ~50 ms at 60,000). */
 export const hasAddressIndex = (c: Compiled): boolean => indexCache.has(c.members);
 
-export function addressIndex(c: Compiled): AddressIndex {
-  // members changes whenever an interface, its address or its groups change; rule edits keep it
+// members changes whenever an interface, its address or its groups change; rule edits keep it
+export const addressIndex = (c: Compiled): AddressIndex =>
+  indexCache.get(c.members) ?? runSteps(indexSteps(c));
+
+const building = new WeakMap<Compiled['members'], { steps: Steps<AddressIndex>; done: number }>();
+
+/**
+ * The address index made a slice at a time (~50 ms in all at 60,000): within about `budgetMs`,
+ * the index, or how far it got (0 to 1) when a later call must go on.
+ */
+export function addressIndexWithin(c: Compiled, budgetMs: number): AddressIndex | number {
   const hit = indexCache.get(c.members);
   if (hit) return hit;
+  let b = building.get(c.members);
+  if (!b) building.set(c.members, (b = { steps: indexSteps(c), done: 0 }));
+  const start = performance.now();
+  for (;;) {
+    const r = b.steps.next();
+    if (r.done) {
+      building.delete(c.members);
+      return r.value;
+    }
+    b.done = r.value;
+    if (performance.now() - start > budgetMs) return b.done;
+  }
+}
+
+/** Interfaces placed between two yields of `indexSteps`. */
+const PLACED_PER_STEP = 8000;
+
+function* indexSteps(c: Compiled): Steps<AddressIndex> {
   const ifaces = sortedByAddress([...c.instanceIfaces.values()]);
+  yield 0.3;
   const n = ifaces.length;
   const words = Math.ceil(n / 32);
   const attached = new Map<string, Bits>();
@@ -113,7 +142,8 @@ export function addressIndex(c: Compiled): AddressIndex {
     if (!bits) map.set(key, (bits = new Uint32Array(words)));
     return bits;
   };
-  ifaces.forEach((iface, p) => {
+  for (const [p, iface] of ifaces.entries()) {
+    if (p > 0 && p % PLACED_PER_STEP === 0) yield 0.3 + (0.7 * p) / n;
     position.set(iface, p);
     addresses[p] = iface.privateIp.value as number;
     groupsFrom[p] = groupList.length;
@@ -134,7 +164,7 @@ export function addressIndex(c: Compiled): AddressIndex {
     setBit(bitsOf(vpcs, iface.vpcId), p);
     if (iface.running) setBit(running, p);
     if (iface.running && iface.groupIds.length === 0) setBit(unfiltered, p);
-  });
+  }
   groupsFrom[n] = groupList.length;
   const index: AddressIndex = {
     ifaces,
@@ -152,6 +182,9 @@ export function addressIndex(c: Compiled): AddressIndex {
     memberBits: new Map(),
     groupBits: new WeakMap(),
   };
+  // a whole read made meanwhile (addressIndex) is the one every caller already holds
+  const made = indexCache.get(c.members);
+  if (made) return made;
   indexCache.set(c.members, index);
   return index;
 }

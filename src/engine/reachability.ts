@@ -14,6 +14,7 @@ import type { Packet } from './match';
 import { packetOf } from './packet';
 import {
   addressIndex,
+  addressIndexWithin,
   groupBits,
   hasAddressIndex,
   hasGroupBits,
@@ -61,6 +62,8 @@ const serviceKey = (pkt: Packet): string =>
  * got, 0 to 1: the groups' bitsets, which dominate a large account's first matrix, one group at a
  * time, so that a page can spread them over frames and show progress.
  */
+const AXIS_SHARE = 0.3;
+
 export function prepareReachability(
   scenario: Scenario,
   service: Service,
@@ -69,16 +72,20 @@ export function prepareReachability(
   const c = compile(scenario);
   const pkt = packetOf({ ...service, from: '', to: '' });
   if (typeof pkt === 'string') return 1;
-  const index = addressIndex(c);
-  const key = serviceKey(pkt);
   const start = performance.now();
+  // the address axis first (a third of the way), then the groups
+  const index = addressIndexWithin(c, budgetMs);
+  if (typeof index === 'number') return AXIS_SHARE * index;
+  const key = serviceKey(pkt);
   const ids = index.groupIds;
+  let made = 0;
   for (let k = 0; k < ids.length; k++) {
     const g = c.groups.get(ids[k] as string);
     if (!g || hasGroupBits(index, g, key)) continue;
     // at least one group a call, so that any budget moves on
+    if (made++ > 0 && performance.now() - start > budgetMs)
+      return AXIS_SHARE + ((1 - AXIS_SHARE) * k) / ids.length;
     groupBits(c, index, g, pkt, key);
-    if (performance.now() - start > budgetMs && k + 1 < ids.length) return (k + 1) / ids.length;
   }
   return 1;
 }

@@ -6,6 +6,7 @@ import type { Inspected } from './simulation-slice';
 import {
   checkGoals,
   compile,
+  compileInSteps,
   computeReachability,
   prepareReachability,
   reachabilityIndexed,
@@ -13,7 +14,9 @@ import {
   effectiveRules,
   evaluateFlow,
   exposure,
+  exposureInSteps,
   exposureKeysToCompare,
+  type Steps,
   findings,
   groupFindings,
   networkAclFindings,
@@ -29,7 +32,9 @@ import {
 } from '../engine';
 import {
   type Challenge,
+  defaultAclOf,
   documentNotes,
+  instancePositions,
   validateGroup,
   validateWorld,
   type Expectation,
@@ -204,28 +209,65 @@ export function worldIssuesView(state: LintState): IssuesView {
 }
 
 /**
- * What the first render of a large document asks for, computed ahead, each step in a task of its
- * own: the page shows how far it got between them instead of freezing once for all of them. The
- * checks AWS would make are left to the lint worker when it has the document.
+ * What the first render of a large document asks for, computed ahead a slice at a time: the page
+ * paints how far it got between slices instead of freezing once for all of them. The checks AWS
+ * would make are left to the lint worker when it has the document.
  */
 export async function prepareDocument(
   s: Scenario,
   onStep: (label: string, done: number) => void = () => {},
   { lintInWorker = false }: { lintInWorker?: boolean } = {},
 ): Promise<void> {
-  const steps: (readonly [string, () => unknown])[] = [
-    ['reading its interfaces', () => compile(s)],
-    ['checking it as AWS would', () => worldIssues(s)],
-    // and who carries which group, which the first edit's notice would otherwise wait for
-    ['finding what the internet reaches', () => [exposureOf(s), carrierPositions(s.instances)]],
+  const steps: (readonly [string, () => Steps<unknown>])[] = [
+    ['reading its interfaces', () => compileInSteps(s)],
+    ['checking it as AWS would', () => whole(() => worldIssues(s))],
+    ['finding what the internet reaches', () => exposureInSteps(s)],
+    // what the first render and the first edit's notice ask of every instance, a task each: who
+    // carries which group, the VPCs' default ACLs (their ids are chosen among every id in use),
+    // each subnet's instances and risky count, where each instance sits in the list
+    [
+      'finding who carries which group',
+      () =>
+        pieces(
+          () => carrierPositions(s.instances),
+          () => s.vpcs.map((v) => defaultAclOf(s, v.id)),
+          () => instancesBySubnet(s.instances),
+          () => riskyPerSubnet(s),
+          () => instancePositions(s.instances),
+        ),
+    ],
   ];
   if (lintInWorker && runsInWorker(s)) steps.splice(1, 1);
-  for (const [k, [label, run]] of steps.entries()) {
-    onStep(label, k / steps.length);
-    await afterPaint();
-    run();
+  for (const [k, [label, make]] of steps.entries()) {
+    const work = make();
+    let done = 0;
+    for (;;) {
+      onStep(label, (k + done) / steps.length);
+      await afterPaint();
+      const start = performance.now();
+      let r = work.next();
+      while (!r.done && performance.now() - start < SLICE_MS) r = work.next();
+      if (r.done) break;
+      done = r.value;
+    }
   }
   onStep('drawing it', 1);
+}
+
+/** The page paints between slices of this long. */
+const SLICE_MS = 20;
+
+/** One piece of work as one step. */
+function* whole(work: () => unknown): Steps<void> {
+  work();
+}
+
+/** Pieces of work, a step each. */
+function* pieces(...works: (() => unknown)[]): Steps<void> {
+  for (const [k, work] of works.entries()) {
+    work();
+    if (k + 1 < works.length) yield (k + 1) / works.length;
+  }
 }
 
 /** Per group, the positions of the instances carrying it (once per instance list). */

@@ -1,5 +1,7 @@
 /** The world as a list to move around in: VPC → zones → subnets → instances; groups; lists; hosts. */
 import { memo, type ReactNode } from 'react';
+import { GroupList } from './group-list';
+import { Item } from './nav-item';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
   addHost,
@@ -15,40 +17,6 @@ import {
   type Scenario,
 } from '../../model';
 import { instancesBySubnet, type Selection, type SelectionKind } from '../../store';
-
-/** Memoised on plain props: a rule edit must not re-render 500 list items. */
-const Item = memo(function Item({
-  kind,
-  id,
-  label,
-  code,
-  extra,
-}: {
-  kind: SelectionKind;
-  id: string;
-  label: string;
-  code?: string | undefined;
-  extra?: string | undefined;
-}) {
-  const current = useAppStore((s) => s.selection);
-  const select = useAppStore((s) => s.select);
-  const on = current?.kind === kind && current.id === id;
-  return (
-    <li>
-      <button
-        type="button"
-        className="nav-item"
-        aria-current={on ? 'true' : undefined}
-        onClick={() => select({ kind, id })}
-      >
-        <span>
-          {label} {code && <span className="mono muted">{code}</span>}
-        </span>
-        {extra && <span className="nav-extra">{extra}</span>}
-      </button>
-    </li>
-  );
-});
 
 function Add({ selection, children }: { selection: Selection; children: ReactNode }) {
   const select = useAppStore((s) => s.select);
@@ -215,18 +183,7 @@ export function Navigator() {
       </section>
       <section aria-labelledby="nav-groups">
         <h2 id="nav-groups">Security groups</h2>
-        <ul className="flat">
-          {s.securityGroups.map((g) => (
-            <Item
-              key={g.id}
-              kind="group"
-              id={g.id}
-              extra={`${g.inbound.length} in · ${g.outbound.length} out`}
-              label={g.name}
-              code={g.id}
-            />
-          ))}
-        </ul>
+        <GroupList groups={s.securityGroups} />
         <Add selection={{ kind: 'new-group', id: '' }}>+ Create security group</Add>
       </section>
       <section aria-labelledby="nav-acls">
