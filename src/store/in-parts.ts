@@ -5,6 +5,7 @@
  * objects travels instead as slices, one message each; the sender posts for a few milliseconds,
  * then gives the event loop a turn, and the receiver takes each slice in a task of its own.
  */
+import { nextTask } from './next-task';
 
 /** Lists longer than this are cut; a slice of groups (60 rules each) copies in a few ms. */
 export const SLICE = 200;
@@ -63,17 +64,6 @@ export function partsJoiner<T>(): (part: Part) => T | null {
     return left === 0 ? (head as T) : null;
   };
 }
-
-/** Resolves in a new task without the clamping or throttling of timers (a hidden tab's too). */
-const nextTask = (): Promise<void> =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 
 /**
  * The sender's side: each message's parts posted in order, a small message at once (in the
