@@ -159,7 +159,9 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
     let frame = 0;
     const step = () => {
       const done = prepareReachabilityOf(scenario, service, PREPARE_SLICE_MS);
-      setWorked({ scenario, service, done });
+      // the grid's first frame (a thousand cells and their rows' bits) is rendered in slices
+      if (done < 1) setWorked({ scenario, service, done });
+      else startTransition(() => setWorked({ scenario, service, done }));
       if (done < 1) frame = requestAnimationFrame(step);
     };
     frame = requestAnimationFrame(step);
@@ -378,64 +380,105 @@ function MatrixGrid({
               );
             })}
           </div>
-          {rows.map((row, i) => {
-            const r = firstRow + i;
-            const reach = counts.reaches(row);
-            return (
-              <div
-                key={row}
-                role="row"
-                aria-rowindex={r + 2}
-                className="matrix-row"
-                style={{ top: HEAD_H + r * CELL, height: CELL }}
-              >
-                <span
-                  role="rowheader"
-                  className="matrix-rowhead"
-                  title={`${name(row)}${reach == null ? '' : `: reaches ${fmt(reach)} of ${fmt(total)}`}`}
-                  style={{ width: HEAD_W }}
-                >
-                  {reach !== null && (
-                    <small className="matrix-count">
-                      →{reach === undefined ? '…' : fmt(reach)}{' '}
-                    </small>
-                  )}
-                  {name(row)}
-                </span>
-                {cols.map((col, k) => {
-                  const c = firstCol + k;
-                  const ok = matrix.isAllowed(row, col);
-                  // a balancer that delivers on some pairs only: its own mark and words
-                  const partly = !ok && matrix.isPartial(row, col);
-                  return (
-                    <span
-                      key={col}
-                      role="gridcell"
-                      aria-colindex={c + 2}
-                      style={{ left: HEAD_W + c * CELL, width: CELL, height: CELL }}
-                      className="matrix-cell-wrap"
-                    >
-                      <button
-                        type="button"
-                        data-r={r}
-                        data-c={c}
-                        tabIndex={active.r === r && active.c === c ? 0 : -1}
-                        className={`matrix-cell ${ok ? 'yes' : partly ? 'partial' : 'no'}`}
-                        aria-label={`${name(row)} to ${name(col)}: ${ok ? 'allowed' : partly ? 'partial: fails on some (node, target) pairs' : 'denied'}`}
-                        title={partly ? 'Partial: some (node, target) pairs drop it' : undefined}
-                        onFocus={() => setActive({ r, c })}
-                        onClick={() => open(r, c)}
-                      >
-                        {ok ? '✓' : partly ? '◐' : '✗'}
-                      </button>
-                    </span>
-                  );
-                })}
-              </div>
-            );
-          })}
+          {rows.map((row, i) => (
+            <MatrixRow
+              key={row}
+              matrix={matrix}
+              row={row}
+              r={firstRow + i}
+              cols={cols}
+              firstCol={firstCol}
+              name={name}
+              reach={counts.reaches(row)}
+              total={total}
+              activeCol={active.r === firstRow + i ? active.c : -1}
+              onFocusCell={(r, c) => setActive({ r, c })}
+              onOpen={open}
+            />
+          ))}
         </div>
       </div>
+    </div>
+  );
+}
+
+/**
+ * One row in view: a component of its own, so that a large matrix's first frame is rendered in
+ * slices (a transition yields between rows) rather than all its cells in one task.
+ */
+function MatrixRow({
+  matrix,
+  row,
+  r,
+  cols,
+  firstCol,
+  name,
+  reach,
+  total,
+  activeCol,
+  onFocusCell,
+  onOpen,
+}: {
+  matrix: Reachability;
+  row: number;
+  r: number;
+  cols: readonly number[];
+  firstCol: number;
+  name: (i: number) => string;
+  reach: number | null | undefined;
+  total: number;
+  /** The active cell's column when it is in this row, else -1. */
+  activeCol: number;
+  onFocusCell: (r: number, c: number) => void;
+  onOpen: (r: number, c: number) => void;
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={r + 2}
+      className="matrix-row"
+      style={{ top: HEAD_H + r * CELL, height: CELL }}
+    >
+      <span
+        role="rowheader"
+        className="matrix-rowhead"
+        title={`${name(row)}${reach == null ? '' : `: reaches ${fmt(reach)} of ${fmt(total)}`}`}
+        style={{ width: HEAD_W }}
+      >
+        {reach !== null && (
+          <small className="matrix-count">→{reach === undefined ? '…' : fmt(reach)} </small>
+        )}
+        {name(row)}
+      </span>
+      {cols.map((col, k) => {
+        const c = firstCol + k;
+        const ok = matrix.isAllowed(row, col);
+        // a balancer that delivers on some pairs only: its own mark and words
+        const partly = !ok && matrix.isPartial(row, col);
+        return (
+          <span
+            key={col}
+            role="gridcell"
+            aria-colindex={c + 2}
+            style={{ left: HEAD_W + c * CELL, width: CELL, height: CELL }}
+            className="matrix-cell-wrap"
+          >
+            <button
+              type="button"
+              data-r={r}
+              data-c={c}
+              tabIndex={activeCol === c ? 0 : -1}
+              className={`matrix-cell ${ok ? 'yes' : partly ? 'partial' : 'no'}`}
+              aria-label={`${name(row)} to ${name(col)}: ${ok ? 'allowed' : partly ? 'partial: fails on some (node, target) pairs' : 'denied'}`}
+              title={partly ? 'Partial: some (node, target) pairs drop it' : undefined}
+              onFocus={() => onFocusCell(r, c)}
+              onClick={() => onOpen(r, c)}
+            >
+              {ok ? '✓' : partly ? '◐' : '✗'}
+            </button>
+          </span>
+        );
+      })}
     </div>
   );
 }
