@@ -3,9 +3,10 @@
  * (structured clone) in one task on each side: 60,000 instances cost the page about a tenth of a
  * second to send or to receive, a frozen page. Every long list inside the message's plain
  * objects travels instead as slices, one message each; the sender posts for a few milliseconds,
- * then gives the event loop a turn, and the receiver takes each slice in a task of its own.
+ * then waits for the page's other work to run, and the receiver takes each slice in a task of
+ * its own.
  */
-import { nextTask } from './next-task';
+import { idleTask } from './next-task';
 
 /** Lists longer than this are cut; a slice of groups (60 rules each) copies in a few ms. */
 export const SLICE = 200;
@@ -79,7 +80,7 @@ export function partsSender(post: (part: Part) => void, slice = SLICE): (message
       post(queue[next++] as Part);
       if (next < queue.length && performance.now() - start > BUDGET_MS) {
         waiting = true;
-        void nextTask().then(() => {
+        void idleTask().then(() => {
           waiting = false;
           drain();
         });
