@@ -1,6 +1,5 @@
 /** The side panel: the details of whatever is selected, or what to do when nothing is. */
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { InstanceDetails } from '../features/instances/instance-details';
 import { useAppStore } from '../hooks/use-app-store';
 
 // nothing is selected at first: every editor loads when first opened (the rules grid and its
@@ -13,6 +12,11 @@ const GroupDetails = lazy(() =>
 );
 const CreateGroupForm = lazy(() =>
   import('../features/groups/create-group-form').then((m) => ({ default: m.CreateGroupForm })),
+);
+const InstanceDetails = lazy(() =>
+  import('../features/instances/instance-details').then((m) => ({
+    default: m.InstanceDetails,
+  })),
 );
 const AddInstanceForm = lazy(() =>
   import('../features/instances/add-instance-form').then((m) => ({
