@@ -95,7 +95,7 @@ export const hasAddressIndex = (c: Compiled): boolean => indexCache.has(c.member
 export const addressIndex = (c: Compiled): AddressIndex =>
   indexCache.get(c.members) ?? runSteps(indexSteps(c));
 
-const building = new WeakMap<Compiled['members'], { steps: Steps<AddressIndex>; done: number }>();
+const building = new WeakMap<Compiled['members'], Steps<AddressIndex>>();
 
 /**
  * The address index made a slice at a time (~50 ms in all at 60,000): within about `budgetMs`,
@@ -104,17 +104,16 @@ const building = new WeakMap<Compiled['members'], { steps: Steps<AddressIndex>; 
 export function addressIndexWithin(c: Compiled, budgetMs: number): AddressIndex | number {
   const hit = indexCache.get(c.members);
   if (hit) return hit;
-  let b = building.get(c.members);
-  if (!b) building.set(c.members, (b = { steps: indexSteps(c), done: 0 }));
+  let steps = building.get(c.members);
+  if (!steps) building.set(c.members, (steps = indexSteps(c)));
   const start = performance.now();
   for (;;) {
-    const r = b.steps.next();
+    const r = steps.next();
     if (r.done) {
       building.delete(c.members);
       return r.value;
     }
-    b.done = r.value;
-    if (performance.now() - start > budgetMs) return b.done;
+    if (performance.now() - start > budgetMs) return r.value;
   }
 }
 
