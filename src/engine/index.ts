@@ -12,7 +12,7 @@ export {
 export { referenceAllowed } from './reference';
 export { findings, groupFindings, networkAclFindings } from './findings';
 export { exposure, exposureInSteps, exposureKeysToCompare, type ExposedService } from './exposure';
-export { runSteps, type Steps } from './steps';
+export { runSteps, runStepsFor, type Steps } from './steps';
 export { effectiveRules, type EffectiveRule } from './effective-rules';
 export { applyFix, suggestFix, type SuggestedFix } from './fix';
 export { createSimulation, TIMEOUTS, type Connection, type Simulation } from './simulation';

@@ -6,7 +6,7 @@
  */
 import type { Compiled, CompiledGroup, Iface } from './compile';
 import { portMatches, protocolMatches, type Packet } from './match';
-import { runSteps, type Steps } from './steps';
+import { runSteps, runStepsFor, type Steps } from './steps';
 
 export type Bits = Uint32Array;
 
@@ -106,15 +106,9 @@ export function addressIndexWithin(c: Compiled, budgetMs: number): AddressIndex 
   if (hit) return hit;
   let steps = building.get(c.members);
   if (!steps) building.set(c.members, (steps = indexSteps(c)));
-  const start = performance.now();
-  for (;;) {
-    const r = steps.next();
-    if (r.done) {
-      building.delete(c.members);
-      return r.value;
-    }
-    if (performance.now() - start > budgetMs) return r.value;
-  }
+  const r = runStepsFor(steps, budgetMs);
+  if (r.done) building.delete(c.members);
+  return r.value;
 }
 
 /** Interfaces placed between two yields of `indexSteps`. */

@@ -57,13 +57,15 @@ export interface Reachability {
 const serviceKey = (pkt: Packet): string =>
   `${pkt.protocol}/${pkt.port ?? ''}/${pkt.icmpType ?? ''}/${pkt.icmpCode ?? ''}`;
 
-/**
- * Works toward computeReachability(scenario, service) for about `budgetMs` and says how far it
- * got, 0 to 1: the groups' bitsets, which dominate a large account's first matrix, one group at a
- * time, so that a page can spread them over frames and show progress.
- */
+/** The address axis's share of a first matrix's progress; the groups' bitsets are the rest. */
 const AXIS_SHARE = 0.3;
 
+/**
+ * Works toward computeReachability(scenario, service) for about `budgetMs` and says how far it
+ * got, 0 to 1: the address axis a slice at a time, then the groups' bitsets, which dominate a large
+ * account's first matrix, one group at a time, so that a page can spread them over frames and
+ * show progress.
+ */
 export function prepareReachability(
   scenario: Scenario,
   service: Service,

@@ -10,3 +10,12 @@ export function runSteps<T>(steps: Steps<T>): T {
     if (r.done) return r.value;
   }
 }
+
+/** Runs steps for about `budgetMs` (one step at least): the result, or how far they got. */
+export function runStepsFor<T>(steps: Steps<T>, budgetMs: number): IteratorResult<number, T> {
+  const start = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done || performance.now() - start >= budgetMs) return r;
+  }
+}

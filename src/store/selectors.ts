@@ -17,6 +17,7 @@ import {
   exposure,
   exposureInSteps,
   exposureKeysToCompare,
+  runStepsFor,
   type Steps,
   findings,
   groupFindings,
@@ -221,7 +222,7 @@ export async function prepareDocument(
 ): Promise<void> {
   const steps: (readonly [string, () => Steps<unknown>])[] = [
     ['reading its interfaces', () => compileInSteps(s)],
-    ['checking it as AWS would', () => whole(() => worldIssues(s))],
+    ['checking it as AWS would', () => pieces(() => worldIssues(s))],
     ['finding what the internet reaches', () => exposureInSteps(s)],
     // what the first render and the first edit's notice ask of every instance, a task each: who
     // carries which group, the VPCs' default ACLs (their ids are chosen among every id in use),
@@ -247,9 +248,7 @@ export async function prepareDocument(
     onStep(label, k / steps.length);
     await afterPaint();
     for (;;) {
-      const start = performance.now();
-      let r = work.next();
-      while (!r.done && performance.now() - start < SLICE_MS) r = work.next();
+      const r = runStepsFor(work, SLICE_MS);
       if (r.done) break;
       onStep(label, (k + r.value) / steps.length);
       await nextTask();
@@ -260,11 +259,6 @@ export async function prepareDocument(
 
 /** The page paints between slices of this long. */
 const SLICE_MS = 20;
-
-/** One piece of work as one step. */
-function* whole(work: () => unknown): Steps<void> {
-  work();
-}
 
 /** Pieces of work, a step each. */
 function* pieces(...works: (() => unknown)[]): Steps<void> {

@@ -159,10 +159,13 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
     let frame = 0;
     const step = () => {
       const done = prepareReachabilityOf(scenario, service, PREPARE_SLICE_MS);
+      const update = () => setWorked({ scenario, service, done });
+      if (done < 1) {
+        update();
+        frame = requestAnimationFrame(step);
+      }
       // the grid's first frame (a thousand cells and their rows' bits) is rendered in slices
-      if (done < 1) setWorked({ scenario, service, done });
-      else startTransition(() => setWorked({ scenario, service, done }));
-      if (done < 1) frame = requestAnimationFrame(step);
+      else startTransition(update);
     };
     frame = requestAnimationFrame(step);
     return () => cancelAnimationFrame(frame);
