@@ -250,10 +250,10 @@ function directionBits(
     if (!protocolMatches(rule, pkt) || !portMatches(rule, pkt)) continue;
     const peer = rule.peer;
     if (peer.kind === 'group') orInto(bits, membersOf(c, index, peer.groupId));
-    else {
-      for (const cidr of peer.kind === 'cidr' ? [peer.cidr] : peer.cidrs)
-        if (cidr.family === 4) addRange(bits, index, cidr.lo, cidr.hi);
-    }
+    else if (peer.kind === 'cidr') {
+      if (peer.cidr.family === 4) addRange(bits, index, peer.cidr.lo, peer.cidr.hi);
+    } else
+      for (const cidr of peer.cidrs) if (cidr.family === 4) addRange(bits, index, cidr.lo, cidr.hi);
   }
   return bits;
 }
