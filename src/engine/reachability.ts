@@ -134,6 +134,14 @@ class Matrix implements Reachability {
   private readonly slow = new Map<number, { allowed: boolean; partial: boolean }>();
   private lastFrom = -1;
   private lastRow: Bits | null = null;
+  /** Cells of the last row read so far one at a time. */
+  private readsInRow = 0;
+  /**
+   * A row is composed (with its block of 32) once this many of its cells are read: composing
+   * costs about as much as reading 1/64 of its cells one by one, and a window onto a large
+   * matrix (a few dozen cells of rows far apart on the address axis) should not compose at all.
+   */
+  private readonly composeAfter: number;
   /** Per endpoint its position when it is an instance in the last row's VPC, else -1. */
   private slot: Int32Array = new Int32Array(0);
   private readonly slots = new Map<number, Int32Array>();
@@ -149,6 +157,7 @@ class Matrix implements Reachability {
     this.pos = new Int32Array(n).fill(-1);
     this.vpc = new Int32Array(n).fill(-1);
     const { index } = state;
+    this.composeAfter = Math.max(2, Math.ceil(index.ifaces.length / 64));
     c.scenario.instances.forEach((inst, i) => {
       const iface = c.instanceIfaces.get(inst.id);
       // an id that resolves elsewhere (duplicates) is left to evaluateFlow
@@ -185,12 +194,14 @@ class Matrix implements Reachability {
     const s = this.pos[from] as number;
     const d = this.pos[to] as number;
     if (from !== this.lastFrom) {
-      // one cell of a new row: a few bit reads; a second one: the row is being read, compose it
       this.lastFrom = from;
       this.slot = this.slotsOf(this.vpc[from] as number);
       this.lastRow = this.state.rows[s] ?? null;
-      if (!this.lastRow) return cellAllowed(this.state, s, d);
+      this.readsInRow = 0;
     }
+    // a few cells of a row: a few bit reads each; more: the row is being read, compose it
+    if (!this.lastRow && ++this.readsInRow < this.composeAfter)
+      return cellAllowed(this.state, s, d);
     this.lastRow ??= rowOf(this.state, s);
     return (((this.lastRow[d >>> 5] as number) >>> (d & 31)) & 1) !== 0;
   }
