@@ -44,7 +44,11 @@ function labeller(s: Scenario): (i: number) => string {
   };
 }
 
-/** Endpoints kept by a subnet or group choice ("subnet:id", "group:id") and a search. */
+/**
+ * Endpoints kept by a subnet or group choice ("subnet:id", "group:id") and a search: an
+ * endpoint's name, an instance's id, the start of its private address, or the id or name of one
+ * of its groups (the way to pick one of a thousand groups).
+ */
 function keep(
   s: Scenario,
   label: (i: number) => string,
@@ -54,6 +58,15 @@ function keep(
 ): number[] {
   const [kind, id] = choice.split(':');
   const q = query.trim().toLowerCase();
+  // per group, whether the search names it: each group read once, not once per carrier
+  const named = new Map(
+    q
+      ? s.securityGroups.map((g) => [
+          g.id,
+          g.id.toLowerCase().includes(q) || g.name.toLowerCase().includes(q),
+        ])
+      : [],
+  );
   const out: number[] = [];
   for (let i = 0; i < total; i++) {
     const inst = s.instances[i];
@@ -67,7 +80,12 @@ function keep(
     if (
       q &&
       !label(i).toLowerCase().includes(q) &&
-      !(inst && (inst.id.includes(q) || inst.privateIp.startsWith(q)))
+      !(
+        inst &&
+        (inst.id.includes(q) ||
+          inst.privateIp.startsWith(q) ||
+          inst.securityGroupIds.some((g) => named.get(g)))
+      )
     )
       continue;
     out.push(i);
@@ -498,6 +516,10 @@ function useAxis(scenario: Scenario, name: (i: number) => string, total: number)
   return { choice, setChoice, query, setQuery, shown };
 }
 
+/**
+ * Past this many groups the list offers none of them: a thousand options in each of two lists
+ * took ~65 ms of style and layout when the matrix opened; the find field names a group instead.
+ */
 const FEW_GROUPS = 200;
 
 function MatrixFilter({
@@ -512,15 +534,11 @@ function MatrixFilter({
   scenario: Scenario;
   axis: ReturnType<typeof useAxis>;
 }) {
-  // a thousand groups are two thousand options: drawn in a transition of their own, after the
-  // matrix, so that they do not make its first frame long
-  const [allGroups, setAllGroups] = useState(scenario.securityGroups.length <= FEW_GROUPS);
-  useEffect(() => {
-    if (!allGroups) startTransition(() => setAllGroups(true));
-  }, [allGroups]);
-  const groups = allGroups
-    ? scenario.securityGroups
-    : scenario.securityGroups.filter((g) => axis.choice === `group:${g.id}`);
+  const many = scenario.securityGroups.length > FEW_GROUPS;
+  // the group chosen stays listed (chosen while the document had fewer groups)
+  const groups = many
+    ? scenario.securityGroups.filter((g) => axis.choice === `group:${g.id}`)
+    : scenario.securityGroups;
   return (
     <fieldset className="matrix-filter">
       <legend>{legend}</legend>
@@ -537,19 +555,24 @@ function MatrixFilter({
             </option>
           ))}
         </optgroup>
-        {/* a new group element when the options come: built whole, then put in at once */}
-        <optgroup key={allGroups ? 'all' : 'chosen'} label="Instances in group">
+        <optgroup label="Instances in group">
           {groups.map((g) => (
             <option key={g.id} value={`group:${g.id}`}>
               {g.name} ({g.id})
             </option>
           ))}
+          {many && (
+            <option disabled value="">
+              {fmt(scenario.securityGroups.length)} groups: type one&apos;s name or id in find
+            </option>
+          )}
         </optgroup>
       </select>
       <input
         type="search"
         aria-label={`${what}: find`}
-        placeholder="name, id or IP"
+        title="An instance's name, id or private IP, or the name or id of one of its groups"
+        placeholder="name, id, IP or group"
         value={axis.query}
         onChange={(e) => axis.setQuery(e.target.value)}
       />
