@@ -40,7 +40,8 @@ export default defineConfig({
     // timings are taken alone, after everything else, so no other browser competes for the CPU
     {
       name: 'scale',
-      use: { browserName: 'chromium' },
+      // no Playwright trace: its screencast and DOM snapshots work in the page being timed
+      use: { browserName: 'chromium', trace: 'off' },
       testMatch: /scale\.spec\.ts/,
       dependencies: ['chromium'],
     },

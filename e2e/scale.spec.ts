@@ -72,19 +72,20 @@ test('60,000 instances: the matrix answers, its rows are searched and counted', 
   test.setTimeout(180_000);
   const app = new AppPage(page);
   const traffic = new Traffic(page);
-  // what the page says while it prepares, and the long tasks from the first render on
+  // what the page says while it prepares; the long tasks while the page itself drives the matrix
+  // (Playwright's own locators run in the page's main thread, ~0.1–0.2 s a search here: the timed
+  // steps are clicks and waits made from inside the page, so that only the app's work is counted)
   await page.addInitScript(() => {
-    const w = window as unknown as { said: string[]; long: number[] };
+    const w = window as unknown as { said: string[]; long: number[]; timing: boolean };
     w.said = [];
     w.long = [];
+    w.timing = false;
     new MutationObserver(() => {
       const text = document.querySelector('.boot span')?.textContent;
       if (text && w.said.at(-1) !== text) w.said.push(text);
     }).observe(document, { subtree: true, childList: true, characterData: true });
     new PerformanceObserver((list) => {
-      const shown = performance.getEntriesByName('sg-lab:rendered')[0];
-      for (const e of list.getEntries())
-        if (shown && e.startTime >= shown.startTime) w.long.push(Math.round(e.duration));
+      for (const e of list.getEntries()) if (w.timing) w.long.push(Math.round(e.duration));
     }).observe({ type: 'longtask' });
   });
   await app.open('?scenario=large&instances=60000');
@@ -99,8 +100,56 @@ test('60,000 instances: the matrix answers, its rows are searched and counted', 
   );
   // the checks AWS would make run in the lint worker, with the findings
   expect(said).not.toContain('Opening it: checking it as AWS would…');
-  await traffic.tab('Reachability matrix');
   const grid = traffic.panel().getByRole('grid', { name: /Reachability for TCP 443/ });
+  const rowFind = traffic.panel().locator('input[aria-label="Sources (rows): find"]');
+  const long = await page.evaluate(async () => {
+    const w = window as unknown as { long: number[]; timing: boolean };
+    const until = (test: () => unknown) =>
+      new Promise<void>((done, fail) => {
+        const start = performance.now();
+        const look = () => {
+          if (test()) done();
+          else if (performance.now() - start > 60_000) fail(new Error('not shown in 60 s'));
+          else setTimeout(look, 50);
+        };
+        look();
+      });
+    const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+    w.timing = true;
+    [...document.querySelectorAll<HTMLElement>('[role=tab]')]
+      .find((t) => t.textContent?.includes('Reachability matrix'))
+      ?.click();
+    await until(() => document.querySelector('[role=grid][aria-rowcount="60002"] [role=gridcell]'));
+    await pause(1000);
+    const find = document.querySelector<HTMLInputElement>(
+      'input[aria-label="Sources (rows): find"]',
+    );
+    if (!find) throw new Error('no find field for the rows');
+    // typed as React hears it: the value set natively, then an input event
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(
+      find,
+      'app-59999',
+    );
+    find.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => document.querySelector('[role=grid][aria-rowcount="2"] [role=gridcell]'));
+    await pause(500);
+    document.querySelector<HTMLElement>('[role=grid] [role=gridcell] button')?.click();
+    await until(() =>
+      [...document.querySelectorAll('h2, h3')].some((h) => h.textContent?.includes('app-59999 →')),
+    );
+    await pause(1000);
+    w.timing = false;
+    return w.long;
+  });
+  const report = `60000 instances: long tasks from opening the matrix to its trace: ${long.join(', ') || 'none'} ms (aim: none past ~100 ms)`;
+  test.info().annotations.push({ type: 'scale', description: report });
+  console.log(`[scale] ${report}`);
+  // an order of magnitude past the aim is a regression (one task of the whole first pass was 0.75 s)
+  expect(Math.max(0, ...long)).toBeLessThan(1000);
+  await expect(traffic.trace().getByRole('heading')).toContainText('app-59999 →');
+
+  // back on the matrix (a new view: its find fields empty)
+  await traffic.tab('Reachability matrix');
   await expect(grid).toHaveAttribute('aria-rowcount', '60002');
   // windowed: only what is in view is drawn
   expect(await grid.getByRole('gridcell').count()).toBeLessThan(2000);
@@ -108,20 +157,20 @@ test('60,000 instances: the matrix answers, its rows are searched and counted', 
     'title',
     /^app-0: reaches [\d,]+ of 60,001$/,
   );
-  // by its attribute: Playwright's own label search walks the page in its main thread (~0.2 s
-  // here), a long task that is not the app's
-  await traffic.panel().locator('input[aria-label="Sources (rows): find"]').fill('app-59999');
-  await expect(grid).toHaveAttribute('aria-rowcount', '2');
-  await expect(grid.getByRole('rowheader')).toHaveCount(1);
-  const row = grid.getByRole('row').filter({ has: page.getByRole('rowheader') });
-  await row.getByRole('button').first().click();
-  await expect(traffic.trace().getByRole('heading')).toContainText('app-59999 →');
-  const long = await page.evaluate(() => (window as unknown as { long: number[] }).long);
-  const report = `60000 instances: long tasks after the first render, through the matrix: ${long.join(', ') || 'none'} ms (aim: none past ~100 ms)`;
-  test.info().annotations.push({ type: 'scale', description: report });
-  console.log(`[scale] ${report}`);
-  // an order of magnitude past the aim is a regression (one task of the whole first pass was 0.75 s)
-  expect(Math.max(0, ...long)).toBeLessThan(1000);
+  // a thousand groups are not a thousand options: the find field takes a group's id or name
+  const show = traffic.panel().getByLabel('Sources (rows): show');
+  await expect(show.locator('option')).toHaveCount(6);
+  await expect(show.locator('option[disabled]')).toHaveText(
+    "1,000 groups: type one's name or id in find",
+  );
+  const world = largeScenario({ instances: 60_000, groups: 1000, rulesPerGroup: 60 });
+  const carriers = world.instances.filter((i) => i.securityGroupIds.includes('sg-0005'));
+  await rowFind.fill('sg-0005');
+  await expect(grid).toHaveAttribute('aria-rowcount', String(carriers.length + 1));
+  await expect(grid.getByRole('rowheader').first()).toHaveAttribute(
+    'title',
+    new RegExp(`^${carriers[0]?.name}: reaches`),
+  );
   await page.screenshot({ path: 'e2e/.artifacts/scale-60000-matrix.png' });
 });
 
