@@ -232,6 +232,13 @@ test('the reachability matrix: cells open their trace; filters; the 1,000-instan
     grid.getByRole('columnheader').filter({ hasNotText: 'from ↓ to →' }),
   ).not.toHaveCount(0);
   await expect(grid.getByRole('columnheader', { name: /shop-alb/ })).toHaveCount(0);
+  // the find field also takes a group's id or name: the instances carrying it
+  await traffic
+    .panel()
+    .getByLabel('Sources (rows): show')
+    .selectOption({ label: 'every instance' });
+  await traffic.panel().getByLabel('Sources (rows): find').fill('sg-web');
+  await expect(grid.getByRole('rowheader')).toHaveText([/web-a$/, /web-b$/]);
   await page.screenshot({ path: 'e2e/.artifacts/sim-matrix-search.png' });
 
   await app.open('?scenario=large');
