@@ -572,7 +572,7 @@ function MatrixFilter({
         type="search"
         aria-label={`${what}: find`}
         title="An instance's name, id or private IP, or the name or id of one of its groups"
-        placeholder="name, id, IP or group"
+        placeholder="name, IP, group"
         value={axis.query}
         onChange={(e) => axis.setQuery(e.target.value)}
       />
