@@ -172,6 +172,22 @@ test('60,000 instances: the matrix answers, its rows are searched and counted', 
     new RegExp(`^${carriers[0]?.name}: reaches`),
   );
   await page.screenshot({ path: 'e2e/.artifacts/scale-60000-matrix.png' });
+
+  // any of the 60,000 can be sent from: typed and found, not listed
+  await traffic.tab('Send & trace');
+  const from = traffic.panel().getByLabel('From', { exact: true });
+  await expect(from.locator('option')).toHaveCount(3); // an instance, the Internet, an IP
+  await from.selectOption({ label: 'An instance: type it below' });
+  const fromInstance = traffic.panel().getByLabel('From instance');
+  await fromInstance.fill('nobody-here');
+  await traffic.panel().getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(app.notice()).toContainText(
+    "No instance to send from: type an instance's name, id or private IP.",
+  );
+  await fromInstance.fill('app-59998');
+  await expect(traffic.panel().getByLabel('To instance')).toHaveValue('app-0');
+  await traffic.panel().getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(traffic.trace().getByRole('heading')).toContainText('app-59998 → app-0 TCP 443');
 });
 
 test('a large account is read in a worker, and its autosave outlives a reload', async ({

@@ -3,10 +3,19 @@ import { memo, useState } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import { FLOW_SERVICES, serviceLabel, type Flow, type Scenario, type Via } from '../../model';
 import { endpointLabel } from '../../store';
+import { InstanceField } from './instance-field';
 
 const TYPED = '__typed__';
+/** The list's entry for an instance found by typing (in a world of many instances). */
+const FIND = '__find__';
+/**
+ * Past this many instances they are not options: an instance is typed and found (500 options in
+ * each of two lists were ~20 ms of style and layout each time the tab opened, and the rest of a
+ * large account could not be picked at all).
+ */
+const LISTED_UP_TO = 200;
 
-/** The endpoints to pick from; rule edits keep these arrays, so up to 500 options are not rebuilt. */
+/** The endpoints to pick from; rule edits keep these arrays, so the options are not rebuilt. */
 const EndpointOptions = memo(function EndpointOptions({
   instances,
   loadBalancers,
@@ -19,11 +28,15 @@ const EndpointOptions = memo(function EndpointOptions({
   return (
     <>
       <optgroup label="Instances">
-        {instances.slice(0, 500).map((i) => (
-          <option key={i.id} value={i.id}>
-            {i.name ?? i.id}
-          </option>
-        ))}
+        {instances.length > LISTED_UP_TO ? (
+          <option value={FIND}>An instance: type it below</option>
+        ) : (
+          instances.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name ?? i.id}
+            </option>
+          ))
+        )}
       </optgroup>
       {(loadBalancers ?? []).length > 0 && (
         <optgroup label="Load balancers">
@@ -63,12 +76,26 @@ function EndpointPicker({
   const loadBalancers = useAppStore((st) => st.scenario.loadBalancers);
   const hosts = useAppStore((st) => st.scenario.hosts);
   const id = `composer-${label.toLowerCase()}`;
+  // in a large world any value but a balancer, a host or a typed address is an instance ('' one
+  // not found yet), picked in the field below the list
+  const found =
+    instances.length > LISTED_UP_TO &&
+    value !== TYPED &&
+    !(loadBalancers ?? []).some((l) => l.id === value) &&
+    !(hosts ?? []).some((h) => h.id === value);
   return (
     <div className="picker">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        value={found ? FIND : value}
+        onChange={(e) => onChange(e.target.value === FIND ? '' : e.target.value)}
+      >
         <EndpointOptions instances={instances} loadBalancers={loadBalancers} hosts={hosts} />
       </select>
+      {found && (
+        <InstanceField label={label} instances={instances} value={value} onChange={onChange} />
+      )}
       {value === TYPED && (
         <input
           aria-label={`${label} IP address`}
@@ -103,7 +130,12 @@ export function Composer() {
   const flowFor = (target: string): Flow | string => {
     const src = from === TYPED ? fromIp.trim() : from;
     const dst = target === TYPED ? toIp.trim() : target;
-    if (!src || !dst) return 'Type the IP address to send from or to.';
+    if (!src || !dst) {
+      const side = !src ? 'from' : 'to';
+      return (!src ? from : target) === TYPED
+        ? `Type the IP address to send ${side}.`
+        : `No instance to send ${side}: type an instance's name, id or private IP.`;
+    }
     const preset = FLOW_SERVICES.find((p) => p.id === service);
     let svc: Pick<Flow, 'protocol' | 'port' | 'icmpType' | 'icmpCode'>;
     if (preset) svc = preset.service;
