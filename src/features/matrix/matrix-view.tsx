@@ -14,6 +14,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { findQuery, groupFound, instanceFound, LISTED_UP_TO } from '../../components/find';
 import { useAppStore } from '../../hooks/use-app-store';
 import { FLOW_SERVICES, serviceLabel, type Flow, type Scenario } from '../../model';
 import {
@@ -57,16 +58,9 @@ function keep(
   query: string,
 ): number[] {
   const [kind, id] = choice.split(':');
-  const q = query.trim().toLowerCase();
+  const q = findQuery(query);
   // per group, whether the search names it: each group read once, not once per carrier
-  const named = new Map(
-    q
-      ? s.securityGroups.map((g) => [
-          g.id,
-          g.id.toLowerCase().includes(q) || g.name.toLowerCase().includes(q),
-        ])
-      : [],
-  );
+  const named = new Map(q ? s.securityGroups.map((g) => [g.id, groupFound(g, q)]) : []);
   const out: number[] = [];
   for (let i = 0; i < total; i++) {
     const inst = s.instances[i];
@@ -79,13 +73,9 @@ function keep(
       continue;
     if (
       q &&
-      !label(i).toLowerCase().includes(q) &&
-      !(
-        inst &&
-        (inst.id.includes(q) ||
-          inst.privateIp.startsWith(q) ||
-          inst.securityGroupIds.some((g) => named.get(g)))
-      )
+      !(inst
+        ? instanceFound(inst, q) || inst.securityGroupIds.some((g) => named.get(g))
+        : label(i).toLowerCase().includes(q))
     )
       continue;
     out.push(i);
@@ -516,12 +506,6 @@ function useAxis(scenario: Scenario, name: (i: number) => string, total: number)
   return { choice, setChoice, query, setQuery, shown };
 }
 
-/**
- * Past this many groups the list offers none of them: a thousand options in each of two lists
- * took ~65 ms of style and layout when the matrix opened; the find field names a group instead.
- */
-const FEW_GROUPS = 200;
-
 function MatrixFilter({
   legend,
   what,
@@ -534,7 +518,9 @@ function MatrixFilter({
   scenario: Scenario;
   axis: ReturnType<typeof useAxis>;
 }) {
-  const many = scenario.securityGroups.length > FEW_GROUPS;
+  // a thousand options in each of two lists were ~65 ms of style and layout when the matrix
+  // opened: past LISTED_UP_TO the find field names a group instead
+  const many = scenario.securityGroups.length > LISTED_UP_TO;
   // the group chosen stays listed (chosen while the document had fewer groups)
   const groups = many
     ? scenario.securityGroups.filter((g) => axis.choice === `group:${g.id}`)

@@ -4,6 +4,7 @@
  * longer, and a list that long is read by finding, not by scrolling.
  */
 import { useDeferredValue, useId, useState } from 'react';
+import { findQuery, groupFound } from '../../components/find';
 import type { SecurityGroup } from '../../model';
 import { useAppStore } from '../../hooks/use-app-store';
 import { Item } from './nav-item';
@@ -13,15 +14,11 @@ export const GROUPS_LISTED = 100;
 
 export function GroupList({ groups }: { groups: readonly SecurityGroup[] }) {
   const [query, setQuery] = useState('');
-  const find = useDeferredValue(query.trim().toLowerCase());
+  const find = useDeferredValue(findQuery(query));
   const selected = useAppStore((s) => (s.selection?.kind === 'group' ? s.selection.id : null));
   const hint = useId();
   const many = groups.length > GROUPS_LISTED;
-  const matches = !many
-    ? groups
-    : groups.filter(
-        (g) => !find || g.id.toLowerCase().includes(find) || g.name.toLowerCase().includes(find),
-      );
+  const matches = !many ? groups : groups.filter((g) => !find || groupFound(g, find));
   const shown = matches.slice(0, GROUPS_LISTED);
   // the group open in the editor stays in the list, found or not
   const open =

@@ -1,5 +1,6 @@
 /** Send traffic: from, to, the service, the address to use; or to every destination at once. */
 import { memo, useState } from 'react';
+import { LISTED_UP_TO } from '../../components/find';
 import { useAppStore } from '../../hooks/use-app-store';
 import { FLOW_SERVICES, serviceLabel, type Flow, type Scenario, type Via } from '../../model';
 import { endpointLabel } from '../../store';
@@ -8,12 +9,6 @@ import { InstanceField } from './instance-field';
 const TYPED = '__typed__';
 /** The list's entry for an instance found by typing (in a world of many instances). */
 const FIND = '__find__';
-/**
- * Past this many instances they are not options: an instance is typed and found (500 options in
- * each of two lists were ~20 ms of style and layout each time the tab opened, and the rest of a
- * large account could not be picked at all).
- */
-const LISTED_UP_TO = 200;
 
 /** The endpoints to pick from; rule edits keep these arrays, so the options are not rebuilt. */
 const EndpointOptions = memo(function EndpointOptions({
@@ -28,6 +23,8 @@ const EndpointOptions = memo(function EndpointOptions({
   return (
     <>
       <optgroup label="Instances">
+        {/* 500 options in each of two lists were ~20 ms of style and layout each time the tab
+            opened, and the rest of a large account could not be picked at all */}
         {instances.length > LISTED_UP_TO ? (
           <option value={FIND}>An instance: type it below</option>
         ) : (

@@ -3,6 +3,7 @@
  * suggestions are the first matches of what is typed, so the page never holds thousands of options.
  */
 import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { findQuery, instanceFound } from '../../components/find';
 import type { Instance } from '../../model';
 
 /** Suggestions shown under the field, at most. */
@@ -10,7 +11,7 @@ const SUGGESTED = 50;
 
 /** The instance the text names exactly (name, then id, then private IP), if any. */
 export function instanceNamed(instances: readonly Instance[], text: string): Instance | undefined {
-  const t = text.trim().toLowerCase();
+  const t = findQuery(text);
   if (!t) return undefined;
   return (
     instances.find((i) => (i.name ?? i.id).toLowerCase() === t) ??
@@ -19,17 +20,11 @@ export function instanceNamed(instances: readonly Instance[], text: string): Ins
 }
 
 function suggestions(instances: readonly Instance[], text: string): Instance[] {
-  const t = text.trim().toLowerCase();
+  const q = findQuery(text);
   const out: Instance[] = [];
   for (const i of instances) {
     if (out.length >= SUGGESTED) break;
-    if (
-      !t ||
-      (i.name ?? i.id).toLowerCase().includes(t) ||
-      i.id.includes(t) ||
-      i.privateIp.startsWith(t)
-    )
-      out.push(i);
+    if (!q || instanceFound(i, q)) out.push(i);
   }
   return out;
 }
