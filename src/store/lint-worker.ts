@@ -1,5 +1,5 @@
 /**
- * The lint of a large document, off the main thread: the page sends what changed (lint-patch),
+ * The lint of a large document, off the main thread: the page sends what changed (doc-patch),
  * the worker keeps the document and the engine's caches, and answers with the findings and the
  * world's issues (what changed since its last answer, lint-answer).
  */
@@ -8,7 +8,7 @@ import { validateWorld, type Scenario } from '../model';
 import { partsJoiner, partsSender, type Part } from './in-parts';
 import type { LintRequest } from './lint';
 import { answerEncoder } from './lint-answer';
-import { applyLintPatch } from './lint-patch';
+import { applyDocPatch } from './doc-patch';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<Part>) => void) | null;
@@ -23,6 +23,6 @@ const send = partsSender((part) => scope.postMessage(part));
 scope.onmessage = (e) => {
   const request = join(e.data);
   if (!request) return;
-  current = applyLintPatch(current, request.patch);
+  current = applyDocPatch(current, request.patch);
   send(answer(request.seq, findings(current), validateWorld(current)));
 };

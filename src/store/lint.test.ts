@@ -12,16 +12,16 @@ import {
 } from './lint';
 import { instanceIssues, worldIssuesView } from './selectors';
 import { answerEncoder } from './lint-answer';
-import { applyLintPatch, diffForLint, type LintPatch } from './lint-patch';
+import { applyDocPatch, diffDoc, type DocPatch } from './doc-patch';
 
 /** A worker in the same thread, structured-cloning and joining parts like a real one. */
-function fakeWorker(): WorkerLike & { sent: LintPatch[]; answers: number[]; answer(): void } {
+function fakeWorker(): WorkerLike & { sent: DocPatch[]; answers: number[]; answer(): void } {
   let current: Scenario | null = null;
   const answer = answerEncoder();
   const join = partsJoiner<LintRequest>();
   const queue: LintRequest[] = [];
   const w = {
-    sent: [] as LintPatch[],
+    sent: [] as DocPatch[],
     answers: [] as number[],
     onmessage: null as WorkerLike['onmessage'],
     postMessage(part: Parameters<WorkerLike['postMessage']>[0]) {
@@ -33,7 +33,7 @@ function fakeWorker(): WorkerLike & { sent: LintPatch[]; answers: number[]; answ
     answer() {
       const m = queue.shift();
       if (!m) return;
-      current = applyLintPatch(current, m.patch);
+      current = applyDocPatch(current, m.patch);
       const a = answer(m.seq, findings(current) as Finding[], validateWorld(current));
       w.answers.push(a.findings.added.length);
       for (const part of partsOf(a)) w.onmessage?.({ data: structuredClone(part) });
@@ -98,8 +98,8 @@ describe('lint in a worker', () => {
 
   it('a patch drops fields that the new document no longer has', () => {
     const withDescription = { ...big, description: 'x' };
-    const patch = diffForLint(withDescription, big);
-    expect(applyLintPatch(withDescription, patch)).toEqual(big);
+    const patch = diffDoc(withDescription, big);
+    expect(applyDocPatch(withDescription, patch)).toEqual(big);
   });
 
   it("the worker answers the world's issues too; while it checks an edit, the last ones show only where the edit left the list", () => {

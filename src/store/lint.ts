@@ -8,7 +8,7 @@ import type { Finding, Issue, Scenario } from '../model';
 import { ruleCount } from '../model';
 import { answerDecoder, type LintAnswer } from './lint-answer';
 import { partsJoiner, partsSender, type Part } from './in-parts';
-import { diffForLint, type LintPatch } from './lint-patch';
+import { diffDoc, type DocPatch } from './doc-patch';
 
 /** Above this many rules the first lint can pass 50 ms: it runs off the main thread. */
 export const LINT_IN_WORKER_RULES = 5000;
@@ -16,7 +16,7 @@ export const LINT_IN_WORKER_RULES = 5000;
 /** What the page asks: a document as the patch since the last one. */
 export interface LintRequest {
   readonly seq: number;
-  readonly patch: LintPatch;
+  readonly patch: DocPatch;
 }
 
 /** Both ways, a message travels in parts (in-parts): a first document is 60,000 instances. */
@@ -61,7 +61,7 @@ export function lintClient(worker: WorkerLike, onResult: (r: LintResult) => void
     lint(s: Scenario) {
       if (s === sent) return;
       pending.set(++seq, s);
-      send({ seq, patch: diffForLint(sent, s) } satisfies LintRequest);
+      send({ seq, patch: diffDoc(sent, s) } satisfies LintRequest);
       sent = s;
     },
   };

@@ -1,18 +1,19 @@
 /**
- * What the lint worker is sent after an edit: only the parts of the document that changed (by
- * identity), so that the worker keeps its own copies of everything else and the engine's caches,
- * kept per group object, still hit there. A 5,000-group import then costs one group per edit.
+ * What a worker keeping a copy of the document (the lint's, the matrix's) is sent after an edit:
+ * only the parts that changed (by identity), so that the worker keeps its own copies of
+ * everything else and the engine's caches, kept per group object, still hit there. A 5,000-group
+ * import then costs one group per edit.
  */
 import type { Scenario, SecurityGroup } from '../model';
 
-export interface LintPatch {
+export interface DocPatch {
   /** Top-level fields that changed, except the groups. */
   readonly top: Partial<Record<keyof Scenario, unknown>>;
   readonly groupCount: number;
   readonly groups: readonly (readonly [number, SecurityGroup])[];
 }
 
-export function diffForLint(prev: Scenario | null, next: Scenario): LintPatch {
+export function diffDoc(prev: Scenario | null, next: Scenario): DocPatch {
   const top: Partial<Record<keyof Scenario, unknown>> = {};
   for (const key of Object.keys(next) as (keyof Scenario)[])
     if (key !== 'securityGroups' && (!prev || prev[key] !== next[key])) top[key] = next[key];
@@ -26,7 +27,7 @@ export function diffForLint(prev: Scenario | null, next: Scenario): LintPatch {
   return { top, groupCount: next.securityGroups.length, groups };
 }
 
-export function applyLintPatch(prev: Scenario | null, patch: LintPatch): Scenario {
+export function applyDocPatch(prev: Scenario | null, patch: DocPatch): Scenario {
   const base = { ...(prev ?? {}), ...patch.top } as Record<string, unknown>;
   for (const [k, v] of Object.entries(patch.top)) if (v === undefined) delete base[k];
   const groups = (prev?.securityGroups ?? []).slice(0, patch.groupCount);
