@@ -10,6 +10,8 @@ import { Traffic } from './support/traffic';
 test('an ACL that blocks the reply: the trace says so, the suggested entry fixes it, undo takes it back', async ({
   page,
 }) => {
+  // eleven steps and a whole-page axe run: 37 s once on a busy CI machine
+  test.setTimeout(60_000);
   const app = new AppPage(page);
   const traffic = new Traffic(page);
   await app.open('?scenario=single-web-server');
