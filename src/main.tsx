@@ -59,6 +59,10 @@ async function start() {
       new Worker(new URL('./store/lint-worker.ts', import.meta.url), {
         type: 'module',
       }) as unknown as WorkerLike,
+    reachWorker: () =>
+      new Worker(new URL('./store/reach-worker.ts', import.meta.url), {
+        type: 'module',
+      }) as unknown as WorkerLike,
     openWorker: () =>
       new Worker(new URL('./store/open-worker.ts', import.meta.url), {
         type: 'module',

@@ -4,8 +4,8 @@ export { compile, compileGroup, compileInSteps, type Compiled } from './compile'
 export { targetHealth, type TargetHealth } from './lb-path';
 export {
   computeReachability,
+  matrixEndpoints,
   prepareReachability,
-  reachabilityIndexed,
   type Reachability,
   type Service,
 } from './reachability';

@@ -88,9 +88,6 @@ function sortedByAddress(list: readonly Iface[]): Iface[] {
 
 const ORDER = 2 ** 21;
 
-/** Whether the address index of this world is made already (it takes ~50 ms at 60,000). */
-export const hasAddressIndex = (c: Compiled): boolean => indexCache.has(c.members);
-
 // members changes whenever an interface, its address or its groups change; rule edits keep it
 export const addressIndex = (c: Compiled): AddressIndex =>
   indexCache.get(c.members) ?? runSteps(indexSteps(c));

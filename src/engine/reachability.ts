@@ -16,7 +16,6 @@ import {
   addressIndex,
   addressIndexWithin,
   groupBits,
-  hasAddressIndex,
   hasGroupBits,
   popcount,
   type Bits,
@@ -92,17 +91,16 @@ export function prepareReachability(
   return 1;
 }
 
-/** Whether prepareReachability has its address axis: without it, its first call makes it. */
-export const reachabilityIndexed = (scenario: Scenario): boolean =>
-  hasAddressIndex(compile(scenario));
+/** A matrix's rows and columns: the ids of the instances, then the load balancers, then the hosts. */
+export const matrixEndpoints = (scenario: Scenario): string[] => [
+  ...scenario.instances.map((i) => i.id),
+  ...(scenario.loadBalancers ?? []).map((l) => l.id),
+  ...(scenario.hosts ?? []).map((h) => h.id),
+];
 
 export function computeReachability(scenario: Scenario, service: Service): Reachability {
   const c = compile(scenario);
-  const endpoints = [
-    ...scenario.instances.map((i) => i.id),
-    ...(scenario.loadBalancers ?? []).map((l) => l.id),
-    ...(scenario.hosts ?? []).map((h) => h.id),
-  ];
+  const endpoints = matrixEndpoints(scenario);
   const flowOf = (from: number, to: number): Flow => ({
     ...service,
     from: endpoints[from] as string,

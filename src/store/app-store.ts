@@ -11,6 +11,7 @@ import { autosaver, restore, type AutosaveStorage, type Restored } from './autos
 import { describeChange } from './change-notice';
 import { prepareDocument } from './selectors';
 import { lintClient, runsInWorker, type LintResult, type WorkerLike } from './lint';
+import { reachClient, type ReachClient } from './reach-client';
 import { openInWorker, OPEN_IN_WORKER_BYTES, type OpenWorkerLike } from './open-in-worker';
 import type { ImportNote } from '../interchange/aws-import';
 import type { BroughtFile } from './open-files';
@@ -85,6 +86,8 @@ export interface AppState extends DocumentState, SimulationState, LearnState, Re
   readonly lint: LintResult | null;
   /** Whether large documents are linted by a worker (else where asked, on the main thread). */
   readonly lintInWorker: boolean;
+  /** The matrix worker's client, for the matrices of large documents (null: made in the page). */
+  readonly reach: ReachClient | null;
   /**
    * Applies a pure model edit (`name` like `rules/update`, `label` for people). A refused edit
    * changes nothing and comes back with AWS's reason; a done one shows what it changed.
@@ -129,6 +132,8 @@ export interface StoreDeps {
   readonly download?: (fileName: string, text: string) => void;
   /** A worker running `lint-worker.ts`, for the findings of large documents. */
   readonly lintWorker?: () => WorkerLike;
+  /** A worker running `reach-worker.ts`, for the matrices of large documents (made when first asked). */
+  readonly reachWorker?: () => WorkerLike;
   /** A worker running `open-worker.ts`, for files too large to read within a frame. */
   readonly openWorker?: () => OpenWorkerLike;
   /** Recent scenarios (IndexedDB in the app); absent: none are kept. */
@@ -241,6 +246,7 @@ export function createAppStore(initial?: Scenario, deps: StoreDeps = {}): AppSto
           theme: 'system',
           lint: null,
           lintInWorker: !!deps.lintWorker,
+          reach: deps.reachWorker ? reachClient(deps.reachWorker) : null,
           notice:
             restored.kind === 'unreadable'
               ? notice(

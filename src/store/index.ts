@@ -17,6 +17,7 @@ export { LEGACY_AUTOSAVE_KEY, MemoryAutosave, type AutosaveStorage } from './aut
 export { type RecentEntry, type RecentStore } from './recent';
 export { LINT_IN_WORKER_RULES, type LintView, type WorkerLike } from './lint';
 export { OPEN_IN_WORKER_BYTES, type OpenWorkerLike } from './open-in-worker';
+export { COUNT_WALKS_UP_TO, type Mark, type MatrixCells } from './matrix-cells';
 export {
   aclFindingsOf,
   activityGoals,
@@ -36,9 +37,8 @@ export {
   inspectedVerdict,
   groupIssues,
   reachabilityOf,
-  prepareReachabilityOf,
+  matrixCellsOf,
   prepareDocument,
-  reachabilityIndexedOf,
   targetHealthOf,
   type TargetHealthRow,
   instanceIssues,

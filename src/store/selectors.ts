@@ -2,15 +2,15 @@
 import type { AppState } from './app-store';
 import type { Activity } from './learn-slice';
 import { runsInWorker, type LintResult, type LintView } from './lint';
+import { matrixCellsInPage, type MatrixCells } from './matrix-cells';
 import { nextTask } from './next-task';
+import { REACH_IN_WORKER_FROM, type ReachClient } from './reach-client';
 import type { Inspected } from './simulation-slice';
 import {
   checkGoals,
   compile,
   compileInSteps,
   computeReachability,
-  prepareReachability,
-  reachabilityIndexed,
   evaluateDetail,
   effectiveRules,
   evaluateFlow,
@@ -401,14 +401,18 @@ export const reachabilityOf = perScenarioAnd(
 );
 
 /**
- * Works toward reachabilityOf(s, service) for about `budgetMs`, how far it got from 0 to 1: a page
- * spreads a large account's first matrix over frames and shows the progress.
+ * The matrix the view reads: a large document's from the matrix worker when there is one (its
+ * first making passes 50 ms), any other's worked out here.
  */
-export const prepareReachabilityOf = (s: Scenario, service: Service, budgetMs: number): number =>
-  prepareReachability(s, service, budgetMs);
-
-/** Whether the matrix's address axis is made: until it is, its first making is a task of its own. */
-export const reachabilityIndexedOf = (s: Scenario): boolean => reachabilityIndexed(s);
+export function matrixCellsOf(
+  st: { readonly scenario: Scenario; readonly reach: ReachClient | null },
+  service: Service,
+): MatrixCells {
+  const s = st.scenario;
+  return st.reach && s.instances.length >= REACH_IN_WORKER_FROM
+    ? st.reach.cells(s, service)
+    : matrixCellsInPage(s, reachabilityOf(s, service));
+}
 
 /** The share link of a document (`#s=1.…`), computed once per document. */
 export const shareLinkOf = perScenario(async (s): Promise<string> => {

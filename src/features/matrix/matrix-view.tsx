@@ -5,10 +5,10 @@
  * the rows and columns in view say how many they reach or are reached from.
  */
 import {
-  startTransition,
   useDeferredValue,
   useEffect,
   useMemo,
+  useReducer,
   useRef,
   useState,
   type KeyboardEvent,
@@ -17,19 +17,12 @@ import {
 import { findQuery, groupFound, instanceFound, LISTED_UP_TO } from '../../components/find';
 import { useAppStore } from '../../hooks/use-app-store';
 import { FLOW_SERVICES, serviceLabel, type Flow, type Scenario } from '../../model';
-import {
-  prepareReachabilityOf,
-  reachabilityIndexedOf,
-  reachabilityOf,
-  type Reachability,
-} from '../../store';
+import { matrixCellsOf, type MatrixCells } from '../../store';
 
 const CELL = 28;
 const HEAD_W = 150;
 const HEAD_H = 96;
 const OVERSCAN = 4;
-/** Past this many endpoints, a balancer's or a host's row is not counted (each cell is a walk). */
-const COUNT_WALKS_UP_TO = 2000;
 
 /** Endpoint i's name: the matrix lists instances, then balancers, then hosts (no search by id). */
 function labeller(s: Scenario): (i: number) => string {
@@ -83,104 +76,22 @@ function keep(
   return out;
 }
 
-const countCache = new WeakMap<
-  Reachability,
-  { reaches: Map<number, number>; reachedBy: Map<number, number> }
->();
-
-/** Past this many endpoints the counts in view are filled in after the cells are drawn. */
-const COUNT_LATER_FROM = 5000;
-/** Counting after paint stops for a frame after this long. */
-const COUNT_SLICE_MS = 12;
-
-/**
- * Counts for the rows and columns in view, kept per matrix (a new matrix after each edit). In a
- * large world a count costs milliseconds: `undefined` until worked out, after the cells are shown.
- */
-function countsOf(matrix: Reachability, instances: number, now: boolean) {
-  let cache = countCache.get(matrix);
-  if (!cache) countCache.set(matrix, (cache = { reaches: new Map(), reachedBy: new Map() }));
-  const { reaches, reachedBy } = cache;
-  const total = matrix.endpoints.length;
-  const counted = (i: number) => i < instances || total <= COUNT_WALKS_UP_TO;
-  const read = (map: Map<number, number>, i: number, f: (i: number) => number) => {
-    let v = map.get(i);
-    if (v === undefined && now) map.set(i, (v = f(i)));
-    return v;
-  };
-  const reachesOf = (i: number) => matrix.reachesCount(i);
-  const reachedByOf = (i: number) => matrix.reachedByCount(i);
-  return {
-    reaches: (i: number) => (counted(i) ? read(reaches, i, reachesOf) : null),
-    reachedBy: (i: number) => (counted(i) ? read(reachedBy, i, reachedByOf) : null),
-    /** Works out missing counts of these rows and columns for a few milliseconds: how many, and
-     * whether any are left. */
-    fill(rows: readonly number[], cols: readonly number[]): { added: number; left: boolean } {
-      const start = performance.now();
-      let added = 0;
-      for (const [list, map, f] of [
-        [rows, reaches, reachesOf],
-        [cols, reachedBy, reachedByOf],
-      ] as const)
-        for (const i of list) {
-          if (!counted(i) || map.has(i)) continue;
-          if (performance.now() - start > COUNT_SLICE_MS) return { added, left: true };
-          map.set(i, f(i));
-          added++;
-        }
-      return { added, left: false };
-    },
-    total,
-  };
-}
-
 const fmt = (x: number) => x.toLocaleString('en-US');
 
-/** From this many instances the first matrix of a service is worked out over several frames. */
-const PREPARE_FROM = 10_000;
-const PREPARE_SLICE_MS = 12;
-
 /**
- * The service picked, and in a large account the first matrix of it worked out a slice per frame
- * with its progress shown (the groups' bitsets take a third of a second at 60,000 instances).
+ * The service picked, and the matrix of it: a large account's first matrix is worked out in the
+ * matrix worker (about a third of a second at 60,000 instances) with its progress shown.
  */
 export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
   const scenario = useAppStore((s) => s.scenario);
+  const reach = useAppStore((s) => s.reach);
   const [serviceId, setServiceId] = useState('https');
   const service = (FLOW_SERVICES.find((p) => p.id === serviceId) ?? FLOW_SERVICES[0])!.service;
-  const large = scenario.instances.length >= PREPARE_FROM;
-  // the service whose matrix is on screen: an edit keeps it there rather than show progress
-  const [shown, setShown] = useState<typeof service | null>(null);
-  // one slice now: after an edit the bitsets are all but known, and the matrix shows at once;
-  // but a first address axis (~50 ms at 60,000) is made after this paint, not in it
-  const now = !large
-    ? 1
-    : reachabilityIndexedOf(scenario) || shown === service
-      ? prepareReachabilityOf(scenario, service, PREPARE_SLICE_MS)
-      : 0;
-  // how far the frames got, for this document and service only
-  const [worked, setWorked] = useState({ scenario, service, done: now });
-  const progress =
-    worked.scenario === scenario && worked.service === service ? Math.max(now, worked.done) : now;
-  useEffect(() => {
-    if (now >= 1) return;
-    let frame = 0;
-    const step = () => {
-      const done = prepareReachabilityOf(scenario, service, PREPARE_SLICE_MS);
-      const update = () => setWorked({ scenario, service, done });
-      if (done < 1) {
-        update();
-        frame = requestAnimationFrame(step);
-      }
-      // the grid's first frame (a thousand cells and their rows' bits) is rendered in slices
-      else startTransition(update);
-    };
-    frame = requestAnimationFrame(step);
-    return () => cancelAnimationFrame(frame);
-  }, [scenario, service, now]);
-  useEffect(() => {
-    if (progress >= 1 && shown !== service) setShown(service);
-  }, [progress, shown, service]);
+  const cells = matrixCellsOf({ scenario, reach }, service);
+  const [, changed] = useReducer((k: number) => k + 1, 0);
+  const ready = cells.progress >= 1;
+  // until the first matrix is ready, the window asked for is none: the worker says how far it got
+  useEffect(() => (ready ? undefined : cells.want([], [], changed)));
   const select = (
     <label>
       Service{' '}
@@ -193,41 +104,50 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
       </select>
     </label>
   );
-  if (progress < 1)
+  if (!ready)
     return (
       <div className="matrix">
         <div className="matrix-controls">{select}</div>
         <p role="status" className="matrix-progress">
           Working out who reaches whom among {fmt(scenario.instances.length)} instances for{' '}
-          {serviceLabel(service)}… {Math.round(progress * 100)}%
-          <progress max={1} value={progress} aria-label="Working out the matrix" />
+          {serviceLabel(service)}… {Math.round(cells.progress * 100)}%
+          <progress max={1} value={cells.progress} aria-label="Working out the matrix" />
         </p>
       </div>
     );
-  return <MatrixGrid service={service} serviceControl={select} onOpenTrace={onOpenTrace} />;
+  return (
+    <MatrixGrid
+      service={service}
+      cells={cells}
+      onChanged={changed}
+      serviceControl={select}
+      onOpenTrace={onOpenTrace}
+    />
+  );
 }
 
 function MatrixGrid({
   service,
+  cells,
+  onChanged,
   serviceControl,
   onOpenTrace,
 }: {
   service: (typeof FLOW_SERVICES)[number]['service'];
+  cells: MatrixCells;
+  /** Called when more of the window is known (a render reads it). */
+  onChanged: () => void;
   serviceControl: ReactNode;
   onOpenTrace: () => void;
 }) {
   const scenario = useAppStore((s) => s.scenario);
   const inspect = useAppStore((s) => s.inspect);
-  const matrix = reachabilityOf(scenario, service);
   const name = useMemo(() => labeller(scenario), [scenario]);
-  const total = matrix.endpoints.length;
+  const total = cells.endpoints.length;
   const rowAxis = useAxis(scenario, name, total);
   const colAxis = useAxis(scenario, name, total);
   const shownRows = rowAxis.shown;
   const shownCols = colAxis.shown;
-  const later = matrix.endpoints.length >= COUNT_LATER_FROM;
-  const counts = countsOf(matrix, scenario.instances.length, !later);
-  const [, counted] = useState(0);
 
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, left: 0, width: 800, height: 420 });
@@ -260,23 +180,19 @@ function MatrixGrid({
   const lastCol = Math.min(nCols, Math.ceil((view.left + view.width - HEAD_W) / CELL) + OVERSCAN);
   const rows = shownRows.slice(firstRow, lastRow);
   const cols = shownCols.slice(firstCol, lastCol);
-  // a large world's counts in view: after the cells are drawn, a slice per frame
-  useEffect(() => {
-    if (!later) return;
-    let frame = 0;
-    const step = () => {
-      const { added, left } = counts.fill(rows, cols);
-      // a new render only when there is something new to show (it runs this effect again)
-      if (added > 0) counted((k) => k + 1);
-      else if (left) frame = requestAnimationFrame(step);
-    };
-    frame = requestAnimationFrame(step);
-    return () => cancelAnimationFrame(frame);
-  });
+  // the cells and counts in view, worked out after this paint (in a large world, in the worker)
+  useEffect(() => cells.want(rows, cols, onChanged));
+  // whether any cell in view is still being worked out, or is of the document before an edit
+  const updating = rows.some((r) =>
+    cols.some((c) => {
+      const m = cells.cell(r, c);
+      return !m || m.stale;
+    }),
+  );
   const flowOf = (from: number, to: number): Flow => ({
     ...service,
-    from: matrix.endpoints[from] ?? '',
-    to: matrix.endpoints[to] ?? '',
+    from: cells.endpoints[from] ?? '',
+    to: cells.endpoints[to] ?? '',
   });
   const open = (r: number, c: number) => {
     inspect({ flow: flowOf(shownRows[r] ?? 0, shownCols[c] ?? 0) });
@@ -337,6 +253,9 @@ function MatrixGrid({
           {fmt(nRows)} × {fmt(nCols)} of {fmt(total)} · ✓ allowed ✗ denied ◐ partial · →reaches
           ←reached from · a cell opens its trace
         </span>
+        <span role="status" className="matrix-updating small">
+          {updating ? 'Working out the cells in view…' : ''}
+        </span>
       </div>
       <div
         ref={scroller}
@@ -344,6 +263,7 @@ function MatrixGrid({
         role="grid"
         aria-label={`Reachability for ${serviceLabel(service)}: rows are sources, columns destinations`}
         aria-rowcount={nRows + 1}
+        aria-busy={updating}
         aria-colcount={nCols + 1}
         // the grid itself is a tab stop too: the active cell may be scrolled out of the DOM
         tabIndex={0}
@@ -371,7 +291,7 @@ function MatrixGrid({
               from ↓ to →
             </span>
             {cols.map((col, k) => {
-              const by = counts.reachedBy(col);
+              const by = cells.reachedBy(col);
               return (
                 <span
                   key={col}
@@ -394,13 +314,13 @@ function MatrixGrid({
           {rows.map((row, i) => (
             <MatrixRow
               key={row}
-              matrix={matrix}
+              cells={cells}
               row={row}
               r={firstRow + i}
               cols={cols}
               firstCol={firstCol}
               name={name}
-              reach={counts.reaches(row)}
+              reach={cells.reaches(row)}
               total={total}
               activeCol={active.r === firstRow + i ? active.c : -1}
               onFocusCell={(r, c) => setActive({ r, c })}
@@ -413,12 +333,9 @@ function MatrixGrid({
   );
 }
 
-/**
- * One row in view: a component of its own, so that a large matrix's first frame is rendered in
- * slices (a transition yields between rows) rather than all its cells in one task.
- */
+/** One row in view: its header (and count) and the cells in view, each a button to its trace. */
 function MatrixRow({
-  matrix,
+  cells,
   row,
   r,
   cols,
@@ -430,7 +347,7 @@ function MatrixRow({
   onFocusCell,
   onOpen,
 }: {
-  matrix: Reachability;
+  cells: MatrixCells;
   row: number;
   r: number;
   cols: readonly number[];
@@ -463,9 +380,13 @@ function MatrixRow({
       </span>
       {cols.map((col, k) => {
         const c = firstCol + k;
-        const ok = matrix.isAllowed(row, col);
+        const mark = cells.cell(row, col);
+        const ok = !!mark?.allowed;
         // a balancer that delivers on some pairs only: its own mark and words
-        const partly = !ok && matrix.isPartial(row, col);
+        const partly = !!mark?.partial;
+        const said = !mark
+          ? 'working it out'
+          : `${ok ? 'allowed' : partly ? 'partial: fails on some (node, target) pairs' : 'denied'}${mark.stale ? ' (before your last edit; updating)' : ''}`;
         return (
           <span
             key={col}
@@ -479,13 +400,13 @@ function MatrixRow({
               data-r={r}
               data-c={c}
               tabIndex={activeCol === c ? 0 : -1}
-              className={`matrix-cell ${ok ? 'yes' : partly ? 'partial' : 'no'}`}
-              aria-label={`${name(row)} to ${name(col)}: ${ok ? 'allowed' : partly ? 'partial: fails on some (node, target) pairs' : 'denied'}`}
+              className={`matrix-cell ${!mark ? 'pending' : ok ? 'yes' : partly ? 'partial' : 'no'}${mark?.stale ? ' stale' : ''}`}
+              aria-label={`${name(row)} to ${name(col)}: ${said}`}
               title={partly ? 'Partial: some (node, target) pairs drop it' : undefined}
               onFocus={() => onFocusCell(r, c)}
               onClick={() => onOpen(r, c)}
             >
-              {ok ? '✓' : partly ? '◐' : '✗'}
+              {!mark ? '·' : ok ? '✓' : partly ? '◐' : '✗'}
             </button>
           </span>
         );
