@@ -8,7 +8,8 @@
  * itself on demand, so the two answers always agree.
  */
 import type { Flow, Scenario } from '../model';
-import { compile, type Compiled } from './compile';
+import { compile, compileInSteps, type Compiled } from './compile';
+import { runStepsFor, type Steps } from './steps';
 import { evaluateDetail } from './evaluate';
 import type { Packet } from './match';
 import { packetOf } from './packet';
@@ -58,25 +59,37 @@ const serviceKey = (pkt: Packet): string =>
 
 /** The address axis's share of a first matrix's progress; the groups' bitsets are the rest. */
 const AXIS_SHARE = 0.3;
+/** Compiling the document's interfaces comes first, this share of the way. */
+const COMPILE_SHARE = 0.2;
+
+/** Compilations under way a slice at a time, per document. */
+const compiling = new WeakMap<Scenario, Steps<void>>();
 
 /**
  * Works toward computeReachability(scenario, service) for about `budgetMs` and says how far it
- * got, 0 to 1: the address axis a slice at a time, then the groups' bitsets, which dominate a large
- * account's first matrix, one group at a time, so that a page can spread them over frames and
- * show progress.
+ * got, 0 to 1: the document's interfaces compiled, then the address axis, a slice at a time, then
+ * the groups' bitsets, which dominate a large account's first matrix, one group at a time, so that
+ * the caller can spread them over tasks and show progress.
  */
 export function prepareReachability(
   scenario: Scenario,
   service: Service,
   budgetMs: number,
 ): number {
-  const c = compile(scenario);
   const pkt = packetOf({ ...service, from: '', to: '' });
   if (typeof pkt === 'string') return 1;
   const start = performance.now();
-  // the address axis first (a third of the way), then the groups
-  const index = addressIndexWithin(c, budgetMs);
-  if (typeof index === 'number') return AXIS_SHARE * index;
+  const steps = compiling.get(scenario) ?? compileInSteps(scenario);
+  const compiled = runStepsFor(steps, budgetMs);
+  if (!compiled.done) {
+    compiling.set(scenario, steps);
+    return COMPILE_SHARE * compiled.value;
+  }
+  compiling.delete(scenario);
+  const c = compile(scenario);
+  // the address axis next, then the groups
+  const index = addressIndexWithin(c, Math.max(0, budgetMs - (performance.now() - start)));
+  if (typeof index === 'number') return COMPILE_SHARE + AXIS_SHARE * index;
   const key = serviceKey(pkt);
   const ids = index.groupIds;
   let made = 0;
@@ -85,7 +98,7 @@ export function prepareReachability(
     if (!g || hasGroupBits(index, g, key)) continue;
     // at least one group a call, so that any budget moves on
     if (made++ > 0 && performance.now() - start > budgetMs)
-      return AXIS_SHARE + ((1 - AXIS_SHARE) * k) / ids.length;
+      return COMPILE_SHARE + AXIS_SHARE + ((1 - COMPILE_SHARE - AXIS_SHARE) * k) / ids.length;
     groupBits(c, index, g, pkt, key);
   }
   return 1;
