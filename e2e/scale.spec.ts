@@ -171,10 +171,14 @@ test('60,000 instances: the matrix answers, its rows are searched and counted', 
         look();
       });
     const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+    // the Traffic panel loads after the first render: its tab may not be there yet
+    const tab = () =>
+      [...document.querySelectorAll<HTMLElement>('[role=tab]')].find((t) =>
+        t.textContent?.includes('Reachability matrix'),
+      );
+    await until(tab);
     w.timing = true;
-    [...document.querySelectorAll<HTMLElement>('[role=tab]')]
-      .find((t) => t.textContent?.includes('Reachability matrix'))
-      ?.click();
+    tab()?.click();
     await until(() => document.querySelector('[role=grid][aria-rowcount="60002"] [role=gridcell]'));
     await pause(1000);
     const find = document.querySelector<HTMLInputElement>(

@@ -29,6 +29,9 @@ export const FLOW_SERVICES: readonly ServicePreset[] = [
   },
 ];
 
+/** The service the reachability matrix opens on (HTTPS). */
+export const MATRIX_FIRST_SERVICE = FLOW_SERVICES[0] as ServicePreset;
+
 /** "TCP 443", "ICMP 8/0", "protocol 50": a flow's service in a few characters. */
 export function serviceLabel(f: Pick<Flow, 'protocol' | 'port' | 'icmpType' | 'icmpCode'>): string {
   const p = f.protocol.toLowerCase();

@@ -209,4 +209,21 @@ describe('the matrix in a worker', () => {
     // one copy of the document went over for both
     expect(w.received.filter((m) => m.kind === 'document')).toHaveLength(1);
   });
+
+  it('warmed ahead, the first matrix is ready when the view first asks', () => {
+    const s = largeScenario({ instances: 80, groups: 8, rulesPerGroup: 10 });
+    const w = fakeWorker();
+    const client = reachClient(w.make);
+    client.warm(s, HTTPS);
+    expect(w.received.map((m) => m.kind)).toEqual(['document', 'window']);
+    w.run();
+    const cells = client.cells(s, HTTPS);
+    expect(cells.progress).toBe(1);
+    const rows = range(0, 12);
+    cells.want(rows, rows, () => {});
+    // the same document is not sent twice
+    expect(w.received.map((m) => m.kind)).toEqual(['document', 'window', 'window']);
+    w.run();
+    expect(shown(client, s, rows, rows)).toEqual(truth(s, rows, rows));
+  });
 });

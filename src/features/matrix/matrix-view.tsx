@@ -5,6 +5,7 @@
  * the rows and columns in view say how many they reach or are reached from.
  */
 import {
+  startTransition,
   useDeferredValue,
   useEffect,
   useMemo,
@@ -16,7 +17,13 @@ import {
 } from 'react';
 import { findQuery, groupFound, instanceFound, LISTED_UP_TO } from '../../components/find';
 import { useAppStore } from '../../hooks/use-app-store';
-import { FLOW_SERVICES, serviceLabel, type Flow, type Scenario } from '../../model';
+import {
+  FLOW_SERVICES,
+  MATRIX_FIRST_SERVICE,
+  serviceLabel,
+  type Flow,
+  type Scenario,
+} from '../../model';
 import { matrixCellsOf, type MatrixCells } from '../../store';
 
 const CELL = 28;
@@ -85,13 +92,17 @@ const fmt = (x: number) => x.toLocaleString('en-US');
 export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
   const scenario = useAppStore((s) => s.scenario);
   const reach = useAppStore((s) => s.reach);
-  const [serviceId, setServiceId] = useState('https');
+  const [serviceId, setServiceId] = useState(MATRIX_FIRST_SERVICE.id);
   const service = (FLOW_SERVICES.find((p) => p.id === serviceId) ?? FLOW_SERVICES[0])!.service;
   const cells = matrixCellsOf({ scenario, reach }, service);
   const [, changed] = useReducer((k: number) => k + 1, 0);
   const ready = cells.progress >= 1;
   // until the first matrix is ready, the window asked for is none: the worker says how far it got
   useEffect(() => (ready ? undefined : cells.want([], [], changed)));
+  // the grid's first render (a few hundred cells, 60 ms at 60,000 instances) is a transition,
+  // row by row after the tab's own frame, not part of the click that opened it
+  const [opened, setOpened] = useState(false);
+  useEffect(() => startTransition(() => setOpened(true)), []);
   const select = (
     <label>
       Service{' '}
@@ -104,6 +115,12 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
       </select>
     </label>
   );
+  if (!opened && ready)
+    return (
+      <div className="matrix">
+        <div className="matrix-controls">{select}</div>
+      </div>
+    );
   if (!ready)
     return (
       <div className="matrix">
