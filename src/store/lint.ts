@@ -23,6 +23,8 @@ export interface LintRequest {
 export interface WorkerLike {
   postMessage(message: Part): void;
   onmessage: ((e: { data: Part }) => void) | null;
+  /** The worker stopped (its script failed to load or threw). */
+  onerror?: ((e: { message?: string }) => void) | null;
 }
 
 export interface LintResult {

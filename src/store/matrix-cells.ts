@@ -28,6 +28,8 @@ export interface MatrixCells {
   readonly endpoints: readonly string[];
   /** How far the first matrix of this service is worked out; the cells are shown at 1. */
   readonly progress: number;
+  /** Why the cells in view could not be worked out (the matrix worker failed), else null. */
+  readonly failed: string | null;
   /** A cell's mark, or null until it is worked out. */
   cell(from: number, to: number): Mark | null;
   /** How many `from` reaches; null: not counted (a walk per cell), undefined: not yet. */
@@ -91,6 +93,8 @@ export function matrixCellsInPage(s: Scenario, m: Reachability): MatrixCells {
   return {
     endpoints: m.endpoints,
     progress: 1,
+    // an engine error here is thrown while rendering, and the panel's boundary shows it
+    failed: null,
     cell: (from, to) => MARKS[0][markOf(m, from, to)] as Mark,
     reaches: (i) => read(reaches, i, reachesOf),
     reachedBy: (i) => read(by, i, byOf),

@@ -44,6 +44,8 @@ export type ReachAnswer =
       /** rows × cols marks, row after row. */
       readonly marks: Uint8Array;
     }
+  /** The worker could not work the window out (the engine threw): the view says so. */
+  | { readonly kind: 'failed'; readonly ask: number; readonly message: string }
   | {
       readonly kind: 'counts';
       readonly ask: number;
@@ -88,15 +90,28 @@ export function reachAnswerer(post: (a: ReachAnswer) => void, later: (run: () =>
       running = false;
       return;
     }
+    try {
+      answer(w, doc);
+    } catch (e) {
+      // this window is not answered; a new document or window is tried afresh
+      post({ kind: 'failed', ask: w.req.ask, message: e instanceof Error ? e.message : String(e) });
+      if (current === w) current = null;
+      running = false;
+      if (current) schedule();
+    }
+  }
+
+  /** One slice of the window's answer: the matrix made, then its cells, then its counts. */
+  function answer(w: NonNullable<typeof current>, s: Scenario) {
     const { req } = w;
     const start = performance.now();
-    const done = prepareReachability(doc, req.service, SLICE_MS);
+    const done = prepareReachability(s, req.service, SLICE_MS);
     if (done < 1) {
       post({ kind: 'progress', ask: req.ask, done });
       later(work);
       return;
     }
-    const m = matrixOf(doc, req.service);
+    const m = matrixOf(s, req.service);
     if (!w.cellsSent) {
       const marks = new Uint8Array(req.rows.length * req.cols.length);
       let k = 0;

@@ -226,4 +226,43 @@ describe('the matrix in a worker', () => {
     w.run();
     expect(shown(client, s, rows, rows)).toEqual(truth(s, rows, rows));
   });
+
+  it('a document the engine cannot read is said to have failed, and the next one is answered', () => {
+    const s = largeScenario({ instances: 40, groups: 6, rulesPerGroup: 8 });
+    const w = fakeWorker();
+    const client = reachClient(w.make);
+    // an instance whose group list is not a list: compiling it throws, in the worker
+    const bad = {
+      ...s,
+      instances: [{ ...s.instances[0], securityGroupIds: 7 }, ...s.instances.slice(1)],
+    } as unknown as Scenario;
+    const rows = range(0, 5);
+    client.cells(bad, HTTPS).want(rows, rows, () => {});
+    w.run();
+    expect(client.cells(bad, HTTPS).failed).toMatch(/\S/);
+    expect(shown(client, bad, rows, rows).every((m) => m === null)).toBe(true);
+    client.cells(s, HTTPS).want(rows, rows, () => {});
+    w.run();
+    expect(client.cells(s, HTTPS).failed).toBeNull();
+    expect(shown(client, s, rows, rows)).toEqual(truth(s, rows, rows));
+  });
+
+  it('a worker that stops is said to have, and is not asked again', () => {
+    const s = largeScenario({ instances: 40, groups: 6, rulesPerGroup: 8 });
+    const w = fakeWorker();
+    let worker: WorkerLike | null = null;
+    const client = reachClient(() => (worker = w.make()));
+    let changes = 0;
+    client.cells(s, HTTPS).want([], [], () => changes++);
+    worker!.onerror?.({ message: 'the script did not load' });
+    expect(changes).toBe(1);
+    expect(client.cells(s, HTTPS).failed).toBe('the script did not load');
+    const asked = w.received.length;
+    const r = addRule(s, 'sg-0001', 'inbound', { protocol: '-1', cidrIpv4: '0.0.0.0/0' });
+    if (!r.ok) throw new Error('edit refused');
+    client.cells(r.scenario, HTTPS).want([], [], () => changes++);
+    expect(client.cells(r.scenario, HTTPS).failed).toBe('the script did not load');
+    expect(changes).toBe(2);
+    expect(w.received).toHaveLength(asked);
+  });
 });

@@ -24,6 +24,7 @@ interface Known {
   readonly reaches: Map<number, number>;
   readonly reachedBy: Map<number, number>;
   progress: number;
+  failed: string | null;
 }
 
 const known = (doc: Scenario): Known => ({
@@ -33,6 +34,7 @@ const known = (doc: Scenario): Known => ({
   reaches: new Map(),
   reachedBy: new Map(),
   progress: 0,
+  failed: null,
 });
 
 /** Endpoint i is the same in both: no instance, balancer or host was added, removed or moved. */
@@ -48,6 +50,7 @@ export interface ReachClient {
 
 export function reachClient(make: () => WorkerLike): ReachClient {
   let send: ((m: ReachRequest) => void) | null = null;
+  let broken: string | null = null;
   let sent: Scenario | null = null;
   let askSeq = 0;
   /** The window last asked for, and of which document. */
@@ -70,6 +73,7 @@ export function reachClient(make: () => WorkerLike): ReachClient {
     const k = asks.get(a.ask);
     if (!k) return;
     if (a.kind === 'progress') k.progress = a.done;
+    else if (a.kind === 'failed') k.failed = a.message;
     else if (a.kind === 'cells') {
       k.progress = 1;
       let i = 0;
@@ -89,6 +93,11 @@ export function reachClient(make: () => WorkerLike): ReachClient {
       worker.onmessage = (e) => {
         const a = join(e.data);
         if (a) receive(a);
+      };
+      worker.onerror = (e) => {
+        // a worker that failed to load or threw outside an answer is not asked again
+        broken = e.message ?? 'the matrix worker stopped';
+        for (const ask of asks.keys()) receive({ kind: 'failed', ask, message: broken });
       };
       send = partsSender((part) => worker.postMessage(part));
     }
@@ -129,6 +138,7 @@ export function reachClient(make: () => WorkerLike): ReachClient {
         endpoints,
         // once a service's matrix was shown, an edit shows the last cells (stale) meanwhile
         progress: e.shown ? 1 : now.progress,
+        failed: now.failed,
         cell(from, to): Mark | null {
           const k = from * now.n + to;
           const mark = now.marks.get(k);
@@ -148,7 +158,12 @@ export function reachClient(make: () => WorkerLike): ReachClient {
           const cellsKnown =
             now.progress >= 1 && rows.every((r) => cols.every((c) => now.marks.has(r * now.n + c)));
           const asked = window === lastWindow && s === lastDoc;
-          if (!asked && !(cellsKnown && !countRows.length && !countCols.length)) {
+          if (broken) {
+            if (now.failed !== broken) {
+              now.failed = broken;
+              changed();
+            }
+          } else if (!asked && !(cellsKnown && !countRows.length && !countCols.length)) {
             // the document first, as what changed since the last one sent
             if (sent !== s) post({ kind: 'document', patch: diffDoc(sent, s) });
             sent = s;

@@ -125,11 +125,15 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
     return (
       <div className="matrix">
         <div className="matrix-controls">{select}</div>
-        <p role="status" className="matrix-progress">
-          Working out who reaches whom among {fmt(scenario.instances.length)} instances for{' '}
-          {serviceLabel(service)}… {Math.round(cells.progress * 100)}%
-          <progress max={1} value={cells.progress} aria-label="Working out the matrix" />
-        </p>
+        {cells.failed ? (
+          <Failed why={cells.failed} />
+        ) : (
+          <p role="status" className="matrix-progress">
+            Working out who reaches whom among {fmt(scenario.instances.length)} instances for{' '}
+            {serviceLabel(service)}… {Math.round(cells.progress * 100)}%
+            <progress max={1} value={cells.progress} aria-label="Working out the matrix" />
+          </p>
+        )}
       </div>
     );
   return (
@@ -140,6 +144,15 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
       serviceControl={select}
       onOpenTrace={onOpenTrace}
     />
+  );
+}
+
+/** The matrix worker could not answer: said where the cells would be, with the way on. */
+function Failed({ why }: { why: string }) {
+  return (
+    <p role="alert" className="matrix-failed">
+      The matrix could not be worked out ({why}). Send &amp; trace still answers any pair.
+    </p>
   );
 }
 
@@ -271,8 +284,9 @@ function MatrixGrid({
           ←reached from · a cell opens its trace
         </span>
         <span role="status" className="matrix-updating small">
-          {updating ? 'Working out the cells in view…' : ''}
+          {updating && !cells.failed ? 'Working out the cells in view…' : ''}
         </span>
+        {cells.failed && <Failed why={cells.failed} />}
       </div>
       <div
         ref={scroller}
