@@ -24,7 +24,7 @@ export interface WorkerLike {
   postMessage(message: Part): void;
   onmessage: ((e: { data: Part }) => void) | null;
   /** The worker stopped (its script failed to load or threw). */
-  onerror?: ((e: { message?: string }) => void) | null;
+  onerror?: ((e: { message?: string; preventDefault?(): void }) => void) | null;
 }
 
 export interface LintResult {

@@ -95,7 +95,9 @@ export function reachClient(make: () => WorkerLike): ReachClient {
         if (a) receive(a);
       };
       worker.onerror = (e) => {
-        // a worker that failed to load or threw outside an answer is not asked again
+        // a worker that failed to load or threw outside an answer is not asked again; handled
+        // here, its error is not the page's uncaught one
+        e.preventDefault?.();
         broken = e.message ?? 'the matrix worker stopped';
         for (const ask of asks.keys()) receive({ kind: 'failed', ask, message: broken });
       };
