@@ -11,7 +11,7 @@ export const LISTED_UP_TO = 200;
 export const findQuery = (text: string): string => text.trim().toLowerCase();
 
 /** By id or name. */
-export const groupFound = (g: SecurityGroup, q: string): boolean =>
+export const groupFound = (g: Pick<SecurityGroup, 'id' | 'name'>, q: string): boolean =>
   g.id.toLowerCase().includes(q) || g.name.toLowerCase().includes(q);
 
 /** By name (its id when it has none), id, or the start of its private address. */
