@@ -5,7 +5,6 @@
  */
 import type { Reachability } from '../engine';
 import type { Scenario } from '../model';
-import { markOf } from './reach-answerer';
 
 export interface Mark {
   readonly allowed: boolean;
@@ -15,6 +14,16 @@ export interface Mark {
   readonly stale: boolean;
 }
 
+/** A cell's mark as a number (what the worker sends): denied, allowed, or partial. */
+const DENIED = 0;
+const ALLOWED = 1;
+const PARTIAL = 2;
+
+export function markOf(m: Reachability, from: number, to: number): number {
+  if (m.isAllowed(from, to)) return ALLOWED;
+  return m.isPartial(from, to) ? PARTIAL : DENIED;
+}
+
 const marks = (stale: boolean): readonly Mark[] => [
   { allowed: false, partial: false, stale }, // DENIED
   { allowed: true, partial: false, stale }, // ALLOWED
@@ -22,6 +31,28 @@ const marks = (stale: boolean): readonly Mark[] => [
 ];
 /** Per stale-or-not, per DENIED / ALLOWED / PARTIAL: the few marks there are, made once. */
 export const MARKS = [marks(false), marks(true)] as const;
+
+/** A matrix's row and column counts worked out so far. */
+export interface Counts {
+  readonly reaches: Map<number, number>;
+  readonly by: Map<number, number>;
+}
+
+const countCache = new WeakMap<Reachability, Counts>();
+
+/** Per matrix (a new one after each edit), its counts: the page's and the worker's alike. */
+export function countsOf(m: Reachability): Counts {
+  let c = countCache.get(m);
+  if (!c) countCache.set(m, (c = { reaches: new Map(), by: new Map() }));
+  return c;
+}
+
+/** The count of endpoint i kept in `map`, worked out now if it is not there yet. */
+export function countOnce(map: Map<number, number>, i: number, count: (i: number) => number) {
+  let v = map.get(i);
+  if (v === undefined) map.set(i, (v = count(i)));
+  return v;
+}
 
 export interface MatrixCells {
   /** Ids of the instances, then balancers, then hosts: the rows' and columns' endpoints. */
@@ -54,23 +85,14 @@ const COUNT_SLICE_MS = 12;
 export const isCounted = (s: Scenario, total: number, i: number): boolean =>
   i < s.instances.length || total <= COUNT_WALKS_UP_TO;
 
-const counts = new WeakMap<
-  Reachability,
-  { reaches: Map<number, number>; by: Map<number, number> }
->();
-
 /** The matrix worked out in the page, where it is asked (computeReachability, kept per document). */
 export function matrixCellsInPage(s: Scenario, m: Reachability): MatrixCells {
-  let cache = counts.get(m);
-  if (!cache) counts.set(m, (cache = { reaches: new Map(), by: new Map() }));
-  const { reaches, by } = cache;
+  const { reaches, by } = countsOf(m);
   const total = m.endpoints.length;
   const now = total < COUNT_LATER_FROM;
   const read = (map: Map<number, number>, i: number, f: (i: number) => number) => {
     if (!isCounted(s, total, i)) return null;
-    let v = map.get(i);
-    if (v === undefined && now) map.set(i, (v = f(i)));
-    return v;
+    return now ? countOnce(map, i, f) : map.get(i);
   };
   const reachesOf = (i: number) => m.reachesCount(i);
   const byOf = (i: number) => m.reachedByCount(i);
@@ -85,7 +107,7 @@ export function matrixCellsInPage(s: Scenario, m: Reachability): MatrixCells {
       for (const i of list) {
         if (!isCounted(s, total, i) || map.has(i)) continue;
         if (performance.now() - start > COUNT_SLICE_MS) return { added, left: true };
-        map.set(i, f(i));
+        countOnce(map, i, f);
         added++;
       }
     return { added, left: false };

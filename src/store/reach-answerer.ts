@@ -12,6 +12,7 @@ import {
 } from '../engine';
 import type { Scenario } from '../model';
 import { applyDocPatch, type DocPatch } from './doc-patch';
+import { countOnce, countsOf, markOf } from './matrix-cells';
 
 export type ReachRequest =
   | { readonly kind: 'document'; readonly patch: DocPatch }
@@ -27,12 +28,7 @@ export type ReachRequest =
       readonly countCols: readonly number[];
     };
 
-export type WindowRequest = Extract<ReachRequest, { kind: 'window' }>;
-
-/** A cell's mark: denied, allowed, or partial (a balancer delivers on some pairs only). */
-export const DENIED = 0;
-export const ALLOWED = 1;
-export const PARTIAL = 2;
+type WindowRequest = Extract<ReachRequest, { kind: 'window' }>;
 
 export type ReachAnswer =
   | { readonly kind: 'progress'; readonly ask: number; readonly done: number }
@@ -41,7 +37,7 @@ export type ReachAnswer =
       readonly ask: number;
       readonly rows: readonly number[];
       readonly cols: readonly number[];
-      /** rows × cols marks, row after row. */
+      /** rows × cols marks (matrix-cells' markOf), row after row. */
       readonly marks: Uint8Array;
     }
   /** The worker could not work the window out (the engine threw): the view says so. */
@@ -56,11 +52,6 @@ export type ReachAnswer =
 /** Each slice of work stops after this long, so that a new request is heard. */
 const SLICE_MS = 12;
 
-export function markOf(m: Reachability, from: number, to: number): number {
-  if (m.isAllowed(from, to)) return ALLOWED;
-  return m.isPartial(from, to) ? PARTIAL : DENIED;
-}
-
 /**
  * `post` sends an answer; `later` runs its callback in a new task (in the worker, after the
  * messages that came meanwhile).
@@ -72,10 +63,6 @@ export function reachAnswerer(post: (a: ReachAnswer) => void, later: (run: () =>
   let running = false;
   // one matrix per service for the document kept: its composed rows and counts stay with it
   let matrices = new Map<string, Reachability>();
-  const counted = new WeakMap<
-    Reachability,
-    { reaches: Map<number, number>; by: Map<number, number> }
-  >();
 
   const matrixOf = (s: Scenario, service: Service): Reachability => {
     const key = JSON.stringify(service);
@@ -119,22 +106,17 @@ export function reachAnswerer(post: (a: ReachAnswer) => void, later: (run: () =>
       post({ kind: 'cells', ask: req.ask, rows: req.rows, cols: req.cols, marks });
       w.cellsSent = true;
     }
-    let cache = counted.get(m);
-    if (!cache) counted.set(m, (cache = { reaches: new Map(), by: new Map() }));
+    const cache = countsOf(m);
     const reaches: [number, number][] = [];
     const reachedBy: [number, number][] = [];
     const out = () => performance.now() - start > SLICE_MS;
     for (; w.row < req.countRows.length && !out(); w.row++) {
       const i = req.countRows[w.row] as number;
-      let n = cache.reaches.get(i);
-      if (n === undefined) cache.reaches.set(i, (n = m.reachesCount(i)));
-      reaches.push([i, n]);
+      reaches.push([i, countOnce(cache.reaches, i, (e) => m.reachesCount(e))]);
     }
     for (; w.col < req.countCols.length && !out(); w.col++) {
       const i = req.countCols[w.col] as number;
-      let n = cache.by.get(i);
-      if (n === undefined) cache.by.set(i, (n = m.reachedByCount(i)));
-      reachedBy.push([i, n]);
+      reachedBy.push([i, countOnce(cache.by, i, (e) => m.reachedByCount(e))]);
     }
     if (reaches.length + reachedBy.length > 0)
       post({ kind: 'counts', ask: req.ask, reaches, reachedBy });

@@ -27,9 +27,9 @@ interface Known {
   failed: string | null;
 }
 
-const known = (doc: Scenario): Known => ({
+const known = (doc: Scenario, n: number): Known => ({
   doc,
-  n: doc.instances.length + (doc.loadBalancers?.length ?? 0) + (doc.hosts?.length ?? 0),
+  n,
   marks: new Map(),
   reaches: new Map(),
   reachedBy: new Map(),
@@ -67,7 +67,13 @@ export function reachClient(make: () => WorkerLike): ReachClient {
    */
   const perService = new Map<string, { now: Known; before: Known | null; shown: boolean }>();
   const listeners = new Set<() => void>();
-  const endpointsOf = new WeakMap<Scenario, string[]>();
+  // the endpoints of the last document read: a rule edit keeps them (60,000 ids, not made again)
+  let lastEndpoints: { doc: Scenario; ids: string[] } | null = null;
+  const endpointsOf = (s: Scenario): string[] => {
+    if (!lastEndpoints || !sameEndpoints(lastEndpoints.doc, s))
+      lastEndpoints = { doc: s, ids: matrixEndpoints(s) };
+    return lastEndpoints.ids;
+  };
 
   const receive = (a: ReachAnswer) => {
     const k = asks.get(a.ask);
@@ -106,11 +112,11 @@ export function reachClient(make: () => WorkerLike): ReachClient {
     send(m);
   };
 
-  const entryOf = (s: Scenario, key: string) => {
+  const entryOf = (s: Scenario, key: string, n: number) => {
     let byService = knownOf.get(s);
     if (!byService) knownOf.set(s, (byService = new Map()));
     let now = byService.get(key);
-    if (!now) byService.set(key, (now = known(s)));
+    if (!now) byService.set(key, (now = known(s, n)));
     let e = perService.get(key);
     if (!e) perService.set(key, (e = { now, before: null, shown: false }));
     else if (e.now !== now) {
@@ -129,11 +135,10 @@ export function reachClient(make: () => WorkerLike): ReachClient {
     },
     cells(s, service) {
       const key = JSON.stringify(service);
-      const e = entryOf(s, key);
-      const { now, before } = e;
-      let endpoints = endpointsOf.get(s);
-      if (!endpoints) endpointsOf.set(s, (endpoints = matrixEndpoints(s)));
+      const endpoints = endpointsOf(s);
       const total = endpoints.length;
+      const e = entryOf(s, key, total);
+      const { now, before } = e;
       const count = (map: Map<number, number>, i: number) =>
         isCounted(s, total, i) ? map.get(i) : null;
       return {
