@@ -265,8 +265,11 @@ function cachedWorld(s: Scenario): World | null {
     : null;
 }
 
-/** Instances read between two yields of `worldSteps`. */
-const STEP = 2000;
+/** Instances read, interfaces placed and groups' members found between two yields of
+ * `worldSteps`: a few milliseconds each at 60,000 instances, so that a slice ends near its aim. */
+const STEP = 500;
+const PLACED_STEP = 5000;
+const GROUPS_STEP = 50;
 
 /**
  * Reads the interfaces and group membership, yielding how far it got every few thousand
@@ -291,15 +294,19 @@ function* worldSteps(s: Scenario): Steps<World> {
   for (const nodes of lbNodes.values()) interfaces.push(...nodes);
   yield 0.8;
   const carriers = new Map<string, Iface[]>();
-  for (const iface of interfaces)
+  for (const [k, iface] of interfaces.entries()) {
+    if (k > 0 && k % PLACED_STEP === 0) yield 0.8 + (0.1 * k) / interfaces.length;
     for (const gid of iface.groupIds) {
       const list = carriers.get(gid);
       if (list) list.push(iface);
       else carriers.set(gid, [iface]);
     }
+  }
   yield 0.9;
   const members = new Map<string, Members>();
   for (const [gid, list] of carriers) {
+    if (members.size > 0 && members.size % GROUPS_STEP === 0)
+      yield 0.9 + (0.1 * members.size) / carriers.size;
     const m = { v4: new Set(list.map((i) => i.privateIp.value as number)) } as Members;
     lazy(m, 'v6', () => {
       const v6 = new Set<bigint>();

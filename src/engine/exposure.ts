@@ -187,7 +187,7 @@ function throughLoadBalancer(
 
 /** How much of a first read runs between two yields (a few ms each). */
 const GROUPS_PER_STEP = 20;
-const IFACES_PER_STEP = 2000;
+const IFACES_PER_STEP = 500;
 
 /** The direct badges of the newest document, to start the next one's from. */
 let last: {
