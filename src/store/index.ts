@@ -32,7 +32,6 @@ export {
   worldIssuesView,
   type IssuesView,
   shareLinkOf,
-  fixFor,
   flowVerdict,
   inspectedVerdict,
   groupIssues,
@@ -51,7 +50,6 @@ export {
 export type { EffectiveRule, ExposedService } from '../engine';
 export type { Inspected, PacketResult, Sent } from './simulation-slice';
 export type { Connection, GoalState, Reachability, SuggestedFix } from '../engine';
-export { applyFix } from '../engine';
 export {
   type Activity,
   type ChallengeRun,

@@ -1,6 +1,7 @@
 /** Derived data: computed from the document on demand, cached per scenario object, never stored. */
 import type { AppState } from './app-store';
 import type { Activity } from './learn-slice';
+import { perScenario, perScenarioAnd } from './per-scenario';
 import { runsInWorker, type LintResult, type LintView } from './lint';
 import { matrixCellsInPage, type MatrixCells } from './matrix-cells';
 import { nextTask } from './next-task';
@@ -22,12 +23,10 @@ import {
   findings,
   groupFindings,
   networkAclFindings,
-  suggestFix,
   targetHealth,
   type EffectiveRule,
   type Reachability,
   type Service,
-  type SuggestedFix,
   type ExposedService,
   type GoalState,
   type PairFocus,
@@ -53,29 +52,6 @@ export interface ExpectationResult {
   readonly expectation: Expectation;
   readonly verdict: FlowVerdict;
   readonly pass: boolean;
-}
-
-/** A cache per scenario object: a new document (any edit) computes afresh, undo finds it again. */
-const perScenario = <T>(compute: (s: Scenario) => T): ((s: Scenario) => T) => perObject(compute);
-
-/**
- * A cache per scenario object and key (a group id, a flow object, a service): one document's
- * answers never leak into another's.
- */
-function perScenarioAnd<K, V>(
-  compute: (s: Scenario, key: K) => V,
-  keyOf: (k: K) => unknown = (k) => k,
-) {
-  const cache = new WeakMap<Scenario, Map<unknown, V>>();
-  return (s: Scenario, key: K): V => {
-    let per = cache.get(s);
-    if (!per) cache.set(s, (per = new Map()));
-    const k = keyOf(key);
-    if (per.has(k)) return per.get(k) as V;
-    const value = compute(s, key);
-    per.set(k, value);
-    return value;
-  };
 }
 
 export const expectationResults = perScenario((s): readonly ExpectationResult[] =>
@@ -165,9 +141,14 @@ export const riskyPerSubnet = perScenario((s): ReadonlyMap<string, number> => {
       const sn = subnetOf.get(id);
       if (d !== 0 && sn !== undefined) counts.set(sn, (counts.get(sn) ?? 0) + d);
     }
-  } else
-    for (const [id, sn] of subnetOfId(s.instances))
-      if (risky(now.get(id))) counts.set(sn, (counts.get(sn) ?? 0) + 1);
+  } else {
+    // only instances with a badge can count: at 60,000 about half of them
+    const subnetOf = subnetOfId(s.instances);
+    for (const [id, list] of now) {
+      const sn = subnetOf.get(id);
+      if (risky(list) && sn !== undefined) counts.set(sn, (counts.get(sn) ?? 0) + 1);
+    }
+  }
   lastRisky = { instances: s.instances, exposure: now, counts };
   return counts;
 });
@@ -234,6 +215,7 @@ export async function prepareDocument(
           () => carrierPositions(s.instances),
           () => s.vpcs.map((v) => defaultAclOf(s, v.id)),
           () => instancesBySubnet(s.instances),
+          () => subnetOfId(s.instances),
           () => riskyPerSubnet(s),
           () => instancePositions(s.instances),
         ),
@@ -391,8 +373,6 @@ export function inspectedVerdict(s: Scenario, inspected: Inspected): FlowVerdict
     ? focusedVerdict(s, { flow: inspected.flow, pair: inspected.pair })
     : flowVerdict(s, inspected.flow);
 }
-
-export const fixFor = perScenarioAnd((s, flow: Flow): SuggestedFix | null => suggestFix(s, flow));
 
 /** Every source × destination for one service (the engine patches its matrix after an edit). */
 export const reachabilityOf = perScenarioAnd(

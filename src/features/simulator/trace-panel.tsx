@@ -16,7 +16,8 @@ import {
   type Scenario,
   type TraceStep,
 } from '../../model';
-import { applyFix, endpointLabel, fixFor, inspectedVerdict } from '../../store';
+import { endpointLabel, inspectedVerdict } from '../../store';
+import { applyFix, fixFor } from '../../store/fix';
 
 const SPEEDS = { slow: 1400, normal: 700, fast: 250 } as const;
 
