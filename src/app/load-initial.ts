@@ -4,7 +4,7 @@
  * `&instances=N` for up to 60,000).
  */
 import threeTier from '../content/scenarios/three-tier.json';
-import { parseScenario, type Scenario } from '../model';
+import { formatCount, parseScenario, type Scenario } from '../model';
 import { partsJoiner } from '../store/in-parts';
 import type { BuiltIn } from './gallery';
 import type { LargeMessage, LargeRequest } from './large-worker';
@@ -31,12 +31,12 @@ export function largeSize(text: string | null): { instances: number; error?: str
   if (Number.isInteger(n) && n >= 1 && n <= LARGE_MAX) return { instances: n };
   return {
     instances: 1000,
-    error: `instances=${text.slice(0, 20)} is not a whole number from 1 to ${LARGE_MAX.toLocaleString('en-US')}: opened 1,000 instead.`,
+    error: `instances=${text.slice(0, 20)} is not a whole number from 1 to ${formatCount(LARGE_MAX)}: opened 1,000 instead.`,
   };
 }
 
 /** From this many instances the world is generated in a worker, with progress shown. */
-const WORKER_FROM = 5000;
+const WORKER_FROM = 1000;
 
 function generateInWorker(
   request: LargeRequest,
@@ -69,7 +69,7 @@ export async function initialScenario(
   if (name === 'large') {
     const size = largeSize(url.searchParams.get('instances'));
     const groups = size.instances >= 10_000 ? 1000 : 300;
-    const count = size.instances.toLocaleString('en-US');
+    const count = formatCount(size.instances);
     const request = { instances: size.instances, groups, rulesPerGroup: 60 };
     return {
       scenario:
@@ -77,7 +77,7 @@ export async function initialScenario(
           ? await generateInWorker(request, onProgress)
           : (await import('../model/large-scenario')).largeScenario(request),
       fromUrl: true,
-      notice: `${size.error ? `${size.error} ` : ''}Opened the generated ${count}-instance scenario (${groups.toLocaleString('en-US')} groups × 60 rules). Autosave is off for it, so your own work stays saved.`,
+      notice: `${size.error ? `${size.error} ` : ''}Opened the generated ${count}-instance scenario (${formatCount(groups)} groups × 60 rules). Autosave is off for it, so your own work stays saved.`,
     };
   }
   return { scenario: builtInScenario(), fromUrl: false };

@@ -8,6 +8,7 @@
  */
 import { compile, computeReachability, evaluateFlow, findings, referenceAllowed } from '../engine';
 import {
+  formatCount,
   addRule,
   ruleCount,
   updateRule,
@@ -34,7 +35,7 @@ const now = (): number => performance.now();
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const ms = (x: number): string => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
-const count = (x: number): string => Math.round(x).toLocaleString('en-US');
+const count = (x: number): string => formatCount(Math.round(x));
 const ratio = (x: number): string => `${x >= 100 ? count(x) : x.toFixed(1)}×`;
 
 /** compile (rules wait for their first use) and, apart, every rule compiled as a trace would. */

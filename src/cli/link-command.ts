@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { decodeShareLink, encodeShareLink } from '../interchange';
-import { type Challenge, type Scenario } from '../model';
+import { formatCount, type Challenge, type Scenario } from '../model';
 import { CHALLENGE_FORMAT, parseChallenge } from '../model/lesson';
 import { readScenarioFile, readTextFile } from './scenario-file';
 import { capped, printable } from './text';
@@ -40,7 +40,7 @@ export async function linkCommand(args: readonly string[]): Promise<number> {
   process.stdout.write(`${link}\n`);
   if (link.length > 2000)
     err(
-      `note: the link is ${link.length.toLocaleString('en-US')} characters; chat apps often cut links past 2,000 — share the file instead.`,
+      `note: the link is ${formatCount(link.length)} characters; chat apps often cut links past 2,000 — share the file instead.`,
     );
   return 0;
 }

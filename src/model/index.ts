@@ -24,6 +24,7 @@ export * from './edit';
 export * from './flow-services';
 export { instanceById, instancePositions } from './instance-positions';
 export { perObject } from './per-object';
+export { formatCount } from './format-count';
 // lessons and challenges are read only where one is opened (lazy chunks, the command line): their
 // readers are imported from './lesson' directly, so the first paint does not carry them
 export type {

@@ -5,6 +5,7 @@
  */
 import { QUOTAS, ruleQuotaUse } from './quotas';
 import type { Instance, PrefixList, Rule, Scenario, SecurityGroup, Subnet } from './types';
+import { formatCount } from './format-count';
 
 /** mulberry32: a tiny seeded generator, so every run measures the same scenario. */
 function random(seed: number): () => number {
@@ -37,8 +38,6 @@ const PORTS: readonly [number, number][] = [
   [3306, 3306],
   [6379, 6379],
 ];
-
-const count = (n: number): string => n.toLocaleString('en-US');
 
 export function largeScenario(o: LargeOptions): Scenario {
   const rnd = random(o.seed ?? 1);
@@ -154,7 +153,7 @@ export function largeScenario(o: LargeOptions): Scenario {
   return {
     format: 'sg-lab.scenario',
     version: 1,
-    name: `Large: ${count(o.instances)} instances, ${count(o.groups)} groups × ${o.rulesPerGroup} rules`,
+    name: `Large: ${formatCount(o.instances)} instances, ${formatCount(o.groups)} groups × ${o.rulesPerGroup} rules`,
     vpcs: [{ id: 'vpc-large', cidr: '10.0.0.0/16', ipv6Cidr: '2600:1f18:42::/56' }],
     subnets,
     prefixLists,

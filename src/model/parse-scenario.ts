@@ -8,6 +8,7 @@ import { ruleCount } from './quotas';
 import { LIMITS, SCENARIO_SPEC, checkShape } from './schema';
 import type { Rule, Scenario, SecurityGroup } from './types';
 import { validateScenario } from './validate-scenario';
+import { formatCount } from './format-count';
 
 export type ParseResult =
   | { readonly ok: true; readonly scenario: Scenario; readonly issues: readonly Issue[] }
@@ -50,7 +51,7 @@ export function parseScenario(input: unknown): ParseResult {
         error(
           'TooLarge',
           'securityGroups',
-          `The document has ${rules.toLocaleString('en-US')} rules in all; SG Lab opens at most ${LIMITS.rules.toLocaleString('en-US')}.`,
+          `The document has ${formatCount(rules)} rules in all; SG Lab opens at most ${formatCount(LIMITS.rules)}.`,
         ),
       ],
     };

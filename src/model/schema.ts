@@ -1,5 +1,7 @@
 /** The scenario document's shape as data, checked by `checkShape` with a JSON path per problem. */
 
+import { formatCount } from './format-count';
+
 export type Spec =
   | { readonly t: 'string'; readonly max: number }
   | { readonly t: 'integer' | 'boolean' }
@@ -205,8 +207,6 @@ export const FLOW_SPEC = obj({
   expect: opt(oneOf('allow', 'deny')),
 });
 
-const count = (n: number): string => n.toLocaleString('en-US');
-
 const kindOf = (v: unknown): string =>
   v === null
     ? 'null'
@@ -229,7 +229,7 @@ export function checkShape(
       else if (value.length > spec.max)
         out.push([
           path,
-          `is ${count(value.length)} characters long; SG Lab reads at most ${count(spec.max)}`,
+          `is ${formatCount(value.length)} characters long; SG Lab reads at most ${formatCount(spec.max)}`,
         ]);
       return;
     case 'integer':
@@ -256,7 +256,7 @@ export function checkShape(
       else if (value.length > spec.max)
         out.push([
           path,
-          `has ${count(value.length)} items; SG Lab opens at most ${count(spec.max)}`,
+          `has ${formatCount(value.length)} items; SG Lab opens at most ${formatCount(spec.max)}`,
         ]);
       else value.forEach((item, i) => checkShape(item, spec.of, `${path}[${i}]`, out));
       return;

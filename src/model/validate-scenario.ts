@@ -8,6 +8,7 @@ import { awsRuleText, peerOf, ruleKey } from './rule';
 import { validateRule } from './validate-rule';
 import type { Direction, PrefixList, Scenario, SecurityGroup } from './types';
 import { validateWorld } from './validate-world';
+import { formatCount } from './format-count';
 
 export function validateScenario(s: Scenario): Issue[] {
   return [...validateIds(s), ...validateWorld(s), ...validateGroups(s)];
@@ -43,7 +44,7 @@ function validateIds(s: Scenario): Issue[] {
       error(
         'DuplicateId',
         r.path,
-        `The id ${id} is already used at ${r.other}${r.more > 0 ? ` (and ${r.more.toLocaleString('en-US')} more items use it too)` : ''}.`,
+        `The id ${id} is already used at ${r.other}${r.more > 0 ? ` (and ${formatCount(r.more)} more items use it too)` : ''}.`,
       ),
     );
   return issues;

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
+  formatCount,
   endpointLabel,
   noFindingLabel,
   serviceLabel,
@@ -141,8 +142,7 @@ export function CreateChallengeDialog() {
         <>
           <label className="field">
             <span>
-              Challenge link ({link.length.toLocaleString('en-US')} characters, {goals.length}{' '}
-              goals)
+              Challenge link ({formatCount(link.length)} characters, {goals.length} goals)
             </span>
             <textarea readOnly rows={3} className="mono share-link" value={link} />
           </label>

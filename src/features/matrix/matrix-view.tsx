@@ -18,6 +18,7 @@ import {
 import { findQuery, groupFound, instanceFound, LISTED_UP_TO } from '../../components/find';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
+  formatCount,
   FLOW_SERVICES,
   MATRIX_FIRST_SERVICE,
   serviceLabel,
@@ -121,10 +122,6 @@ function keep(
   return out;
 }
 
-// one formatter: toLocaleString makes one per call (8 ms a render of a large matrix's counts)
-const NUMBERS = new Intl.NumberFormat('en-US');
-const fmt = (x: number) => NUMBERS.format(x);
-
 /**
  * The service picked, and the matrix of it: a large account's first matrix is worked out in the
  * matrix worker (about a third of a second at 60,000 instances) with its progress shown.
@@ -169,8 +166,8 @@ export function MatrixView({ onOpenTrace }: { onOpenTrace: () => void }) {
           <Failed why={cells.failed} />
         ) : (
           <p role="status" className="matrix-progress">
-            Working out who reaches whom among {fmt(scenario.instances.length)} instances for{' '}
-            {serviceLabel(service)}… {Math.round(cells.progress * 100)}%
+            Working out who reaches whom among {formatCount(scenario.instances.length)} instances
+            for {serviceLabel(service)}… {Math.round(cells.progress * 100)}%
             <progress max={1} value={cells.progress} aria-label="Working out the matrix" />
           </p>
         )}
@@ -326,8 +323,8 @@ function MatrixGrid({
           className="muted small"
           title="✓ allowed, ✗ denied, ◐ partial: a balancer drops it on some (node, target) pairs, so it fails only sometimes. A cell opens its trace. → how many a row reaches, ← how many reach a column (counted for the rows and columns in view)."
         >
-          {fmt(nRows)} × {fmt(nCols)} of {fmt(total)} · ✓ allowed ✗ denied ◐ partial · →reaches
-          ←reached from · a cell opens its trace
+          {formatCount(nRows)} × {formatCount(nCols)} of {formatCount(total)} · ✓ allowed ✗ denied ◐
+          partial · →reaches ←reached from · a cell opens its trace
         </span>
         <span role="status" className="matrix-updating small">
           {cells.failed
@@ -381,13 +378,16 @@ function MatrixGrid({
                   role="columnheader"
                   aria-colindex={firstCol + k + 2}
                   className="matrix-colhead"
-                  title={`${name(col)}${by == null ? '' : `: reachable from ${fmt(by)} of ${fmt(total)}`}`}
+                  title={`${name(col)}${by == null ? '' : `: reachable from ${formatCount(by)} of ${formatCount(total)}`}`}
                   style={{ left: HEAD_W + (firstCol + k) * CELL, width: CELL, height: HEAD_H }}
                 >
                   <span>
                     {name(col)}
                     {by !== null && (
-                      <small className="matrix-count"> ←{by === undefined ? '…' : fmt(by)}</small>
+                      <small className="matrix-count">
+                        {' '}
+                        ←{by === undefined ? '…' : formatCount(by)}
+                      </small>
                     )}
                   </span>
                 </span>
@@ -453,11 +453,11 @@ function MatrixRow({
       <span
         role="rowheader"
         className="matrix-rowhead"
-        title={`${name(row)}${reach == null ? '' : `: reaches ${fmt(reach)} of ${fmt(total)}`}`}
+        title={`${name(row)}${reach == null ? '' : `: reaches ${formatCount(reach)} of ${formatCount(total)}`}`}
         style={{ width: HEAD_W }}
       >
         {reach !== null && (
-          <small className="matrix-count">→{reach === undefined ? '…' : fmt(reach)} </small>
+          <small className="matrix-count">→{reach === undefined ? '…' : formatCount(reach)} </small>
         )}
         {name(row)}
       </span>
@@ -557,7 +557,8 @@ function MatrixFilter({
           ))}
           {many && (
             <option disabled value="">
-              {fmt(scenario.securityGroups.length)} groups: type one&apos;s name or id in find
+              {formatCount(scenario.securityGroups.length)} groups: type one&apos;s name or id in
+              find
             </option>
           )}
         </optgroup>

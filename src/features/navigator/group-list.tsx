@@ -5,12 +5,15 @@
  */
 import { useDeferredValue, useId, useState } from 'react';
 import { findQuery, groupFound } from '../../components/find';
-import type { SecurityGroup } from '../../model';
+import { formatCount, type SecurityGroup } from '../../model';
 import { useAppStore } from '../../hooks/use-app-store';
-import { Item } from './nav-item';
+import { Item, longList } from './nav-item';
 
 /** Up to this many groups are all listed, and at most this many matches are. */
 export const GROUPS_LISTED = 100;
+
+/** A listed group's height, about (its name, id and rule counts). */
+const GROUP_REM = 1.4;
 
 export function GroupList({ groups }: { groups: readonly SecurityGroup[] }) {
   const [query, setQuery] = useState('');
@@ -34,12 +37,12 @@ export function GroupList({ groups }: { groups: readonly SecurityGroup[] }) {
           className="nav-find"
           aria-label="Find a security group"
           aria-describedby={hint}
-          placeholder={`Find among ${groups.length.toLocaleString('en-US')}: name or id`}
+          placeholder={`Find among ${formatCount(groups.length)}: name or id`}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
       )}
-      <ul className="flat">
+      <ul {...longList(shown.length + (open ? 1 : 0), GROUP_REM, 'flat')}>
         {[...(open ? [open] : []), ...shown].map((g) => (
           <Item
             key={g.id}
@@ -56,8 +59,8 @@ export function GroupList({ groups }: { groups: readonly SecurityGroup[] }) {
           {matches.length === 0
             ? `No group's name or id holds “${query.trim()}”.`
             : more > 0
-              ? `…and ${more.toLocaleString('en-US')} more: find them by name or id.`
-              : `${matches.length.toLocaleString('en-US')} found.`}
+              ? `…and ${formatCount(more)} more: find them by name or id.`
+              : `${formatCount(matches.length)} found.`}
         </p>
       )}
     </>

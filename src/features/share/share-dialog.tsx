@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { useAppStore } from '../../hooks/use-app-store';
 import { shareLinkOf } from '../../store';
+import { formatCount } from '../../model';
 import { ExportSection } from './export-section';
 import { Modal } from '../../components/modal';
 
@@ -67,9 +68,9 @@ export function ShareDialog() {
       <label htmlFor="share-link">Link</label>
       <textarea id="share-link" readOnly rows={4} value={link} className="mono share-link" />
       <p className={link.length > CHAT_LIMIT ? 'msg warning' : 'muted small'}>
-        {link.length.toLocaleString('en-US')} characters
+        {formatCount(link.length)} characters
         {link.length > CHAT_LIMIT &&
-          ` — past ${CHAT_LIMIT.toLocaleString('en-US')}, chat apps often cut links: send the file instead.`}
+          ` — past ${formatCount(CHAT_LIMIT)}, chat apps often cut links: send the file instead.`}
       </p>
       <div className="actions">
         <CopyButton text={link} label="Copy link" primary />

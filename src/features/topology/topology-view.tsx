@@ -9,6 +9,7 @@ import { ExposureBadges } from '../../components/exposure-badges';
 import { useAppStore } from '../../hooks/use-app-store';
 import { useReducedMotion } from '../../hooks/use-reduced-motion';
 import {
+  formatCount,
   aclOfSubnet,
   instancePositions,
   setZoneAvailable,
@@ -225,7 +226,7 @@ function SubnetBox({
           <Cards list={instances} checkpoints={checkpoints} />
           {instances.length > COLLAPSE_OVER && (
             <button type="button" className="link small" onClick={() => setOpen(false)}>
-              Collapse {instances.length} instances
+              Collapse {formatCount(instances.length)} instances
             </button>
           )}
         </>
@@ -238,10 +239,15 @@ function SubnetBox({
             aria-expanded={false}
             onClick={() => setOpen(true)}
           >
-            {pinned.length > 0 ? `${instances.length - pinned.length} more` : instances.length}{' '}
+            {pinned.length > 0
+              ? `${formatCount(instances.length - pinned.length)} more`
+              : formatCount(instances.length)}{' '}
             instances — show them
             {exposed > 0 && (
-              <span className="exposure-badge danger"> ⚠ {exposed} open to the internet</span>
+              <span className="exposure-badge danger">
+                {' '}
+                ⚠ {formatCount(exposed)} open to the internet
+              </span>
             )}
           </button>
         </>
