@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { followAddressBar, isOwnFragment } from './app/address-bar';
@@ -39,7 +39,7 @@ function bootProgress(root: HTMLElement | null): (done: number, label?: string) 
 }
 
 /** From this many instances the first render's work is done ahead, in steps shown on the page. */
-const PREPARE_FROM = 5000;
+const PREPARE_FROM = 1000;
 
 async function start() {
   const progress = bootProgress(document.getElementById('root'));
@@ -110,14 +110,19 @@ async function start() {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   // a panel's failure is shown in that panel (PanelBoundary); the console gets a warning, not an error
-  createRoot(root, {
+  const app = createRoot(root, {
     onCaughtError: (error) => console.warn('SG Lab: a panel failed to render:', error),
-  }).render(
-    <StrictMode>
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>
-    </StrictMode>,
+  });
+  // a transition renders in slices of a few milliseconds: a large document's first render was one
+  // task of 50-70 ms before its style and layout
+  startTransition(() =>
+    app.render(
+      <StrictMode>
+        <StoreProvider store={store}>
+          <App />
+        </StoreProvider>
+      </StrictMode>,
+    ),
   );
 }
 

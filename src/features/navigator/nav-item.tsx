@@ -1,5 +1,5 @@
 /** One entry of the navigator: a button that selects its item, marked when it is the selection. */
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
 import type { SelectionKind } from '../../store';
 
@@ -36,3 +36,23 @@ export const Item = memo(function Item({
     </li>
   );
 });
+
+/** From this many items a list is laid out only once scrolled near (CSS `content-visibility`). */
+const DRAWN_NEAR_FROM = 20;
+
+/**
+ * A long list's class and its height until it is first drawn (items × an item's height): a large
+ * account's navigator is 1,200 elements, most of them below the fold, and their style and layout
+ * were half of its first frame.
+ */
+export function longList(
+  items: number,
+  itemRem: number,
+  className?: string,
+): { className?: string; style?: CSSProperties } {
+  if (items < DRAWN_NEAR_FROM) return className ? { className } : {};
+  return {
+    className: className ? `${className} drawn-near` : 'drawn-near',
+    style: { containIntrinsicSize: `auto ${(items * itemRem).toFixed(1)}rem` },
+  };
+}

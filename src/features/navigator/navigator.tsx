@@ -1,9 +1,10 @@
 /** The world as a list to move around in: VPC → zones → subnets → instances; groups; lists; hosts. */
 import { memo, type ReactNode } from 'react';
 import { GroupList } from './group-list';
-import { Item } from './nav-item';
+import { Item, longList } from './nav-item';
 import { useAppStore } from '../../hooks/use-app-store';
 import {
+  formatCount,
   addHost,
   addLoadBalancer,
   addPrefixList,
@@ -55,6 +56,9 @@ function Create({
 
 const NONE: readonly Instance[] = [];
 
+/** A listed instance's height, about. */
+const INSTANCE_REM = 1.35;
+
 /** A subnet's first 50 instances: the list object outlives a rule edit, and so does this. */
 const SubnetInstances = memo(function SubnetInstances({
   instances,
@@ -63,7 +67,7 @@ const SubnetInstances = memo(function SubnetInstances({
 }) {
   if (instances.length === 0) return null;
   return (
-    <ul>
+    <ul {...longList(Math.min(instances.length, 51), INSTANCE_REM)}>
       {instances.slice(0, 50).map((i) => (
         <Item
           key={i.id}
@@ -74,7 +78,9 @@ const SubnetInstances = memo(function SubnetInstances({
         />
       ))}
       {instances.length > 50 && (
-        <li className="muted small">…and {instances.length - 50} more (see the diagram)</li>
+        <li className="muted small">
+          …and {formatCount(instances.length - 50)} more (see the diagram)
+        </li>
       )}
     </ul>
   );
