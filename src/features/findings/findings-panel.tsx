@@ -1,7 +1,7 @@
 /** The lint of the whole scenario, most severe first; each finding opens the group it is about. */
 import { memo, useDeferredValue } from 'react';
 import { useAppStore } from '../../hooks/use-app-store';
-import { perObject, type Finding } from '../../model';
+import { formatCount, perObject, type Finding } from '../../model';
 import { lintView } from '../../store';
 
 /** Findings keep their identity across edits that do not touch their group: memo skips them. */
@@ -48,7 +48,9 @@ export function FindingsPanel() {
       <h2 id="findings-title">
         Findings{' '}
         <span className="count">
-          {list.length === 0 ? 'none' : `${list.length}${high ? `, ${high} high` : ''}`}
+          {list.length === 0
+            ? 'none'
+            : `${formatCount(list.length)}${high ? `, ${formatCount(high)} high` : ''}`}
         </span>
         {view.pending && <span className="muted small"> · checking the latest change…</span>}
       </h2>
