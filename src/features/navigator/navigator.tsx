@@ -59,16 +59,21 @@ const NONE: readonly Instance[] = [];
 /** A listed instance's height, about. */
 const INSTANCE_REM = 1.35;
 
-/** A subnet's first 50 instances: the list object outlives a rule edit, and so does this. */
+/** How many of a subnet's instances the navigator lists; the diagram shows them all. */
+const INSTANCES_LISTED = 50;
+
+/** A subnet's first instances: the list object outlives a rule edit, and so does this. */
 const SubnetInstances = memo(function SubnetInstances({
   instances,
 }: {
   instances: readonly Instance[];
 }) {
   if (instances.length === 0) return null;
+  const shown = instances.slice(0, INSTANCES_LISTED);
+  const more = instances.length - shown.length;
   return (
-    <ul {...longList(Math.min(instances.length, 51), INSTANCE_REM)}>
-      {instances.slice(0, 50).map((i) => (
+    <ul {...longList(shown.length + (more > 0 ? 1 : 0), INSTANCE_REM)}>
+      {shown.map((i) => (
         <Item
           key={i.id}
           kind="instance"
@@ -77,9 +82,9 @@ const SubnetInstances = memo(function SubnetInstances({
           label={i.name ?? i.id}
         />
       ))}
-      {instances.length > 50 && (
+      {more > 0 && (
         <li className="muted small">
-          …and {formatCount(instances.length - 50)} more (see the diagram)
+          …and {formatCount(more)} more (see the diagram)
         </li>
       )}
     </ul>
