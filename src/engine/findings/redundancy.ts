@@ -27,69 +27,67 @@ function serviceOf(r: CompiledRule): readonly [number, number] {
 type Addr = number | bigint;
 const succ = (a: Addr): Addr => (typeof a === 'bigint' ? a + 1n : a + 1);
 
-/** An address atom: a range of one family, or a group reference (its members change). */
-type Atom =
-  { readonly family: 4 | 6; readonly lo: Addr; readonly hi: Addr } | { readonly group: string };
-
-function atomsOf(r: CompiledRule): Atom[] {
-  const p = r.peer;
-  if (p.kind === 'group') return [{ group: p.groupId }];
-  const cidrs = p.kind === 'cidr' ? [p.cidr] : p.cidrs;
-  return cidrs.map((c) => ({ family: c.family, lo: c.lo, hi: c.hi }));
+/**
+ * An address atom: a range of one family, or a group reference (family 0: its members change).
+ * One shape for both, so the loops below read every field of every box the same way.
+ */
+interface Atom {
+  readonly family: 0 | 4 | 6;
+  readonly lo: Addr;
+  readonly hi: Addr;
+  readonly group: string;
 }
 
-interface Box {
+const V4_ATOM: Atom = { family: 4, lo: 0, hi: V4_ALL, group: '' };
+const V6_ATOM: Atom = { family: 6, lo: 0n, hi: V6_ALL, group: '' };
+
+/** One (service interval × atom) piece of a rule. */
+interface Box extends Atom {
   readonly rule: CompiledRule;
   /** The rule's place in its list: redundancy is kept in an array, not looked up in a map. */
   readonly index: number;
-  readonly service: readonly [number, number];
-  readonly atom: Atom;
+  readonly protocol: number;
+  readonly s0: number;
+  readonly s1: number;
 }
+
+/** Does the box reach into the atom's addresses (or name the same group)? */
+const meets = (b: Box, atom: Atom): boolean =>
+  atom.family === 0
+    ? b.family === 0 && b.group === atom.group
+    : b.family === atom.family && b.hi >= atom.lo && b.lo <= atom.hi;
 
 /** The rules whose boxes cover (service × atom) between them, or null when they do not. */
 function coverOf(
-  service: readonly [number, number],
+  s0: number,
+  s1: number,
   atom: Atom,
   others: readonly Box[],
 ): Set<CompiledRule> | null {
-  const used = new Set<CompiledRule>();
-  const sameKind = (b: Box) =>
-    'group' in atom
-      ? 'group' in b.atom && b.atom.group === atom.group
-      : 'family' in b.atom &&
-        b.atom.family === atom.family &&
-        b.atom.hi >= atom.lo &&
-        b.atom.lo <= atom.hi;
-  const relevant = others.filter(
-    (b) => sameKind(b) && b.service[1] >= service[0] && b.service[0] <= service[1],
-  );
+  const relevant: Box[] = [];
+  for (const b of others) if (b.s1 >= s0 && b.s0 <= s1 && meets(b, atom)) relevant.push(b);
   if (relevant.length === 0) return null;
   // sorted by address once, so each piece below is one sweep with no sorting
-  if (!('group' in atom))
-    relevant.sort((a, b) => {
-      const x = (a.atom as { lo: Addr }).lo;
-      const y = (b.atom as { lo: Addr }).lo;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+  if (atom.family !== 0) relevant.sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
   // split the service interval where any box starts or ends; each piece needs full address cover
-  const cuts = new Set([service[0]]);
+  const cuts = new Set([s0]);
   for (const b of relevant) {
-    if (b.service[0] > service[0]) cuts.add(b.service[0]);
-    if (b.service[1] + 1 <= service[1]) cuts.add(b.service[1] + 1);
+    if (b.s0 > s0) cuts.add(b.s0);
+    if (b.s1 + 1 <= s1) cuts.add(b.s1 + 1);
   }
+  const used = new Set<CompiledRule>();
   for (const start of cuts) {
-    let next: Addr = 'group' in atom ? 0 : atom.lo;
+    let next: Addr = atom.lo;
     let covered = false;
     for (const b of relevant) {
-      if (b.service[0] > start || b.service[1] < start) continue;
+      if (b.s0 > start || b.s1 < start) continue;
       used.add(b.rule);
-      if (covered || 'group' in atom) {
+      if (covered || atom.family === 0) {
         covered = true;
         continue;
       }
-      const a = b.atom as { lo: Addr; hi: Addr };
-      if (a.lo > next) break;
-      if (a.hi >= next) next = succ(a.hi);
+      if (b.lo > next) break;
+      if (b.hi >= next) next = succ(b.hi);
       if (next > atom.hi) covered = true;
     }
     if (!covered) return null;
@@ -99,36 +97,63 @@ function coverOf(
 
 /** A group's members have IPv4 and IPv6 addresses: all of both cover any group. */
 function atomCover(
-  service: readonly [number, number],
+  s0: number,
+  s1: number,
   atom: Atom,
   others: readonly Box[],
 ): Set<CompiledRule> | null {
-  const direct = coverOf(service, atom, others);
-  if (direct || !('group' in atom)) return direct;
-  const v4 = coverOf(service, { family: 4, lo: 0, hi: V4_ALL }, others);
-  const v6 = v4 && coverOf(service, { family: 6, lo: 0n, hi: V6_ALL }, others);
+  const direct = coverOf(s0, s1, atom, others);
+  if (direct || atom.family !== 0) return direct;
+  const v4 = coverOf(s0, s1, V4_ATOM, others);
+  const v6 = v4 && coverOf(s0, s1, V6_ATOM, others);
   return v4 && v6 ? new Set([...v4, ...v6]) : null;
 }
 
 function boxesOf(r: CompiledRule, index: number): Box[] {
-  const service = serviceOf(r);
-  return atomsOf(r).map((atom) => ({ rule: r, index, service, atom }));
+  const [s0, s1] = serviceOf(r);
+  const { protocol, peer } = r;
+  const box = (family: 0 | 4 | 6, lo: Addr, hi: Addr, group: string): Box => ({
+    family,
+    lo,
+    hi,
+    group,
+    rule: r,
+    index,
+    protocol,
+    s0,
+    s1,
+  });
+  if (peer.kind === 'group') return [box(0, 0, 0, peer.groupId)];
+  const cidrs = peer.kind === 'cidr' ? [peer.cidr] : peer.cidrs;
+  return cidrs.map((c) => box(c.family, c.lo, c.hi, ''));
 }
+
+/** Candidate coverers of a rule: same protocol, or all traffic. */
+const canCover = (protocol: number, by: number): boolean =>
+  by === -1 || (protocol !== -1 && by === protocol);
+
+/** May box `b` count toward covering rule `i` (not itself, not already redundant, its protocol)? */
+const counts = (b: Box, i: number, protocol: number, redundant: Uint8Array): boolean =>
+  b.index !== i && redundant[b.index] === 0 && canCover(protocol, b.protocol);
 
 /**
  * A cheap necessary condition: the box's first service value at its lowest address lies in some
- * other box. Most rules fail it, and skip the full cover computation.
+ * other box. Most rules fail it, and skip the full cover computation. Cheap tests come first: this
+ * loop runs for every box against every box of the list.
  */
-function cornerCovered(box: Box, all: readonly Box[], counts: (index: number) => boolean): boolean {
-  const s0 = box.service[0];
-  const a = box.atom;
-  if ('group' in a) return true;
-  for (const b of all) {
-    if (b.service[0] > s0 || b.service[1] < s0 || !counts(b.index)) continue;
-    const o = b.atom;
-    if ('group' in o) continue;
-    if (o.family === a.family && o.lo <= a.lo && o.hi >= a.lo) return true;
-  }
+function cornerCovered(box: Box, all: readonly Box[], redundant: Uint8Array): boolean {
+  if (box.family === 0) return true;
+  const { s0, family, lo, index, protocol } = box;
+  for (const b of all)
+    if (
+      b.family === family &&
+      b.s0 <= s0 &&
+      b.s1 >= s0 &&
+      b.lo <= lo &&
+      b.hi >= lo &&
+      counts(b, index, protocol, redundant)
+    )
+      return true;
   return false;
 }
 
@@ -151,16 +176,15 @@ function compiledKey(r: CompiledRule): string {
 
 /** Does box `c` hold all of box `b`? */
 function contains(c: Box, b: Box): boolean {
-  if (c.service[0] > b.service[0] || c.service[1] < b.service[1]) return false;
-  const x = c.atom;
-  const y = b.atom;
-  if ('group' in y) return 'group' in x && x.group === y.group;
-  return !('group' in x) && x.family === y.family && x.lo <= y.lo && x.hi >= y.hi;
+  if (c.s0 > b.s0 || c.s1 < b.s1 || c.family !== b.family) return false;
+  return b.family === 0 ? c.group === b.group : c.lo <= b.lo && c.hi >= b.hi;
 }
 
-/** Candidate coverers of r: same protocol, or all traffic. */
-const canCover = (r: CompiledRule, o: CompiledRule): boolean =>
-  o.protocol === -1 || (r.protocol !== -1 && o.protocol === r.protocol);
+/** Does one box of `by` hold each box of `own`? */
+function holdsAll(by: readonly Box[], own: readonly Box[]): boolean {
+  for (const b of own) if (!by.some((c) => contains(c, b))) return false;
+  return true;
+}
 
 export interface Coverage {
   readonly duplicateOf?: CompiledRule;
@@ -189,23 +213,22 @@ export function coverage(rules: readonly CompiledRule[]): Map<CompiledRule, Cove
   rules.forEach((r, i) => {
     if (redundant[i]) return;
     const own = boxes[i] ?? [];
-    const counts = (k: number) => k !== i && !redundant[k] && canCover(r, rules[k] as CompiledRule);
-    if (!own.every((b) => cornerCovered(b, flat, counts))) return;
+    if (!own.every((b) => cornerCovered(b, flat, redundant))) return;
+    const protocol = r.protocol;
+    const may = (k: number) =>
+      k !== i && redundant[k] === 0 && canCover(protocol, (rules[k] as CompiledRule).protocol);
     // the usual case: one other rule holds the whole rule; name just that one
-    const holder = rules.findIndex(
-      (_, k) => counts(k) && own.every((b) => (boxes[k] ?? []).some((c) => contains(c, b))),
-    );
+    const holder = boxes.findIndex((by, k) => may(k) && holdsAll(by, own));
     if (holder >= 0) {
       out.set(r, { coveredBy: [rules[holder] as CompiledRule] });
       redundant[i] = 1;
       return;
     }
-    const others: Box[] = [];
-    for (const b of flat) if (counts(b.index)) others.push(b);
+    const others = flat.filter((b) => counts(b, i, protocol, redundant));
     const used = new Set<CompiledRule>();
-    const service = serviceOf(r);
-    const all = own.every(({ atom }) => {
-      const by = atomCover(service, atom, others);
+    const [s0, s1] = serviceOf(r);
+    const all = own.every((atom) => {
+      const by = atomCover(s0, s1, atom, others);
       by?.forEach((o) => used.add(o));
       return by !== null;
     });
