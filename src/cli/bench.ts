@@ -8,7 +8,8 @@
  *
  * `npm run bench` builds this file with Vite (as the app is built) and runs the output, rather
  * than running it through tsx: tsx keeps function names by wrapping every named closure in a
- * call the app never makes, which cost the engine 10-30% of its times here, the references less.
+ * call the app never makes (the engine's ratio to the strong reference was about a tenth lower
+ * under tsx in four alternated runs, and the 5,000-group lint 0.05-0.65 s slower).
  */
 import { compile, computeReachability, evaluateFlow, findings, referenceAllowed } from '../engine';
 import {
