@@ -137,24 +137,43 @@ const counts = (b: Box, i: number, protocol: number, redundant: Uint8Array): boo
   b.index !== i && redundant[b.index] === 0 && canCover(protocol, b.protocol);
 
 /**
- * A cheap necessary condition: the box's first service value at its lowest address lies in some
- * other box. Most rules fail it, and skip the full cover computation. Cheap tests come first: this
- * loop runs for every box against every box of the list.
+ * Does some other box that may count toward covering `box`'s rule hold this point: a service
+ * value at an address of a family, or in a group reference (family 0) to the same group?
  */
-function cornerCovered(box: Box, all: readonly Box[], redundant: Uint8Array): boolean {
-  if (box.family === 0) return true;
-  const { s0, family, lo, index, protocol } = box;
+function pointHeld(
+  box: Box,
+  family: 0 | 4 | 6,
+  service: number,
+  address: Addr,
+  all: readonly Box[],
+  redundant: Uint8Array,
+): boolean {
+  const { group, index, protocol } = box;
   for (const b of all)
     if (
       b.family === family &&
-      b.s0 <= s0 &&
-      b.s1 >= s0 &&
-      b.lo <= lo &&
-      b.hi >= lo &&
+      b.s0 <= service &&
+      b.s1 >= service &&
+      (family === 0 ? b.group === group : b.lo <= address && b.hi >= address) &&
       counts(b, index, protocol, redundant)
     )
       return true;
   return false;
+}
+
+/**
+ * A cheap necessary condition: the box's first service value at its lowest address lies in some
+ * other box — for a group reference, in a reference to the same group or in both families' whole
+ * ranges (the two ways atomCover finds a group covered). Most rules fail it, and skip the full
+ * cover computation.
+ */
+function cornerHeld(box: Box, all: readonly Box[], redundant: Uint8Array): boolean {
+  const { family, s0, lo } = box;
+  if (family !== 0) return pointHeld(box, family, s0, lo, all, redundant);
+  return (
+    pointHeld(box, 0, s0, 0, all, redundant) ||
+    (pointHeld(box, 4, s0, 0, all, redundant) && pointHeld(box, 6, s0, 0n, all, redundant))
+  );
 }
 
 /**
@@ -213,7 +232,7 @@ export function coverage(rules: readonly CompiledRule[]): Map<CompiledRule, Cove
   rules.forEach((r, i) => {
     if (redundant[i]) return;
     const own = boxes[i] ?? [];
-    if (!own.every((b) => cornerCovered(b, flat, redundant))) return;
+    if (!own.every((b) => cornerHeld(b, flat, redundant))) return;
     const protocol = r.protocol;
     const may = (k: number) =>
       k !== i && redundant[k] === 0 && canCover(protocol, (rules[k] as CompiledRule).protocol);
