@@ -7,10 +7,9 @@
  */
 import {
   DEFAULT_SOURCE_PORT,
-  normaliseProtocol,
   parseCidr,
   parseIp,
-  protocolNumber,
+  protocolNumberOf,
   ruleIsValid,
   type NetworkAcl,
   type Rule,
@@ -34,7 +33,7 @@ function encode(
   lists: Scenario['prefixLists'],
 ): number[] {
   if (!ruleIsValid(r)) return [];
-  const protocol = protocolNumber(normaliseProtocol(r.protocol)) as number;
+  const protocol = protocolNumberOf(r.protocol) as number;
   const ports = hasPorts(protocol);
   const from = ports ? (r.fromPort ?? 0) : 0;
   const to = ports ? (r.toPort ?? 65535) : 65535;
@@ -60,7 +59,7 @@ function encodeAcl(entries: readonly NetworkAcl['inbound'][number][]): Float64Ar
   const rows = entries
     .flatMap((e) => {
       const c = e.cidrIpv4 !== undefined ? parseCidr(e.cidrIpv4) : null;
-      const protocol = protocolNumber(normaliseProtocol(e.protocol));
+      const protocol = protocolNumberOf(e.protocol);
       if (!c?.ok || c.cidr.family !== 4 || protocol === null) return [];
       const ports = hasPorts(protocol);
       return [

@@ -6,9 +6,8 @@
 import {
   cidrOf,
   hasErrors,
-  normaliseProtocol,
   portModel,
-  protocolNumber,
+  protocolNumberOf,
   validateNaclEntry,
   type NaclEntry,
   type NetworkAcl,
@@ -25,7 +24,7 @@ const NONE: ReadonlyMap<string, CompiledAcl> = new Map();
 
 function compileEntry(e: NaclEntry): CompiledNaclEntry | null {
   if (hasErrors(validateNaclEntry(e, ''))) return null;
-  const protocol = protocolNumber(normaliseProtocol(e.protocol));
+  const protocol = protocolNumberOf(e.protocol);
   const cidr = cidrOf(e.cidrIpv4 ?? e.cidrIpv6 ?? '');
   if (protocol === null || !cidr) return null;
   const ports = protocol === -1 ? 'none' : portModel(String(protocol));

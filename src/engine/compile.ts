@@ -5,10 +5,9 @@
  */
 import {
   cidrOf,
-  normaliseProtocol,
   parseIp,
   portModelOf,
-  protocolNumber,
+  protocolNumberOf,
   ruleParts,
   type Cidr,
   type Direction,
@@ -140,7 +139,7 @@ class LazyGroup implements CompiledGroup {
  * protocol, or a TCP/UDP range without the port. Three fields read, no message, no object.
  */
 function mayAdmit(rule: Rule, pkt: PacketService): boolean {
-  const n = protocolNumber(normaliseProtocol(rule.protocol));
+  const n = protocolNumberOf(rule.protocol);
   if (n === null) return false;
   if (n === -1) return true;
   if (n !== pkt.protocol) return false;

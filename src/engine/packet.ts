@@ -1,10 +1,10 @@
 /** The packet a flow sends: protocol number and port, or ICMP type and code. */
-import { DEFAULT_SOURCE_PORT, normaliseProtocol, protocolNumber, type Flow } from '../model';
+import { DEFAULT_SOURCE_PORT, protocolNumberOf, type Flow } from '../model';
 import type { Packet } from './match';
 
 /** The packet, or why the flow does not describe one. ICMP without a type means ping (Echo Request). */
 export function packetOf(flow: Flow): Packet | string {
-  const protocol = protocolNumber(normaliseProtocol(flow.protocol));
+  const protocol = protocolNumberOf(flow.protocol);
   if (protocol === null)
     return `'${flow.protocol}' is not a protocol: use tcp, udp, icmp, icmpv6 or a number 0-255.`;
   if (protocol === -1) return 'A packet has one protocol: "-1" (all) only exists in rules.';

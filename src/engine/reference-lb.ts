@@ -7,9 +7,8 @@
  */
 import {
   cidrOf,
-  normaliseProtocol,
   parseIp,
-  protocolNumber,
+  protocolNumberOf,
   type Flow,
   type Instance,
   type Ip,
@@ -159,7 +158,7 @@ export function referenceThroughBalancer(
   flow: Flow,
 ): boolean | undefined {
   const pkt = packet(flow);
-  const protocol = protocolNumber(normaliseProtocol(flow.protocol));
+  const protocol = protocolNumberOf(flow.protocol);
   if (protocol !== 6 && protocol !== 17) return undefined;
   if (!pkt) return false;
   // a node in a zone that is down is not returned (§10.4)

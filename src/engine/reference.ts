@@ -9,11 +9,10 @@ import { nodesOf, referenceThroughBalancer } from './reference-lb';
 import {
   cidrOf,
   hasErrors,
-  normaliseProtocol,
   parseIp,
   peerOf,
   portModel,
-  protocolNumber,
+  protocolNumberOf,
   validateNaclEntry,
   validateRule,
   type Direction,
@@ -32,7 +31,7 @@ export interface RefPacket {
 }
 
 export function packet(flow: Flow): RefPacket | null {
-  const protocol = protocolNumber(normaliseProtocol(flow.protocol));
+  const protocol = protocolNumberOf(flow.protocol);
   if (protocol === null || protocol === -1) return null;
   const ported = protocol === 6 || protocol === 17;
   const port = flow.port ?? -1;
@@ -73,7 +72,7 @@ export function aclAdmits(
     .filter((e) => !hasErrors(validateNaclEntry(e, '')))
     .sort((a, b) => a.ruleNumber - b.ruleNumber);
   for (const e of entries) {
-    const protocol = protocolNumber(normaliseProtocol(e.protocol));
+    const protocol = protocolNumberOf(e.protocol);
     if (protocol !== -1 && protocol !== pkt.protocol) continue;
     const model = protocol === -1 ? 'none' : portModel(String(protocol));
     if (model === 'ports' && !(pkt.port >= (e.fromPort ?? 0) && pkt.port <= (e.toPort ?? 65535)))
@@ -135,7 +134,7 @@ export function admits(
     const group = s.securityGroups.find((g) => g.id === gid);
     for (const rule of group?.[direction] ?? []) {
       if (hasErrors(validateRule(rule, direction, ''))) continue;
-      const protocol = protocolNumber(normaliseProtocol(rule.protocol));
+      const protocol = protocolNumberOf(rule.protocol);
       if (protocol !== -1 && protocol !== pkt.protocol) continue;
       const model = portModel(String(protocol));
       const from = rule.fromPort ?? -1;

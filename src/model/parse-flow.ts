@@ -4,7 +4,7 @@
  * can carry. Never throws.
  */
 import { error, type Issue } from './issue';
-import { normaliseProtocol, protocolNumber } from './protocol';
+import { protocolNumberOf } from './protocol';
 import { checkShape, FLOW_SPEC } from './schema';
 import type { Flow } from './types';
 
@@ -26,7 +26,7 @@ export function parseFlow(value: unknown, path = ''): FlowParse {
   const f = value as Flow;
   const at = (field: string) => (path ? `${path}.${field}` : field);
   const issues: Issue[] = [];
-  if (protocolNumber(normaliseProtocol(f.protocol)) === null)
+  if (protocolNumberOf(f.protocol) === null)
     issues.push(error('InvalidProtocol', at('protocol'), `"${f.protocol}" is not a protocol.`));
   if (!inRange(f.port, 0, 65535))
     issues.push(error('InvalidPort', at('port'), `Port ${f.port} is not between 0 and 65535.`));

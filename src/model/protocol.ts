@@ -55,6 +55,27 @@ export function normaliseProtocol(protocol: string): string {
   return NAME_OF_NUMBER.get(n) ?? String(n);
 }
 
+/**
+ * The number of a protocol as a rule, an ACL entry or a flow writes it (any spelling AWS takes:
+ * `tcp`, `TCP`, `6`), or null. The common words are answered first, without a call: the compiler
+ * asks this of every rule of an account.
+ */
+export function protocolNumberOf(protocol: string): number | null {
+  switch (protocol) {
+    case 'tcp':
+      return 6;
+    case 'udp':
+      return 17;
+    case 'icmp':
+      return 1;
+    case 'icmpv6':
+      return 58;
+    case '-1':
+      return -1;
+  }
+  return protocolNumber(normaliseProtocol(protocol));
+}
+
 const NAME_OF_NUMBER = new Map<number, string>(
   Object.entries(NAMED_PROTOCOLS).map(([name, n]) => [n, name]),
 );

@@ -1,7 +1,7 @@
 /** Reading a rule the way the console shows it, and its identity as AWS compares rules. */
 import { parseCidr } from './cidr';
 import { icmpLabel } from './icmp';
-import { normaliseProtocol, portModel, protocolNumber } from './protocol';
+import { normaliseProtocol, portModel, protocolNumberOf } from './protocol';
 import { PEER_FIELDS, type Direction, type PeerField, type Rule } from './types';
 
 export type Peer =
@@ -90,7 +90,7 @@ export function icmpRuleLabel(rule: Rule): string | null {
  * (aws-semantics.md §12.1). Null when the rule is too broken to compare.
  */
 export function ruleKey(rule: Rule, direction: Direction): string | null {
-  const n = protocolNumber(normaliseProtocol(rule.protocol));
+  const n = protocolNumberOf(rule.protocol);
   const peer = peerOf(rule);
   if (n === null || !peer) return null;
   const model = portModel(String(n));

@@ -1,7 +1,7 @@
 /** One rule's own validity, as the EC2 API checks it on AuthorizeSecurityGroup* (aws-semantics.md §7.1). */
 import { parseCidr, type Cidr, type Family } from './cidr';
 import { error, notice, warning, type Issue } from './issue';
-import { normaliseProtocol, portModel, protocolNumber } from './protocol';
+import { normaliseProtocol, portModel, protocolNumber, protocolNumberOf } from './protocol';
 import { peerFieldsSet, peerOf } from './rule';
 import type { Direction, Rule } from './types';
 
@@ -38,7 +38,7 @@ export interface RuleParts {
 export function ruleParts(rule: Rule): RuleParts | null {
   const { protocol: p, fromPort: a, toPort: b, description: d } = rule;
   const { cidrIpv4, cidrIpv6, referencedGroupId: sg, prefixListId: pl } = rule;
-  const n = protocolNumber(normaliseProtocol(p));
+  const n = protocolNumberOf(p);
   if (n === null) return null;
   if (n === 6 || n === 17) {
     if (a === undefined || b === undefined || !isPort(a) || !isPort(b) || a > b) return null;
