@@ -57,24 +57,11 @@ export function normaliseProtocol(protocol: string): string {
 
 /**
  * The number of a protocol as a rule, an ACL entry or a flow writes it (any spelling AWS takes:
- * `tcp`, `TCP`, `6`), or null. The common words are answered first, without a call: the compiler
- * asks this of every rule of an account.
+ * `tcp`, `TCP`, `6`), or null. A canonical word or number is read at once, without normalising:
+ * the compiler asks this of every rule of an account.
  */
-export function protocolNumberOf(protocol: string): number | null {
-  switch (protocol) {
-    case 'tcp':
-      return 6;
-    case 'udp':
-      return 17;
-    case 'icmp':
-      return 1;
-    case 'icmpv6':
-      return 58;
-    case '-1':
-      return -1;
-  }
-  return protocolNumber(normaliseProtocol(protocol));
-}
+export const protocolNumberOf = (protocol: string): number | null =>
+  protocolNumber(protocol) ?? protocolNumber(normaliseProtocol(protocol));
 
 const NAME_OF_NUMBER = new Map<number, string>(
   Object.entries(NAMED_PROTOCOLS).map(([name, n]) => [n, name]),
