@@ -82,11 +82,7 @@ const SubnetInstances = memo(function SubnetInstances({
           label={i.name ?? i.id}
         />
       ))}
-      {more > 0 && (
-        <li className="muted small">
-          …and {formatCount(more)} more (see the diagram)
-        </li>
-      )}
+      {more > 0 && <li className="muted small">…and {formatCount(more)} more (see the diagram)</li>}
     </ul>
   );
 });
