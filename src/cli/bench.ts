@@ -459,7 +459,7 @@ function main(): number {
     [`findings after an edit under 50 ms`, lint.edit < 50],
   ] as const;
   for (const [what, ok] of targets) process.stdout.write(`${ok ? '✓' : '✗'} ${what}\n`);
-  // the issue's aim beside its 20× target: reported, not failed (~5 ms of it is the million reads)
+  // the issue's aim beside its 20× target: reported, not failed (~3 ms of it is the million reads)
   process.stdout.write(
     `${engine <= 10 ? '✓' : '·'} aim, not a target: full matrix within 10 ms (${ms(engine)})\n`,
   );

@@ -128,13 +128,16 @@ function boxesOf(r: CompiledRule, index: number): Box[] {
   return cidrs.map((c) => box(c.family, c.lo, c.hi, ''));
 }
 
-/** Candidate coverers of a rule: same protocol, or all traffic. */
-const canCover = (protocol: number, by: number): boolean =>
-  by === -1 || (protocol !== -1 && by === protocol);
+/**
+ * May rule `k` (of protocol `by`) count toward covering rule `i` (of `protocol`): not itself, not
+ * already redundant, and of the same protocol or all traffic?
+ */
+const mayCover = (k: number, by: number, i: number, protocol: number, redundant: Uint8Array) =>
+  k !== i && redundant[k] === 0 && (by === -1 || (protocol !== -1 && by === protocol));
 
-/** May box `b` count toward covering rule `i` (not itself, not already redundant, its protocol)? */
+/** May box `b` count toward covering rule `i`? */
 const counts = (b: Box, i: number, protocol: number, redundant: Uint8Array): boolean =>
-  b.index !== i && redundant[b.index] === 0 && canCover(protocol, b.protocol);
+  mayCover(b.index, b.protocol, i, protocol, redundant);
 
 /**
  * Does some other box that may count toward covering `box`'s rule hold this point: a service
@@ -234,10 +237,12 @@ export function coverage(rules: readonly CompiledRule[]): Map<CompiledRule, Cove
     const own = boxes[i] ?? [];
     if (!own.every((b) => cornerHeld(b, flat, redundant))) return;
     const protocol = r.protocol;
-    const may = (k: number) =>
-      k !== i && redundant[k] === 0 && canCover(protocol, (rules[k] as CompiledRule).protocol);
     // the usual case: one other rule holds the whole rule; name just that one
-    const holder = boxes.findIndex((by, k) => may(k) && holdsAll(by, own));
+    const holder = boxes.findIndex(
+      (by, k) =>
+        mayCover(k, (rules[k] as CompiledRule).protocol, i, protocol, redundant) &&
+        holdsAll(by, own),
+    );
     if (holder >= 0) {
       out.set(r, { coveredBy: [rules[holder] as CompiledRule] });
       redundant[i] = 1;
