@@ -78,8 +78,8 @@ export interface Iface {
 }
 
 export interface Members {
-  readonly v4: Set<number>;
-  readonly v6: Set<bigint>;
+  readonly v4: ReadonlySet<number>;
+  readonly v6: ReadonlySet<bigint>;
 }
 
 /** A network ACL entry, parsed: the number decides its turn (first match wins). */

@@ -12,7 +12,7 @@ import type { CompiledAcl, Compiled } from './compiled-types';
 import type { Direction } from '../model';
 import { portMatches, protocolMatches, type Packet } from './match';
 import { replyOf } from './packet';
-import { addRange, hasBit, orInto, type AddressIndex, type Bits } from './reach-index';
+import { addRange, hasBit, mapped, orInto, type AddressIndex, type Bits } from './reach-index';
 
 const cache = new WeakMap<AddressIndex, WeakMap<Compiled['acls'], Map<string, Bits[] | null>>>();
 
@@ -93,7 +93,7 @@ function compute(c: Compiled, index: AddressIndex, pkt: Packet): Bits[] | null {
   if (![...subnets.keys()].some((id) => c.acls.has(id))) return null;
   const list = [...subnets.entries()];
   const shared = new Map<string, Bits>();
-  return index.ifaces.map((iface, p) => {
+  return mapped(index.ifaces, (iface, p) => {
     const a = iface.subnet.id;
     const open = list.filter(([b, sb]) => b !== a && hasBit(sb.destinationSide, p)).map(([b]) => b);
     const signature = `${a}|${open.join(',')}`;

@@ -16,6 +16,7 @@ import {
   eachBit,
   groupBits,
   hasBit,
+  mapped,
   orInto,
   popcount,
   transpose32,
@@ -184,7 +185,7 @@ function bitsByNumber(
   direction: 'inbound' | 'outbound',
 ): Bits[] {
   const none = new Uint32Array(index.words);
-  return index.groupIds.map((g) => groups.get(g)?.[direction] ?? none);
+  return mapped(index.groupIds, (g) => groups.get(g)?.[direction] ?? none);
 }
 
 /**

@@ -136,6 +136,12 @@ export function computeReachability(scenario: Scenario, service: Service): Reach
 }
 
 /**
+ * The last row read while it is not composed. Its fields keep one type each (no null, no
+ * undefined), so that V8 never has to widen them and drop the optimised code reading cells.
+ */
+const NO_ROW: Bits = new Uint32Array(0);
+
+/**
  * Per endpoint its position on the address axis and its VPC's number, or -1 when evaluateFlow
  * must answer; the last row read kept at hand, since a matrix is read row by row.
  */
@@ -144,7 +150,7 @@ class Matrix implements Reachability {
   private readonly vpc: Int32Array;
   private readonly slow = new Map<number, { allowed: boolean; partial: boolean }>();
   private lastFrom = -1;
-  private lastRow: Bits | null = null;
+  private lastRow: Bits = NO_ROW;
   /** Cells of the last row read so far one at a time. */
   private readsInRow = 0;
   /**
@@ -156,7 +162,7 @@ class Matrix implements Reachability {
   /** Per endpoint its position when it is an instance in the last row's VPC, else -1. */
   private slot: Int32Array = new Int32Array(0);
   private readonly slots = new Map<number, Int32Array>();
-  private pairs: number | undefined;
+  private pairs = -1;
 
   constructor(
     readonly endpoints: readonly string[],
@@ -181,7 +187,8 @@ class Matrix implements Reachability {
   }
 
   get allowedInstancePairs(): number {
-    return (this.pairs ??= allowedPairs(this.state));
+    if (this.pairs < 0) this.pairs = allowedPairs(this.state);
+    return this.pairs;
   }
 
   /** Both are instances of one VPC: the bits answer. */
@@ -191,7 +198,7 @@ class Matrix implements Reachability {
 
   isAllowed(from: number, to: number): boolean {
     const row = this.lastRow;
-    if (from === this.lastFrom && row !== null) {
+    if (from === this.lastFrom && row !== NO_ROW) {
       // -1: not an instance of the row's VPC
       const d = this.slot[to] as number;
       if (d >= 0) return (((row[d >>> 5] as number) >>> (d & 31)) & 1) !== 0;
@@ -207,13 +214,13 @@ class Matrix implements Reachability {
     if (from !== this.lastFrom) {
       this.lastFrom = from;
       this.slot = this.slotsOf(this.vpc[from] as number);
-      this.lastRow = this.state.rows[s] ?? null;
+      this.lastRow = this.state.rows[s] ?? NO_ROW;
       this.readsInRow = 0;
     }
     // a few cells of a row: a few bit reads each; more: the row is being read, compose it
-    if (!this.lastRow && ++this.readsInRow < this.composeAfter)
+    if (this.lastRow === NO_ROW && ++this.readsInRow < this.composeAfter)
       return cellAllowed(this.state, s, d);
-    this.lastRow ??= rowOf(this.state, s);
+    if (this.lastRow === NO_ROW) this.lastRow = rowOf(this.state, s);
     return (((this.lastRow[d >>> 5] as number) >>> (d & 31)) & 1) !== 0;
   }
 

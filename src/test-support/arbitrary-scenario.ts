@@ -92,6 +92,8 @@ const instanceSpec = fc.record({
   ipv6: fc.boolean(),
   stopped: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
   groups: fc.uniqueArray(fc.nat(9), { minLength: 1, maxLength: 3 }),
+  // the address of the instance before it, when that one is in a like subnet
+  sharesAddress: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
 });
 
 const entrySpec = fc.record({
@@ -263,16 +265,25 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
       public: false,
     },
   ]);
+  // an instance with the address of the one before it: in the other VPC, which overlaps, or in
+  // the same subnet, which AWS refuses but a hand-edited or damaged document may hold
+  const hosts: number[] = [];
+  spec.instances.forEach((s, i) => {
+    const before = spec.instances[i - 1];
+    const twin = s.sharesAddress && before?.publicSubnet === s.publicSubnet;
+    hosts.push(twin ? (hosts[i - 1] as number) : 10 + i);
+  });
   const instances: Instance[] = spec.instances.map((s, i) => {
     const vpc = VPCS[s.vpc] ?? VPCS[0];
     const same = securityGroups.filter((g) => g.vpcId === vpc.id);
     const groupIds = [...new Set(s.groups.map((n) => same[n % Math.max(same.length, 1)]?.id))];
     const third = s.publicSubnet ? 0 : 1;
+    const host = hosts[i] as number;
     return {
       id: `i-${i}`,
       name: `app-${i}`,
       subnetId: `subnet-${s.vpc}-${s.publicSubnet ? 'pub' : 'priv'}`,
-      privateIp: `10.0.${third}.${10 + i}`,
+      privateIp: `10.0.${third}.${host}`,
       ...(s.publicIp ? { publicIp: `54.0.${s.vpc}.${10 + i}` } : {}),
       ...(s.ipv6 ? { ipv6: `${vpc.v6}:${third}::${(10 + i).toString(16)}` } : {}),
       securityGroupIds: groupIds.filter((g): g is string => g !== undefined),
