@@ -12,7 +12,15 @@ import type { CompiledAcl, Compiled } from './compiled-types';
 import type { Direction } from '../model';
 import { portMatches, protocolMatches, type Packet } from './match';
 import { replyOf } from './packet';
-import { addRange, hasBit, mapped, orInto, type AddressIndex, type Bits } from './reach-index';
+import {
+  addRange,
+  hasBit,
+  mapped,
+  newBits,
+  orInto,
+  type AddressIndex,
+  type Bits,
+} from './reach-index';
 
 const cache = new WeakMap<AddressIndex, WeakMap<Compiled['acls'], Map<string, Bits[] | null>>>();
 
@@ -76,7 +84,7 @@ function compute(c: Compiled, index: AddressIndex, pkt: Packet): Bits[] | null {
       const acl = c.acls.get(iface.subnet.id);
       const both = (a: Bits, b: Bits) => a.map((w, i) => w & (b[i] as number));
       sb = {
-        members: new Uint32Array(index.words),
+        members: newBits(index.words),
         sourceSide: both(
           admitted(index, acl, 'outbound', pkt),
           admitted(index, acl, 'inbound', reply),
@@ -100,7 +108,7 @@ function compute(c: Compiled, index: AddressIndex, pkt: Packet): Bits[] | null {
     let mask = shared.get(signature);
     if (!mask) {
       const own = subnets.get(a) as SubnetBits;
-      mask = new Uint32Array(index.words);
+      mask = newBits(index.words);
       for (const b of open) orInto(mask, (subnets.get(b) as SubnetBits).members);
       for (let w = 0; w < mask.length; w++)
         mask[w] =

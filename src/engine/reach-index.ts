@@ -38,6 +38,25 @@ export interface AddressIndex {
 
 const indexCache = new WeakMap<Compiled['members'], AddressIndex>();
 
+/** Bitsets cut from one buffer, at most: a buffer costs several times a view onto one to make. */
+const PER_BUFFER = 64;
+let pool = new Uint32Array(0);
+let pooled = 0;
+
+/**
+ * A zeroed bitset of `words` words, for keeping: a view onto a buffer shared with the next ones
+ * made (an account's first matrix makes ~900 at once).
+ */
+export function newBits(words: number): Bits {
+  if (pooled + words > pool.length) {
+    pool = new Uint32Array(words * PER_BUFFER);
+    pooled = 0;
+  }
+  const bits = pool.subarray(pooled, pooled + words);
+  pooled += words;
+  return bits;
+}
+
 export const hasBit = (bits: Bits, i: number): boolean =>
   ((bits[i >>> 5] as number) & (1 << (i & 31))) !== 0;
 
@@ -155,7 +174,7 @@ function* indexSteps(c: Compiled): Steps<AddressIndex> {
       let k = groupNo.get(g);
       if (k === undefined) {
         groupNo.set(g, (k = groupNo.size));
-        attached.set(g, new Uint32Array(words));
+        attached.set(g, newBits(words));
       }
       // a group listed twice on one interface counts once
       if (groupList.indexOf(k, from) === -1) groupList.push(k);
@@ -246,7 +265,7 @@ export function transpose32(a: Bits): void {
 function membersOf(c: Compiled, index: AddressIndex, groupId: string): Bits {
   let bits = index.memberBits.get(groupId);
   if (bits) return bits;
-  bits = new Uint32Array(index.words);
+  bits = newBits(index.words);
   const { addresses, position } = index;
   for (const iface of c.carriers.get(groupId) ?? []) {
     const address = iface.privateIp.value as number;
@@ -272,7 +291,7 @@ function directionBits(
   direction: 'inbound' | 'outbound',
   pkt: Packet,
 ): Bits {
-  const bits = new Uint32Array(index.words);
+  const bits = newBits(index.words);
   for (const rule of group.candidates(direction, pkt)) {
     if (!protocolMatches(rule, pkt) || !portMatches(rule, pkt)) continue;
     const peer = rule.peer;
