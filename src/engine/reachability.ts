@@ -136,22 +136,20 @@ export function computeReachability(scenario: Scenario, service: Service): Reach
 }
 
 /**
- * The last row read while it is not composed. Its fields keep one type each (no null, no
- * undefined), so that V8 never has to widen them and drop the optimised code reading cells.
- */
-const NO_ROW: Bits = new Uint32Array(0);
-
-/**
  * Per endpoint its position on the address axis and its VPC's number, or -1 when evaluateFlow
- * must answer; the last row read kept at hand, since a matrix is read row by row.
+ * must answer; the row being read kept at hand once composed, since a matrix is read row by row.
+ * Its fields keep one type each (no null, no undefined), so that V8 never has to widen them and
+ * drop the optimised code reading cells.
  */
 class Matrix implements Reachability {
   private readonly pos: Int32Array;
   private readonly vpc: Int32Array;
   private readonly slow = new Map<number, { allowed: boolean; partial: boolean }>();
+  /** The endpoint whose composed row `row` is, or -1: the one test before a cell's bit. */
+  private rowFrom = -1;
+  private row: Bits = new Uint32Array(0);
+  /** The endpoint whose cells are being read, and how many so far one at a time. */
   private lastFrom = -1;
-  private lastRow: Bits = NO_ROW;
-  /** Cells of the last row read so far one at a time. */
   private readsInRow = 0;
   /**
    * A row is composed (with its block of 32) once this many of its cells are read: composing
@@ -159,7 +157,7 @@ class Matrix implements Reachability {
    * matrix (a few dozen cells of rows far apart on the address axis) should not compose at all.
    */
   private readonly composeAfter: number;
-  /** Per endpoint its position when it is an instance in the last row's VPC, else -1. */
+  /** Per endpoint its position when it is an instance in the held row's VPC, else -1. */
   private slot: Int32Array = new Int32Array(0);
   private readonly slots = new Map<number, Int32Array>();
   private pairs = -1;
@@ -197,11 +195,10 @@ class Matrix implements Reachability {
   }
 
   isAllowed(from: number, to: number): boolean {
-    const row = this.lastRow;
-    if (from === this.lastFrom && row !== NO_ROW) {
+    if (from === this.rowFrom) {
       // -1: not an instance of the row's VPC
       const d = this.slot[to] as number;
-      if (d >= 0) return (((row[d >>> 5] as number) >>> (d & 31)) & 1) !== 0;
+      if (d >= 0) return ((this.row[d >>> 5] as number) & (1 << d)) !== 0;
     }
     return this.read(from, to);
   }
@@ -213,15 +210,23 @@ class Matrix implements Reachability {
     const d = this.pos[to] as number;
     if (from !== this.lastFrom) {
       this.lastFrom = from;
-      this.slot = this.slotsOf(this.vpc[from] as number);
-      this.lastRow = this.state.rows[s] ?? NO_ROW;
       this.readsInRow = 0;
+      this.rowFrom = -1;
+      const kept = this.state.rows[s];
+      if (kept) this.hold(from, kept);
     }
-    // a few cells of a row: a few bit reads each; more: the row is being read, compose it
-    if (this.lastRow === NO_ROW && ++this.readsInRow < this.composeAfter)
-      return cellAllowed(this.state, s, d);
-    if (this.lastRow === NO_ROW) this.lastRow = rowOf(this.state, s);
-    return (((this.lastRow[d >>> 5] as number) >>> (d & 31)) & 1) !== 0;
+    if (this.rowFrom !== from) {
+      // a few cells of a row: a few bit reads each; more: the row is being read, compose it
+      if (++this.readsInRow < this.composeAfter) return cellAllowed(this.state, s, d);
+      this.hold(from, rowOf(this.state, s));
+    }
+    return ((this.row[d >>> 5] as number) & (1 << d)) !== 0;
+  }
+
+  private hold(from: number, row: Bits): void {
+    this.rowFrom = from;
+    this.row = row;
+    this.slot = this.slotsOf(this.vpc[from] as number);
   }
 
   private slotsOf(vpc: number): Int32Array {
