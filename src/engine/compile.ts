@@ -221,16 +221,19 @@ function instanceIface(inst: Instance, subnet: Subnet, zoneDown: boolean): Iface
 }
 
 /**
- * A group's members by address; the IPv6 addresses read when a rule first asks. A class, not an
- * object given a getter afterwards: each such object gets a hidden class of its own (every getter
- * is another function), so reading the members of 300 groups met 300 shapes.
+ * A group's members by address, each family's read when a trace first asks (a matrix finds
+ * instances by their place on its axis instead). A class, not an object given getters afterwards:
+ * each such object gets a hidden class of its own (every getter is another function), so reading
+ * the members of 300 groups met 300 shapes.
  */
 class GroupMembers implements Members {
-  readonly v4: ReadonlySet<number>;
+  private four: ReadonlySet<number> | null = null;
   private six: ReadonlySet<bigint> | null = null;
 
-  constructor(private readonly list: readonly Iface[]) {
-    this.v4 = new Set(list.map((i) => i.privateIp.value as number));
+  constructor(private readonly list: readonly Iface[]) {}
+
+  get v4(): ReadonlySet<number> {
+    return (this.four ??= new Set(this.list.map((i) => i.privateIp.value as number)));
   }
 
   get v6(): ReadonlySet<bigint> {
