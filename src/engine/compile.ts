@@ -237,12 +237,9 @@ class GroupMembers implements Members {
   }
 
   get v6(): ReadonlySet<bigint> {
-    if (!this.six) {
-      const v6 = new Set<bigint>();
-      for (const i of this.list) if (i.ipv6) v6.add(i.ipv6.value as bigint);
-      this.six = v6;
-    }
-    return this.six;
+    return (this.six ??= new Set(
+      this.list.flatMap((i) => (i.ipv6 ? [i.ipv6.value as bigint] : [])),
+    ));
   }
 }
 
